@@ -1,0 +1,58 @@
+# fairsite: `make run` serves the site, `make test` runs the suite. Both work on a fresh clone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+FONTS := node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2 \
+         node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2 \
+         node_modules/@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2 \
+         node_modules/@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: install run test bench static messages makemessages migrate lint clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	touch $@
+
+static: static/vendor/.copied
+
+static/vendor/.copied: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p static/vendor/fonts
+	cp $(FONTS) static/vendor/fonts/
+	touch $@
+
+messages: $(MO_FILES)
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+makemessages: install
+	$(PY) manage.py makemessages --locale ar --locale fr --ignore ".venv/*" --ignore "node_modules/*" --ignore "tests/*" --no-obsolete
+
+migrate: install messages
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+run: install static messages migrate
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install messages
+	$(PY) -m pytest tests --ignore=tests/bench $(PYTEST_ARGS)
+
+bench: install messages
+	$(PY) -m pytest tests/bench -p no:randomly -s $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) var node_modules static/vendor $(MO_FILES)

@@ -1,0 +1,47 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from fairsite.services.mail import email_queue
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth, fitted to the fair: accounts remember their language, mail goes via the outbox."""
+
+    def save_user(self, request, user, form, commit=True):
+        user.language = _supported(translation.get_language())
+        return super().save_user(request, user, form, commit)
+
+    def send_mail(self, template_prefix, email, context):
+        language = self._recipient_language(email, context)
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, context)
+        html = next(
+            (content for content, mimetype in getattr(message, "alternatives", [])
+             if mimetype == "text/html"),
+            "",
+        )
+        email_queue(
+            to=message.to,
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+            language=language,
+            from_email=message.from_email,
+        )
+
+    @staticmethod
+    def _recipient_language(email: str, context: dict) -> str:
+        user = context.get("user")
+        if user is None:
+            user = get_user_model().objects.filter(email__iexact=email).first()
+        if user is not None and getattr(user, "language", None):
+            return user.language
+        return _supported(translation.get_language())
+
+
+def _supported(language: str | None) -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    language = (language or "").split("-")[0]
+    return language if language in codes else settings.LANGUAGE_CODE

@@ -1,0 +1,14 @@
+from .mail import OutboundEmail
+from .pages import HomePage, NewsArticlePage, NewsIndexPage, StandardPage
+from .site_settings import SiteSettings
+from .users import User
+
+__all__ = [
+    "HomePage",
+    "NewsArticlePage",
+    "NewsIndexPage",
+    "OutboundEmail",
+    "SiteSettings",
+    "StandardPage",
+    "User",
+]

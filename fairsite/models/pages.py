@@ -1,0 +1,101 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from fairsite.blocks import BodyBlock, KeyFigureBlock
+
+
+class HomePage(Page):
+    """The front page of one language's tree: this edition, key figures, what to do next."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], blank=True, verbose_name=_("key figures")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.models import Edition
+
+        context = super().get_context(request, *args, **kwargs)
+        context["edition"] = Edition.objects.current()
+        context["latest_news"] = (
+            NewsArticlePage.objects.live().descendant_of(self).order_by("-date")[:3]
+        )
+        return context
+
+
+class StandardPage(Page):
+    """A page of text and images: about the fair, practical information, the region."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["fairsite.HomePage", "fairsite.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["fairsite.HomePage"]
+    subpage_types = ["fairsite.NewsArticlePage"]
+    articles_per_page = 10
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = NewsArticlePage.objects.live().child_of(self).order_by("-date", "-pk")
+        context["articles"] = Paginator(articles, self.articles_per_page).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class NewsArticlePage(Page):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("summary"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["fairsite.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")

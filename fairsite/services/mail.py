@@ -1,0 +1,105 @@
+"""E-mail: every message is stored in the outbox first, then sent by a worker exactly once."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F
+from django.template.exceptions import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from fairsite.models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+
+
+def email_queue(
+    *,
+    to: list[str],
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    language: str,
+    from_email: str = "",
+) -> OutboundEmail:
+    """Store an e-mail and hand it to a worker once the surrounding transaction commits.
+
+    The stored row is the promise: if the broker cannot be reached, the periodic
+    `fairsite.send_pending_emails` task sends it later.
+    """
+    email = OutboundEmail.objects.create(
+        to=list(to),
+        subject=" ".join(subject.splitlines()).strip(),
+        body_text=body_text,
+        body_html=body_html,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        language=language,
+    )
+    transaction.on_commit(lambda: _hand_to_worker(email.pk))
+    return email
+
+
+def email_render_and_queue(
+    *, to: list[str], template_prefix: str, context: dict, language: str
+) -> OutboundEmail:
+    """Render `<prefix>_subject.txt`, `<prefix>_message.txt` (and `.html` if it exists) in
+    `language`, then queue the message."""
+    with translation.override(language):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        body_text = render_to_string(f"{template_prefix}_message.txt", context)
+        try:
+            body_html = render_to_string(f"{template_prefix}_message.html", context)
+        except TemplateDoesNotExist:
+            body_html = ""
+    return email_queue(
+        to=to, subject=subject, body_text=body_text, body_html=body_html, language=language
+    )
+
+
+def email_deliver(*, email_id: int) -> bool:
+    """Send one stored e-mail unless it has been sent already; True if this call sent it.
+
+    The row stays locked while the message goes out, so two workers handed the same id
+    (a retry racing the periodic sweep) cannot both send it. A failure is recorded on the
+    row and raised again, for the task to retry.
+    """
+    try:
+        with transaction.atomic():
+            email = (
+                OutboundEmail.objects.select_for_update()
+                .filter(pk=email_id, sent_at__isnull=True)
+                .first()
+            )
+            if email is None:
+                return False
+            message = EmailMultiAlternatives(
+                subject=email.subject,
+                body=email.body_text,
+                from_email=email.from_email,
+                to=email.to,
+            )
+            if email.body_html:
+                message.attach_alternative(email.body_html, "text/html")
+            message.send()
+            email.sent_at = timezone.now()
+            email.attempts = F("attempts") + 1
+            email.save(update_fields=["sent_at", "attempts"])
+    except Exception as error:
+        OutboundEmail.objects.filter(pk=email_id, sent_at__isnull=True).update(
+            attempts=F("attempts") + 1, last_error=repr(error)[:2000]
+        )
+        raise
+    return True
+
+
+def _hand_to_worker(email_id: int) -> None:
+    from fairsite.tasks import task_send_email
+
+    try:
+        task_send_email.delay(email_id=email_id)
+    except Exception:
+        # The outbox row is the record: a broker or SMTP failure here must not turn the
+        # request that queued the e-mail into an error. The periodic sweep retries it.
+        logger.exception("E-mail %s stays in the outbox for the next sweep", email_id)

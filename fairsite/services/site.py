@@ -1,0 +1,82 @@
+"""The skeleton every installation needs: a locale per language and a home page in each."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+from fairsite.models import HomePage
+
+
+def locales_ensure() -> dict[str, Locale]:
+    """One Wagtail locale per language of the site, keyed by language code."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.LANGUAGES
+    }
+
+
+def site_title(language: str) -> str:
+    with translation.override(language):
+        return _("Regional Fair of the Social and Solidarity Economy")
+
+
+@transaction.atomic
+def home_pages_ensure() -> dict[str, HomePage]:
+    """Make the default site's root a HomePage with a translation in every language.
+
+    Idempotent: pages that exist are kept as they are, whatever editors did to them.
+    """
+    locales = locales_ensure()
+    default = settings.LANGUAGE_CODE
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2, locale=locales[default]).first()
+    if home is None:
+        _placeholder_pages_delete()
+        home = root.add_child(
+            instance=HomePage(title=site_title(default), slug="home", locale=locales[default])
+        )
+    homes = {default: home}
+    for code, locale in locales.items():
+        if code == default:
+            continue
+        translated = HomePage.objects.filter(
+            translation_key=home.translation_key, locale=locale
+        ).first()
+        if translated is None:
+            translated = root.add_child(
+                instance=HomePage(
+                    title=site_title(code),
+                    slug=f"home-{code}",
+                    locale=locale,
+                    translation_key=home.translation_key,
+                )
+            )
+        homes[code] = translated
+    _default_site_point_at(home)
+    return homes
+
+
+def _placeholder_pages_delete() -> None:
+    # Wagtail's first migration leaves an empty "Welcome to your new Wagtail site!" page.
+    page_type = ContentType.objects.get_for_model(Page)
+    for page in Page.objects.filter(depth=2, content_type=page_type):
+        if page.get_children_count() == 0:
+            page.delete()
+
+
+def _default_site_point_at(home: HomePage) -> None:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=site_title(settings.LANGUAGE_CODE),
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save(update_fields=["root_page"])

@@ -1,0 +1,17 @@
+"""Tests: fast hashers, mail kept in memory, tasks eager unless a test asks for the real broker."""
+
+from .base import *
+
+SECRET_KEY = "test-secret-key-for-the-test-suite-only-not-a-real-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "test-media"
+# The real Celery worker is reached only by the tests marked "worker"; the rest run tasks
+# in-process so that they can look at mail.outbox and rows straight away.
+CELERY_TASK_ALWAYS_EAGER = True
+# Rate limits and other cached state must not leak from one test run into the next.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING["root"]["level"] = "WARNING"

@@ -1,0 +1,43 @@
+import datetime
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.utils import timezone
+
+from fairsite.models import OutboundEmail
+from fairsite.services.mail import email_deliver
+
+# An e-mail queued this long ago and still unsent was lost on its way to a worker.
+STALE_EMAIL_AGE = datetime.timedelta(minutes=2)
+
+
+@shared_task(
+    name="fairsite.send_email",
+    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
+    retry_backoff=30,
+    retry_backoff_max=30 * 60,
+    max_retries=10,
+)
+def task_send_email(*, email_id: int) -> bool:
+    return email_deliver(email_id=email_id)
+
+
+@shared_task(name="fairsite.send_pending_emails")
+def task_send_pending_emails() -> int:
+    """Hand every e-mail still unsent after a while to a worker again."""
+    stale = timezone.now() - STALE_EMAIL_AGE
+    ids = list(
+        OutboundEmail.objects.pending()
+        .filter(created_at__lt=stale)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:500]
+    )
+    for email_id in ids:
+        task_send_email.delay(email_id=email_id)
+    return len(ids)
+
+
+@shared_task(name="fairsite.ping", bind=True)
+def task_ping(self, *, payload: str) -> dict:
+    """Answer from whichever worker picked the task up: proof that the queue works."""
+    return {"payload": payload, "worker": self.request.hostname}
