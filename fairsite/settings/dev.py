@@ -1,8 +1,14 @@
 """Development: runs on a fresh machine with no server (SQLite, in-process tasks, mail to files)."""
 
+from pathlib import Path
+
 from .base import *
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-key-never-used-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 VAR_DIR.mkdir(exist_ok=True)
+# whitenoise serves files straight from the apps and static/ (no collectstatic in development).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)

@@ -9,24 +9,35 @@ register = template.Library()
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the page being read, in each of the site's languages."""
+    """Links to what is being read, in each of the site's languages.
+
+    A Wagtail page links to its translations (keeping a routable page's sub-path), or to
+    that language's home page where it has none; any other view to the same URL in the
+    other language.
+    """
     request = context["request"]
     page = context.get("page")
+    if isinstance(page, Page):
+        urls = _translation_urls(request, page)
+        home = _site_home(request)
+        home_urls = _translation_urls(request, home) if home else {}
     current = get_language()
-    urls = _page_translation_urls(request, page) if isinstance(page, Page) else {}
-    links = [
-        {
-            "code": code,
-            "name": name,
-            "url": urls.get(code) or translate_url(request.get_full_path(), code),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    links = []
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            url = urls.get(code) or home_urls.get(code) or f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
 
-def _page_translation_urls(request, page: Page) -> dict[str, str]:
+def _site_home(request) -> Page | None:
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def _translation_urls(request, page: Page) -> dict[str, str]:
     """The URL of each live translation of `page`, keeping a routable page's sub-path."""
     own_url = page.get_url(request) or ""
     suffix = request.path[len(own_url):] if own_url and request.path.startswith(own_url) else ""
@@ -39,18 +50,16 @@ def _page_translation_urls(request, page: Page) -> dict[str, str]:
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page of the active language and its children marked "show in menus"."""
+    """The children of the active language's home page that are marked "show in menus"."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return {"home": None, "items": []}
-    home = site.root_page.localized
-    items = home.get_children().live().in_menu()
+    home = _site_home(request)
+    if home is None:
+        return {"items": []}
     current = context.get("page")
+    items = home.localized.get_children().live().in_menu()
     return {
-        "home": home,
         "items": [
-            {"page": item, "active": current is not None and current.path.startswith(item.path)}
+            {"page": item, "active": isinstance(current, Page) and current.path.startswith(item.path)}
             for item in items
         ],
         "request": request,

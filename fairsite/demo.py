@@ -1,0 +1,175 @@
+"""Sample content for `manage.py seed_demo`: users, site settings and pages in three languages.
+
+Every function here is idempotent: it finds what an earlier run made and leaves it alone.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from fairsite.models import HomePage, NewsArticlePage, NewsIndexPage, SiteSettings, StandardPage, User
+from fairsite.roles import GATE_STAFF, ORGANISERS
+from fairsite.services.site import home_pages_ensure
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+    password: str
+
+
+DEMO_LOGINS = [
+    DemoLogin("organiser", "organiser@fair.example", "oriental-organiser"),
+    DemoLogin("gate staff", "gate@fair.example", "oriental-gate"),
+    DemoLogin("exhibitor", "exhibitor@fair.example", "oriental-exhibitor"),
+]
+DEMO_GROUPS = {"organiser": [ORGANISERS], "gate staff": [GATE_STAFF], "exhibitor": []}
+DEMO_NAMES = {
+    "organiser": ("Samira", "Bennani", "fr"),
+    "gate staff": ("Youssef", "El Idrissi", "ar"),
+    "exhibitor": ("Fatima", "Zahraoui", "ar"),
+}
+
+HOME_CONTENT = {
+    "ar": {
+        "intro": "موعد سنوي للتعاونيات والجمعيات والمقاولات الاجتماعية بجهة الشرق: عرض وبيع المنتوجات "
+        "المجالية، ندوات وورشات، ولقاءات شراكة مع الجهات الشريكة.",
+        "figures": [("8", "عمالات وأقاليم"), ("120", "عارضا"), ("5", "جهات شريكة"), ("4", "أيام")],
+    },
+    "fr": {
+        "intro": "Le rendez-vous annuel des coopératives, associations et entreprises sociales de "
+        "l'Oriental : exposition et vente des produits du terroir, conférences, ateliers et "
+        "rencontres de partenariat avec les régions partenaires.",
+        "figures": [("8", "provinces"), ("120", "exposants"), ("5", "régions partenaires"), ("4", "jours")],
+    },
+    "en": {
+        "intro": "The yearly meeting of the Oriental Region's cooperatives, associations and social "
+        "enterprises: local products on show and for sale, talks, workshops and partnership "
+        "meetings with the partner regions.",
+        "figures": [("8", "provinces"), ("120", "exhibitors"), ("5", "partner regions"), ("4", "days")],
+    },
+}
+
+ABOUT_CONTENT = {
+    "ar": ("about", "عن المعرض", "ينظم مجلس جهة الشرق كل سنة بوجدة المعرض الجهوي للاقتصاد الاجتماعي والتضامني."),
+    "fr": ("a-propos", "À propos du salon", "Le Conseil de la Région de l'Oriental organise chaque année à Oujda le Salon régional de l'ESS."),
+    "en": ("about", "About the fair", "Every year the Regional Council of the Oriental holds the Regional SSE Fair in Oujda."),
+}
+NEWS_INDEX_CONTENT = {
+    "ar": ("news", "المستجدات"),
+    "fr": ("actualites", "Actualités"),
+    "en": ("news", "News"),
+}
+ARTICLES = [
+    {
+        "days_ago": 3,
+        "ar": ("exhibitor-applications-open", "فتح باب طلبات المشاركة للعارضين", "يمكن للتعاونيات تقديم طلبات المشاركة عبر الموقع."),
+        "fr": ("candidatures-ouvertes", "Les candidatures des exposants sont ouvertes", "Les coopératives peuvent déposer leur candidature en ligne."),
+        "en": ("exhibitor-applications-open", "Exhibitor applications are open", "Cooperatives can now apply for a stand online."),
+    },
+    {
+        "days_ago": 10,
+        "ar": ("partner-regions", "وفود الجهات الشريكة في الموعد", "تشارك وفود من أربع جهات إفريقية ومن جهة أوكسيتاني."),
+        "fr": ("regions-partenaires", "Les délégations des régions partenaires attendues", "Des délégations de quatre régions africaines et de l'Occitanie participeront."),
+        "en": ("partner-regions", "Partner regions' delegations expected", "Delegations from four African regions and Occitanie will take part."),
+    },
+]
+
+
+def demo_users_ensure() -> list[DemoLogin]:
+    for login in DEMO_LOGINS:
+        first_name, last_name, language = DEMO_NAMES[login.role]
+        user, created = User.objects.get_or_create(
+            email=login.email,
+            defaults={"first_name": first_name, "last_name": last_name, "language": language},
+        )
+        if created:
+            user.set_password(login.password)
+            user.save(update_fields=["password"])
+        EmailAddress.objects.get_or_create(
+            user=user, email=login.email, defaults={"verified": True, "primary": True}
+        )
+        for name in DEMO_GROUPS[login.role]:
+            user.groups.add(Group.objects.get(name=name))
+    return DEMO_LOGINS
+
+
+def demo_site_settings_ensure() -> SiteSettings:
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.contact_email:
+        site_settings.contact_email = "contact@fair.example"
+        site_settings.contact_phone = "+212 536 00 00 00"
+        site_settings.address_ar = "مجلس جهة الشرق\nوجدة"
+        site_settings.address_fr = "Conseil de la Région de l'Oriental\nOujda"
+        site_settings.address_en = "Regional Council of the Oriental\nOujda"
+        site_settings.sample_data = True
+        site_settings.save()
+    return site_settings
+
+
+def demo_pages_ensure() -> dict[str, HomePage]:
+    homes = home_pages_ensure()
+    for code, home in homes.items():
+        content = HOME_CONTENT[code]
+        if not home.intro:
+            home.intro = content["intro"]
+            home.key_figures = [
+                ("figure", {"value": value, "label": label}) for value, label in content["figures"]
+            ]
+            home.save()
+    about_key = news_key = None
+    for code in ["ar", "fr", "en"]:
+        home = homes[code]
+        slug, title, intro = ABOUT_CONTENT[code]
+        about = _child_ensure(
+            home,
+            StandardPage,
+            slug=slug,
+            title=title,
+            intro=intro,
+            show_in_menus=True,
+            translation_key=about_key,
+        )
+        about_key = about.translation_key
+        slug, title = NEWS_INDEX_CONTENT[code]
+        news = _child_ensure(
+            home, NewsIndexPage, slug=slug, title=title, show_in_menus=True, translation_key=news_key
+        )
+        news_key = news.translation_key
+        _articles_ensure(news, code)
+    return homes
+
+
+def _articles_ensure(news: NewsIndexPage, code: str) -> None:
+    today = timezone.localdate()
+    for article in ARTICLES:
+        slug, title, intro = article[code]
+        translation_of = None
+        if code != "ar":
+            ar_slug = article["ar"][0]
+            translation_of = NewsArticlePage.objects.filter(slug=ar_slug, locale__language_code="ar").first()
+        _child_ensure(
+            news,
+            NewsArticlePage,
+            slug=slug,
+            title=title,
+            intro=intro,
+            date=today - datetime.timedelta(days=article["days_ago"]),
+            translation_key=translation_of.translation_key if translation_of else None,
+        )
+
+
+def _child_ensure(parent: Page, model, *, slug: str, translation_key=None, **fields) -> Page:
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = model(slug=slug, locale=parent.locale, **fields)
+    if translation_key is not None:
+        page.translation_key = translation_key
+    return parent.add_child(instance=page)

@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+
+from fairsite.services.site import home_pages_ensure
+
+
+class Command(BaseCommand):
+    help = "Create the locales and an empty home page in each language (a new installation)."
+
+    def handle(self, *args, **options):
+        homes = home_pages_ensure()
+        for code, home in homes.items():
+            self.stdout.write(f"{code}: {home.title}")

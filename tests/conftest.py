@@ -1,0 +1,20 @@
+import pytest
+
+from fairsite.services.site import home_pages_ensure
+from tests.factories import EditionFactory, UserFactory
+
+
+@pytest.fixture
+def homes(db):
+    """The home page of each language, as a new installation has them."""
+    return home_pages_ensure()
+
+
+@pytest.fixture
+def edition(db):
+    return EditionFactory(is_current=True)
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()

@@ -1,0 +1,61 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from events.models import Edition, Venue
+from fairsite.demo import DEMO_LOGINS
+from fairsite.models import SiteSettings, User
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = [Page, Locale, Site, User, EmailAddress, Edition, Venue, SiteSettings, Group]
+
+
+def row_counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_seed_demo_twice_leaves_the_same_rows():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    first = row_counts()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert row_counts() == first
+    assert first["Locale"] == 3
+    assert first["Edition"] == 1 and Edition.objects.current() is not None
+    assert first["Page"] >= 1 + 3 * 5  # root, then per language: home, about, news, 2 articles
+
+
+def test_seed_demo_builds_a_translated_tree(client):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    for language in ["ar", "fr", "en"]:
+        response = client.get(f"/{language}/")
+        assert response.status_code == 200
+        assert response.context["page"].locale.language_code == language
+    assert "عن المعرض" in client.get("/ar/about/").content.decode()
+    assert client.get("/fr/a-propos/").status_code == 200
+    assert "Sample data" in client.get("/en/").content.decode()
+
+
+def test_demo_log_ins_work_and_the_organiser_reaches_the_admin(client):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    for login in DEMO_LOGINS:
+        client.logout()
+        response = client.post("/en/accounts/login/", {"login": login.email, "password": login.password})
+        assert response.status_code == 302, login.role
+    organiser = next(login for login in DEMO_LOGINS if login.role == "organiser")
+    client.logout()
+    client.post("/en/accounts/login/", {"login": organiser.email, "password": organiser.password})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_seed_demo_prints_the_log_ins(capsys):
+    call_command("seed_demo")
+
+    output = capsys.readouterr().out
+    for login in DEMO_LOGINS:
+        assert login.email in output and login.password in output
