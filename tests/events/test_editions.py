@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import Edition
 from events.services import edition_make_current
@@ -45,10 +45,10 @@ def test_validation_explains_a_second_current_edition():
     EditionFactory(is_current=True)
     second = EditionFactory.build(is_current=True, venue=None)
 
-    with pytest.raises(ValidationError) as error:
+    with translation.override("fr"), pytest.raises(ValidationError) as error:
         second.full_clean()
 
-    assert "Another edition is already the current one" in str(error.value)
+    assert "Une autre édition est déjà l'édition en cours" in str(error.value)
 
 
 def test_registration_must_close_after_it_opens():
@@ -95,8 +95,6 @@ def test_unknown_time_zone_is_refused():
 
 
 def test_name_follows_the_active_language():
-    from django.utils import translation
-
     edition = EditionFactory(name_en="")
     with translation.override("ar"):
         assert edition.name == edition.name_ar

@@ -59,7 +59,7 @@ def test_organiser_creates_an_edition_and_a_clear_error_stops_a_second_current_o
 
     assert second.status_code == 200
     assert Edition.objects.count() == 1
-    assert "current" in second.content.decode().lower()
+    assert "توجد دورة أخرى محددة كدورة حالية" in second.content.decode()
 
 
 def test_organiser_creates_a_user_with_an_email_log_in(client, organiser):
