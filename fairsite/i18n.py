@@ -1,7 +1,7 @@
 """Values kept once per language (name_ar, name_fr, name_en) and read in the active one."""
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 
 
 def language_order(language: str | None = None) -> list[str]:
@@ -35,3 +35,22 @@ class LocalizedField:
         if obj is None:
             return self
         return localized_value(obj, self.field)
+
+
+# Month names as Moroccan administrations write them in Arabic (ماي، يوليوز، غشت، شتنبر...),
+# where Django's Arabic catalogue has the Middle-Eastern ones. Marking them here puts them in
+# the project's catalogue, which Django reads before its own.
+MONTH_NAMES = [
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+]

@@ -46,6 +46,9 @@ def test_home_shows_the_current_edition_in_the_page_language(client, homes, edit
     assert edition.name_ar in arabic and edition.name_fr not in arabic
     assert edition.name_fr in french and edition.name_ar not in french
     assert 'datetime="%s"' % edition.starts_on.isoformat() in french
+    assert f"{edition.starts_on.day} mai {edition.starts_on.year}" in french
+    # Moroccan month names, not the Middle-Eastern ones of Django's catalogue (مايو).
+    assert f"{edition.starts_on.day} ماي {edition.starts_on.year}" in arabic
 
 
 @pytest.mark.parametrize(
