@@ -17,11 +17,6 @@ CHROMIUM_FLAGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 360, "height": 780}
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-# still synchronous, so Django's guard against async-unsafe calls does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
 def pytest_collection_modifyitems(config, items):
     reason = None
     if not Path(CHROMIUM).exists():
@@ -39,12 +34,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     # One browser per test, not per session: while Playwright runs, this thread has an event
     # loop, and Django then hands out other connection objects, which breaks the database
     # flush and restore between transactional tests.
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # still synchronous, so Django's guard against async-unsafe calls does not apply.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
