@@ -7,12 +7,12 @@ from events.models import Edition
 def edition_make_current(*, edition: Edition) -> Edition:
     """Make `edition` the current one; the previous current edition stops being current.
 
-    The partial unique constraint on is_current keeps two editions from being current at once
-    even if two organisers do this together: the second waits on the lock, then wins.
+    Every edition row is locked first (there is one a year), so two organisers doing this at
+    once take turns and the second one's choice wins; the partial unique constraint on
+    is_current is the backstop.
     """
-    Edition.objects.select_for_update().filter(is_current=True).exclude(pk=edition.pk).update(
-        is_current=False
-    )
+    list(Edition.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+    Edition.objects.filter(is_current=True).exclude(pk=edition.pk).update(is_current=False)
     Edition.objects.filter(pk=edition.pk).update(is_current=True)
     edition.is_current = True
     return edition

@@ -76,3 +76,17 @@ def test_organiser_creates_a_user_with_an_email_log_in(client, organiser):
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_the_admin_sends_anonymous_visitors_to_the_site_log_in(client, homes):
+    response = client.get("/admin/pages/", HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/accounts/login/?next=/admin/pages/"
+
+
+def test_wagtails_own_log_in_form_is_not_reachable(client, homes):
+    response = client.post("/admin/login/?next=/admin/", {"username": "x", "password": "y"})
+
+    assert response.status_code in (301, 302)
+    assert "/accounts/login/?next=/admin/" in response["Location"]
