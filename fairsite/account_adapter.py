@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
 
 from fairsite.services.mail import email_queue
@@ -12,6 +13,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user.language = _supported(translation.get_language())
         return super().save_user(request, user, form, commit)
+
+    def get_login_redirect_url(self, request):
+        return reverse("wagtail_serve", args=[""])  # the home page, in the language in use
+
+    def get_logout_redirect_url(self, request):
+        return reverse("wagtail_serve", args=[""])
 
     def send_mail(self, template_prefix, email, context):
         language = self._recipient_language(email, context)

@@ -109,3 +109,13 @@ def test_account_pages_use_the_site_layout(client, homes):
 
     assert 'class="site-header"' in content
     assert 'lang="ar" dir="rtl"' in content
+
+
+def test_log_in_and_out_keep_the_language_in_use(client, homes):
+    user = UserFactory()
+
+    logged_in = client.post("/fr/accounts/login/", {"login": user.email, "password": PASSWORD})
+    logged_out = client.post("/fr/accounts/logout/")
+
+    assert logged_in["Location"] == "/fr/"
+    assert logged_out["Location"] == "/fr/"

@@ -142,3 +142,12 @@ def test_500_is_translated(homes, language, text):
 
 def test_locales_exist_for_every_language(homes):
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"ar", "fr", "en"}
+
+
+def test_a_returning_visitor_goes_back_to_the_language_last_read(homes):
+    client = Client(HTTP_ACCEPT_LANGUAGE="ar")
+    client.get("/fr/")
+
+    response = client.get("/")
+
+    assert response["Location"] == "/fr/"
