@@ -43,7 +43,9 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Choose a page or give an address, not both."))}
+                block_errors={
+                    "url": ValidationError(_("Choose a page or give an address, not both."))
+                }
             )
         return value
 

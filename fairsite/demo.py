@@ -11,7 +11,14 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from fairsite.models import HomePage, NewsArticlePage, NewsIndexPage, SiteSettings, StandardPage, User
+from fairsite.models import (
+    HomePage,
+    NewsArticlePage,
+    NewsIndexPage,
+    SiteSettings,
+    StandardPage,
+    User,
+)
 from fairsite.roles import GATE_STAFF, ORGANISERS
 from fairsite.services.site import home_pages_ensure
 
@@ -45,20 +52,42 @@ HOME_CONTENT = {
         "intro": "Le rendez-vous annuel des coopératives, associations et entreprises sociales de "
         "l'Oriental : exposition et vente des produits du terroir, conférences, ateliers et "
         "rencontres de partenariat avec les régions partenaires.",
-        "figures": [("8", "provinces"), ("120", "exposants"), ("5", "régions partenaires"), ("4", "jours")],
+        "figures": [
+            ("8", "provinces"),
+            ("120", "exposants"),
+            ("5", "régions partenaires"),
+            ("4", "jours"),
+        ],
     },
     "en": {
         "intro": "The yearly meeting of the Oriental Region's cooperatives, associations and social "
         "enterprises: local products on show and for sale, talks, workshops and partnership "
         "meetings with the partner regions.",
-        "figures": [("8", "provinces"), ("120", "exhibitors"), ("5", "partner regions"), ("4", "days")],
+        "figures": [
+            ("8", "provinces"),
+            ("120", "exhibitors"),
+            ("5", "partner regions"),
+            ("4", "days"),
+        ],
     },
 }
 
 ABOUT_CONTENT = {
-    "ar": ("about", "عن المعرض", "ينظم مجلس جهة الشرق كل سنة بوجدة المعرض الجهوي للاقتصاد الاجتماعي والتضامني."),
-    "fr": ("a-propos", "À propos du salon", "Le Conseil de la Région de l'Oriental organise chaque année à Oujda le Salon régional de l'ESS."),
-    "en": ("about", "About the fair", "Every year the Regional Council of the Oriental holds the Regional SSE Fair in Oujda."),
+    "ar": (
+        "about",
+        "عن المعرض",
+        "ينظم مجلس جهة الشرق كل سنة بوجدة المعرض الجهوي للاقتصاد الاجتماعي والتضامني.",
+    ),
+    "fr": (
+        "a-propos",
+        "À propos du salon",
+        "Le Conseil de la Région de l'Oriental organise chaque année à Oujda le Salon régional de l'ESS.",
+    ),
+    "en": (
+        "about",
+        "About the fair",
+        "Every year the Regional Council of the Oriental holds the Regional SSE Fair in Oujda.",
+    ),
 }
 NEWS_INDEX_CONTENT = {
     "ar": ("news", "المستجدات"),
@@ -68,15 +97,39 @@ NEWS_INDEX_CONTENT = {
 ARTICLES = [
     {
         "days_ago": 3,
-        "ar": ("exhibitor-applications-open", "فتح باب طلبات المشاركة للعارضين", "يمكن للتعاونيات تقديم طلبات المشاركة عبر الموقع."),
-        "fr": ("candidatures-ouvertes", "Les candidatures des exposants sont ouvertes", "Les coopératives peuvent déposer leur candidature en ligne."),
-        "en": ("exhibitor-applications-open", "Exhibitor applications are open", "Cooperatives can now apply for a stand online."),
+        "ar": (
+            "exhibitor-applications-open",
+            "فتح باب طلبات المشاركة للعارضين",
+            "يمكن للتعاونيات تقديم طلبات المشاركة عبر الموقع.",
+        ),
+        "fr": (
+            "candidatures-ouvertes",
+            "Les candidatures des exposants sont ouvertes",
+            "Les coopératives peuvent déposer leur candidature en ligne.",
+        ),
+        "en": (
+            "exhibitor-applications-open",
+            "Exhibitor applications are open",
+            "Cooperatives can now apply for a stand online.",
+        ),
     },
     {
         "days_ago": 10,
-        "ar": ("partner-regions", "وفود الجهات الشريكة في الموعد", "تشارك وفود من أربع جهات إفريقية ومن جهة أوكسيتاني."),
-        "fr": ("regions-partenaires", "Les délégations des régions partenaires attendues", "Des délégations de quatre régions africaines et de l'Occitanie participeront."),
-        "en": ("partner-regions", "Partner regions' delegations expected", "Delegations from four African regions and Occitanie will take part."),
+        "ar": (
+            "partner-regions",
+            "وفود الجهات الشريكة في الموعد",
+            "تشارك وفود من أربع جهات إفريقية ومن جهة أوكسيتاني.",
+        ),
+        "fr": (
+            "regions-partenaires",
+            "Les délégations des régions partenaires attendues",
+            "Des délégations de quatre régions africaines et de l'Occitanie participeront.",
+        ),
+        "en": (
+            "partner-regions",
+            "Partner regions' delegations expected",
+            "Delegations from four African regions and Occitanie will take part.",
+        ),
     },
 ]
 
@@ -139,7 +192,12 @@ def demo_pages_ensure() -> dict[str, HomePage]:
         about_key = about.translation_key
         slug, title = NEWS_INDEX_CONTENT[code]
         news = _child_ensure(
-            home, NewsIndexPage, slug=slug, title=title, show_in_menus=True, translation_key=news_key
+            home,
+            NewsIndexPage,
+            slug=slug,
+            title=title,
+            show_in_menus=True,
+            translation_key=news_key,
         )
         news_key = news.translation_key
         _articles_ensure(news, code)
@@ -153,7 +211,9 @@ def _articles_ensure(news: NewsIndexPage, code: str) -> None:
         translation_of = None
         if code != "ar":
             ar_slug = article["ar"][0]
-            translation_of = NewsArticlePage.objects.filter(slug=ar_slug, locale__language_code="ar").first()
+            translation_of = NewsArticlePage.objects.filter(
+                slug=ar_slug, locale__language_code="ar"
+            ).first()
         _child_ensure(
             news,
             NewsArticlePage,

@@ -40,7 +40,7 @@ def _site_home(request) -> Page | None:
 def _translation_urls(request, page: Page) -> dict[str, str]:
     """The URL of each live translation of `page`, keeping a routable page's sub-path."""
     own_url = page.get_url(request) or ""
-    suffix = request.path[len(own_url):] if own_url and request.path.startswith(own_url) else ""
+    suffix = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
     translations = page.get_translations(inclusive=True).live().select_related("locale")
     return {
         translated.locale.language_code: (translated.get_url(request) or "") + suffix
@@ -59,7 +59,10 @@ def main_menu(context):
     items = home.localized.get_children().live().in_menu()
     return {
         "items": [
-            {"page": item, "active": isinstance(current, Page) and current.path.startswith(item.path)}
+            {
+                "page": item,
+                "active": isinstance(current, Page) and current.path.startswith(item.path),
+            }
             for item in items
         ],
         "request": request,

@@ -1,8 +1,10 @@
+
 """Page rendering: queries per page (must not grow with the data) and p50/p95 time.
 
 Run with `make bench`; the figures are printed, not asserted, except the query counts.
 """
 
+import io
 import statistics
 import time
 
@@ -40,12 +42,14 @@ def add_articles(count: int) -> None:
     for index in NewsIndexPage.objects.all():
         for n in range(count):
             index.add_child(
-                instance=NewsArticlePage(title=f"Article {n}", slug=f"bench-{n}", locale=index.locale)
+                instance=NewsArticlePage(
+                    title=f"Article {n}", slug=f"bench-{n}", locale=index.locale
+                )
             )
 
 
 def test_page_rendering(capsys):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     client = Client()
     small = {url: measure(client, url) for url in PAGES}
     add_articles(60)

@@ -1,4 +1,4 @@
-import os
+import io
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ CHROMIUM_FLAGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 360, "height": 780}
+
 
 def pytest_collection_modifyitems(config, items):
     reason = None
@@ -51,7 +52,9 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     yield page
     context.close()
@@ -67,6 +70,4 @@ def artifacts():
 def demo_site(transactional_db):
     from django.core.management import call_command
 
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
-
-
+    call_command("seed_demo", stdout=io.StringIO())

@@ -17,7 +17,9 @@ def page_state(page) -> dict:
     )
 
 
-def test_arabic_home_is_right_to_left_and_switches_to_french(live_server, demo_site, phone, artifacts):
+def test_arabic_home_is_right_to_left_and_switches_to_french(
+    live_server, demo_site, phone, artifacts
+):
     phone.goto(f"{live_server.url}/ar/")
 
     arabic = page_state(phone)

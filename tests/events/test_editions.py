@@ -80,7 +80,9 @@ def test_registration_windows():
 
 
 def test_days_cover_first_to_last():
-    edition = EditionFactory(starts_on=datetime.date(2030, 5, 9), ends_on=datetime.date(2030, 5, 12))
+    edition = EditionFactory(
+        starts_on=datetime.date(2030, 5, 9), ends_on=datetime.date(2030, 5, 12)
+    )
 
     assert edition.days == [datetime.date(2030, 5, d) for d in (9, 10, 11, 12)]
 

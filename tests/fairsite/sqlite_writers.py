@@ -22,11 +22,10 @@ errors: list[str] = []
 def work():
     try:
         for _round in range(ROUNDS):
-            with transaction.atomic():
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT n FROM counter")
-                    (n,) = cursor.fetchone()
-                    cursor.execute("UPDATE counter SET n = %s", [n + 1])
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT n FROM counter")
+                (n,) = cursor.fetchone()
+                cursor.execute("UPDATE counter SET n = %s", [n + 1])
     except Exception as error:  # reported to the test, which fails on any
         errors.append(repr(error))
     finally:

@@ -38,7 +38,9 @@ def test_organiser_edits_the_site_settings(client, organiser, homes):
     assert client.get(url).status_code == 200
 
 
-def test_organiser_creates_an_edition_and_a_clear_error_stops_a_second_current_one(client, organiser):
+def test_organiser_creates_an_edition_and_a_clear_error_stops_a_second_current_one(
+    client, organiser
+):
     form = {
         "year": "2031",
         "number": "6",

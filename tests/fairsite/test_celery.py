@@ -23,7 +23,9 @@ def test_tasks_run_in_process_when_no_broker_is_configured():
 
 
 @pytest.mark.worker
-@pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is unset: no broker, no real worker to reach")
+@pytest.mark.skipif(
+    not settings.REDIS_URL, reason="REDIS_URL is unset: no broker, no real worker to reach"
+)
 def test_a_task_goes_through_redis_to_a_real_worker_and_back(real_broker):
     payload = uuid.uuid4().hex
 

@@ -12,7 +12,12 @@ pytestmark = pytest.mark.django_db
 
 
 def queue(**overrides) -> OutboundEmail:
-    fields = {"to": ["coop@fair.example"], "subject": "Hello", "body_text": "Body", "language": "fr"}
+    fields = {
+        "to": ["coop@fair.example"],
+        "subject": "Hello",
+        "body_text": "Body",
+        "language": "fr",
+    }
     return email_queue(**(fields | overrides))
 
 
@@ -62,12 +67,16 @@ def test_subject_is_one_line():
 
 def test_rendered_mail_uses_the_recipients_language(settings, tmp_path):
     (tmp_path / "greeting_subject.txt").write_text("{% load i18n %}{% translate 'Contact' %}")
-    (tmp_path / "greeting_message.txt").write_text("{% load i18n %}{% translate 'Page not found' %}")
+    (tmp_path / "greeting_message.txt").write_text(
+        "{% load i18n %}{% translate 'Page not found' %}"
+    )
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
 
-    email = email_render_and_queue(to=["a@fair.example"], template_prefix="greeting", context={}, language="fr")
+    email = email_render_and_queue(
+        to=["a@fair.example"], template_prefix="greeting", context={}, language="fr"
+    )
 
     assert (email.subject, email.body_text) == ("Contact", "Page introuvable")
     assert email.body_html == ""

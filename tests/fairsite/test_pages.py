@@ -20,7 +20,11 @@ def html_lang_dir(response) -> tuple[str, str]:
 def about_pages(homes) -> dict[str, StandardPage]:
     pages = {}
     key = None
-    for code, slug, title in [("ar", "about", "عن المعرض"), ("fr", "a-propos", "À propos"), ("en", "about", "About")]:
+    for code, slug, title in [
+        ("ar", "about", "عن المعرض"),
+        ("fr", "a-propos", "À propos"),
+        ("en", "about", "About"),
+    ]:
         page = StandardPage(title=title, slug=slug, locale=homes[code].locale, show_in_menus=True)
         if key:
             page.translation_key = key
@@ -45,7 +49,7 @@ def test_home_shows_the_current_edition_in_the_page_language(client, homes, edit
 
     assert edition.name_ar in arabic and edition.name_fr not in arabic
     assert edition.name_fr in french and edition.name_ar not in french
-    assert 'datetime="%s"' % edition.starts_on.isoformat() in french
+    assert f'datetime="{edition.starts_on.isoformat()}"' in french
     assert f"{edition.starts_on.day} mai {edition.starts_on.year}" in french
     # Moroccan month names, not the Middle-Eastern ones of Django's catalogue (مايو).
     assert f"{edition.starts_on.day} ماي {edition.starts_on.year}" in arabic
@@ -53,7 +57,13 @@ def test_home_shows_the_current_edition_in_the_page_language(client, homes, edit
 
 @pytest.mark.parametrize(
     ("accept_language", "target"),
-    [("fr-FR,fr;q=0.9", "/fr/"), ("en-GB,en;q=0.8", "/en/"), ("ar-MA", "/ar/"), ("de-DE", "/ar/"), ("", "/ar/")],
+    [
+        ("fr-FR,fr;q=0.9", "/fr/"),
+        ("en-GB,en;q=0.8", "/en/"),
+        ("ar-MA", "/ar/"),
+        ("de-DE", "/ar/"),
+        ("", "/ar/"),
+    ],
 )
 def test_root_redirects_by_accept_language(homes, accept_language, target):
     response = Client(HTTP_ACCEPT_LANGUAGE=accept_language).get("/")
@@ -67,7 +77,9 @@ def test_switcher_links_to_the_translation_of_the_same_page(client, homes):
 
     response = client.get("/ar/about/")
 
-    links = dict(re.findall(r'<a href="([^"]+)" lang="([a-z]+)" hreflang', response.content.decode()))
+    links = dict(
+        re.findall(r'<a href="([^"]+)" lang="([a-z]+)" hreflang', response.content.decode())
+    )
     assert {lang: url for url, lang in links.items()} == {
         "ar": "/ar/about/",
         "fr": "/fr/a-propos/",
@@ -77,7 +89,9 @@ def test_switcher_links_to_the_translation_of_the_same_page(client, homes):
 
 
 def test_switcher_on_an_untranslated_page_goes_to_that_language_home(client, homes):
-    homes["fr"].add_child(instance=StandardPage(title="Seulement en français", slug="seul", locale=homes["fr"].locale))
+    homes["fr"].add_child(
+        instance=StandardPage(title="Seulement en français", slug="seul", locale=homes["fr"].locale)
+    )
 
     content = client.get("/fr/seul/").content.decode()
 
@@ -102,10 +116,18 @@ def test_menu_lists_the_pages_of_the_active_language(client, homes):
 
 
 def test_news_index_lists_live_articles_newest_first(client, homes):
-    index = homes["fr"].add_child(instance=NewsIndexPage(title="Actualités", slug="actualites", locale=homes["fr"].locale))
+    index = homes["fr"].add_child(
+        instance=NewsIndexPage(title="Actualités", slug="actualites", locale=homes["fr"].locale)
+    )
     for day, title in [(1, "Ancienne"), (20, "Récente")]:
-        index.add_child(instance=NewsArticlePage(title=title, slug=f"a{day}", date=f"2027-01-{day:02d}", locale=index.locale))
-    index.add_child(instance=NewsArticlePage(title="Brouillon", slug="draft", live=False, locale=index.locale))
+        index.add_child(
+            instance=NewsArticlePage(
+                title=title, slug=f"a{day}", date=f"2027-01-{day:02d}", locale=index.locale
+            )
+        )
+    index.add_child(
+        instance=NewsArticlePage(title="Brouillon", slug="draft", live=False, locale=index.locale)
+    )
 
     content = client.get("/fr/actualites/").content.decode()
 
@@ -128,7 +150,11 @@ def test_404_is_translated(client, homes, language, text):
 @pytest.mark.urls("tests.fairsite.urls_failing")
 @pytest.mark.parametrize(
     ("language", "text"),
-    [("ar", "حدث خطأ من جهتنا"), ("fr", "Une erreur est survenue de notre côté"), ("en", "Something went wrong on our side")],
+    [
+        ("ar", "حدث خطأ من جهتنا"),
+        ("fr", "Une erreur est survenue de notre côté"),
+        ("en", "Something went wrong on our side"),
+    ],
 )
 def test_500_is_translated(homes, language, text):
     client = Client(raise_request_exception=False)

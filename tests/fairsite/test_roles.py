@@ -25,11 +25,36 @@ def test_every_role_exists_and_wagtails_sample_groups_are_gone():
 @pytest.mark.parametrize(
     ("role", "granted", "refused"),
     [
-        (ORGANISERS, ["wagtailadmin.access_admin", "events.change_edition", "fairsite.change_sitesettings", "fairsite.add_user"], []),
-        (APPLICATION_REVIEWERS, ["wagtailadmin.access_admin", "events.view_edition"], ["events.change_edition", "fairsite.change_sitesettings"]),
-        (PROGRAMME_EDITORS, ["wagtailadmin.access_admin", "events.view_venue"], ["events.change_edition", "fairsite.add_user"]),
-        (PARTNERSHIPS_OFFICERS, ["wagtailadmin.access_admin"], ["events.change_edition", "fairsite.add_user"]),
-        (GATE_STAFF, ["events.scan_badges"], ["wagtailadmin.access_admin", "events.change_edition"]),
+        (
+            ORGANISERS,
+            [
+                "wagtailadmin.access_admin",
+                "events.change_edition",
+                "fairsite.change_sitesettings",
+                "fairsite.add_user",
+            ],
+            [],
+        ),
+        (
+            APPLICATION_REVIEWERS,
+            ["wagtailadmin.access_admin", "events.view_edition"],
+            ["events.change_edition", "fairsite.change_sitesettings"],
+        ),
+        (
+            PROGRAMME_EDITORS,
+            ["wagtailadmin.access_admin", "events.view_venue"],
+            ["events.change_edition", "fairsite.add_user"],
+        ),
+        (
+            PARTNERSHIPS_OFFICERS,
+            ["wagtailadmin.access_admin"],
+            ["events.change_edition", "fairsite.add_user"],
+        ),
+        (
+            GATE_STAFF,
+            ["events.scan_badges"],
+            ["wagtailadmin.access_admin", "events.change_edition"],
+        ),
     ],
 )
 def test_role_permissions(role, granted, refused):
@@ -59,4 +84,4 @@ def test_admin_is_for_staff_roles_only(client, homes):
     assert client.get("/admin/").status_code == 302
     client.force_login(reviewer)
     assert client.get("/admin/").status_code == 200
-    assert client.get("/admin/pages/%d/edit/" % homes["ar"].pk).status_code in (302, 403)
+    assert client.get(f"/admin/pages/{homes['ar'].pk}/edit/").status_code in (302, 403)

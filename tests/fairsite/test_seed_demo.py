@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -18,9 +20,9 @@ def row_counts() -> dict[str, int]:
 
 
 def test_seed_demo_twice_leaves_the_same_rows():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     first = row_counts()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     assert row_counts() == first
     assert first["Locale"] == 3
@@ -29,7 +31,7 @@ def test_seed_demo_twice_leaves_the_same_rows():
 
 
 def test_seed_demo_builds_a_translated_tree(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     for language in ["ar", "fr", "en"]:
         response = client.get(f"/{language}/")
@@ -41,11 +43,13 @@ def test_seed_demo_builds_a_translated_tree(client):
 
 
 def test_demo_log_ins_work_and_the_organiser_reaches_the_admin(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     for login in DEMO_LOGINS:
         client.logout()
-        response = client.post("/en/accounts/login/", {"login": login.email, "password": login.password})
+        response = client.post(
+            "/en/accounts/login/", {"login": login.email, "password": login.password}
+        )
         assert response.status_code == 302, login.role
     organiser = next(login for login in DEMO_LOGINS if login.role == "organiser")
     client.logout()

@@ -26,7 +26,9 @@ def test_no_english_is_left_on_the_arabic_home_page(client, homes, edition):
     from django.conf import settings
 
     page = client.get("/ar/").content.decode()
-    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S))
+    visible = re.sub(
+        r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S)
+    )
     # Language names in the switcher are written in their own language on purpose.
     for _code, name in settings.LANGUAGES:
         visible = visible.replace(name, "")
