@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from events.models import Edition, Venue
+from exhibitors.models import Application, Cooperative, Stand, StandType
 from fairsite.models import User
 
 PASSWORD = "a-long-test-password"
@@ -54,3 +55,68 @@ class EditionFactory(factory.django.DjangoModelFactory):
     starts_on = factory.LazyAttribute(lambda o: datetime.date(o.year, 5, 13))
     ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=3))
     venue = factory.SubFactory(VenueFactory)
+
+
+class CooperativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cooperative
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Cooperative Zitoun {n}")
+    name_ar = factory.Sequence(lambda n: f"تعاونية الزيتون {n}")
+    legal_form = "cooperative"
+    registration_number = factory.Sequence(lambda n: f"ODCO-{1000 + n}")
+    province = "berkane"
+    commune = "Berkane"
+    sector = "agri_food"
+    founded_in = 2015
+    members = 20
+    women_members = 12
+    young_members = 5
+    contact_name = "Khadija Amrani"
+    email = factory.Sequence(lambda n: f"coop{n}@fair.example")
+    phone = "+212 600 000 000"
+    language = "ar"
+
+    @factory.post_generation
+    def managers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.managers.add(*extracted)
+
+
+class StandTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandType
+
+    edition = factory.SubFactory(EditionFactory)
+    name_ar = "رواق عادي"
+    name_fr = "Stand standard"
+    name_en = "Standard stand"
+    width = 3
+    depth = 3
+    price = 1500
+    badge_quota = 2
+
+
+class StandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stand
+
+    stand_type = factory.SubFactory(StandTypeFactory)
+    edition = factory.LazyAttribute(lambda o: o.stand_type.edition)
+    hall = "A"
+    code = factory.Sequence(lambda n: f"A-{n + 1:02d}")
+    x = factory.Sequence(lambda n: (n % 10) * 3)
+    y = factory.Sequence(lambda n: (n // 10) * 4)
+    width = 3
+    depth = 3
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    edition = factory.SubFactory(EditionFactory)
+    cooperative = factory.SubFactory(CooperativeFactory)
+    stand_type = factory.SubFactory(StandTypeFactory, edition=factory.SelfAttribute("..edition"))
+    product_categories = ["crafts"]

@@ -1,0 +1,357 @@
+"""The rules of the exhibitor path: profiles, applications and their states, stands, staff.
+
+Every change of an application's state goes through `_transition`, which locks the row,
+checks the move is allowed, records it in the history and Wagtail's audit log, and writes
+the cooperative's e-mail into the outbox in the same transaction.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from events.models import Edition
+from exhibitors.choices import ApplicationStatus as Status
+from exhibitors.choices import DocumentKind
+from exhibitors.models import (
+    Application,
+    ApplicationDocument,
+    ApplicationEvent,
+    Cooperative,
+    Stand,
+    StaffMember,
+)
+from fairsite.models import User
+from fairsite.services.mail import email_render_and_queue
+
+
+class ApplicationError(Exception):
+    """A rule refused the change; `str(error)` says why, in the user's language."""
+
+
+class InvalidTransition(ApplicationError):
+    pass
+
+
+class RegistrationClosed(ApplicationError):
+    pass
+
+
+class ApplicationIncomplete(ApplicationError):
+    def __init__(self, missing: list[str]):
+        self.missing = missing
+        super().__init__(_("The application is incomplete."))
+
+
+class StandUnavailable(ApplicationError):
+    pass
+
+
+class StaffQuotaReached(ApplicationError):
+    pass
+
+
+TRANSITIONS = {
+    Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
+    Status.SUBMITTED: {
+        Status.ACCEPTED,
+        Status.WAITLISTED,
+        Status.REJECTED,
+        Status.CHANGES_REQUESTED,
+        Status.WITHDRAWN,
+    },
+    Status.CHANGES_REQUESTED: {Status.SUBMITTED, Status.WITHDRAWN},
+    Status.WAITLISTED: {Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN},
+    Status.ACCEPTED: {Status.CONFIRMED, Status.WITHDRAWN},
+    Status.CONFIRMED: {Status.WITHDRAWN},
+    Status.REJECTED: set(),
+    Status.WITHDRAWN: set(),
+}
+EDITABLE = {Status.DRAFT, Status.CHANGES_REQUESTED}
+
+
+def can_become(application: Application, status: str) -> bool:
+    return status in TRANSITIONS[application.status]
+
+
+def is_editable(application: Application) -> bool:
+    """Whether the cooperative may still change the application's content and documents."""
+    return application.status in EDITABLE
+
+
+@transaction.atomic
+def cooperative_create(*, by: User, **fields) -> Cooperative:
+    """Create a cooperative managed by `by`. Raises ValidationError on bad fields."""
+    cooperative = Cooperative(**fields)
+    cooperative.full_clean()
+    cooperative.save()
+    cooperative.managers.add(by)
+    return cooperative
+
+
+@transaction.atomic
+def application_start(*, cooperative: Cooperative, edition: Edition, by: User) -> Application:
+    """The cooperative's application to `edition`: the existing one, or a new draft.
+
+    Raises RegistrationClosed when applications are not open and none exists yet.
+    """
+    existing = Application.objects.filter(cooperative=cooperative, edition=edition).first()
+    if existing is not None:
+        return existing
+    if not edition.exhibitor_registration_is_open():
+        raise RegistrationClosed(_("Exhibitor applications for this edition are closed."))
+    application = Application.objects.create(cooperative=cooperative, edition=edition)
+    ApplicationEvent.objects.create(application=application, to_status=Status.DRAFT, by=by)
+    log(instance=application, action="wagtail.create", user=by)
+    return application
+
+
+@transaction.atomic
+def application_update(*, application: Application, by: User, **fields) -> Application:
+    """Change the content of a draft (or of an application sent back for changes)."""
+    application = _locked(application)
+    _require_editable(application)
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.full_clean(exclude=["edition", "cooperative", "stand"])
+    application.save()
+    return application
+
+
+@transaction.atomic
+def application_document_add(
+    *, application: Application, kind: str, file, by: User
+) -> ApplicationDocument:
+    """Attach a document, checked by its content (PDF, JPEG, PNG), stored under a new name."""
+    application = _locked(application)
+    _require_editable(application)
+    document = ApplicationDocument(
+        application=application,
+        kind=kind,
+        file=file,
+        original_name=file.name[:255],
+        size=file.size,
+        uploaded_by=by,
+    )
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def application_document_delete(*, document: ApplicationDocument, by: User) -> None:
+    _require_editable(_locked(document.application))
+    document.file.delete(save=False)
+    document.delete()
+
+
+@transaction.atomic
+def application_submit(*, application: Application, by: User) -> Application:
+    """Send the application to the organisers.
+
+    A first submission must come while applications are open; an application sent back
+    for changes may be resubmitted later. Raises ApplicationIncomplete naming what is
+    missing.
+    """
+    application = _locked(application)
+    if application.status == Status.DRAFT and not application.edition.exhibitor_registration_is_open():
+        raise RegistrationClosed(_("The deadline for applications has passed."))
+    missing = application_missing(application)
+    if missing:
+        raise ApplicationIncomplete(missing)
+    application.submitted_at = timezone.now()
+    return _transition(application, Status.SUBMITTED, by=by)
+
+
+def application_missing(application: Application) -> list[str]:
+    """What the application still needs before it can be submitted, as sentences."""
+    missing = []
+    if application.stand_type_id is None:
+        missing.append(str(_("Choose a stand type.")))
+    if not application.product_categories:
+        missing.append(str(_("Choose at least one product category.")))
+    present = set(application.documents.values_list("kind", flat=True))
+    for kind in application.required_documents():
+        if kind not in present:
+            missing.append(
+                str(_("Add the document: %(document)s.") % {"document": DocumentKind(kind).label})
+            )
+    return missing
+
+
+@transaction.atomic
+def application_accept(*, application: Application, by: User, note: str = "") -> Application:
+    return _transition(_locked(application), Status.ACCEPTED, by=by, note=note)
+
+
+@transaction.atomic
+def application_waitlist(*, application: Application, by: User, note: str = "") -> Application:
+    return _transition(_locked(application), Status.WAITLISTED, by=by, note=note)
+
+
+@transaction.atomic
+def application_reject(*, application: Application, by: User, note: str = "") -> Application:
+    return _transition(_locked(application), Status.REJECTED, by=by, note=note)
+
+
+@transaction.atomic
+def application_request_changes(*, application: Application, by: User, note: str) -> Application:
+    """Send the application back to the cooperative with a message saying what to change."""
+    if not note.strip():
+        raise ApplicationError(_("Say what the cooperative should change."))
+    return _transition(_locked(application), Status.CHANGES_REQUESTED, by=by, note=note)
+
+
+@transaction.atomic
+def application_confirm(*, application: Application, by: User) -> Application:
+    """The cooperative confirms that it will take part."""
+    return _transition(_locked(application), Status.CONFIRMED, by=by)
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by: User, note: str = "") -> Application:
+    """The cooperative withdraws; its stand, if it had one, is free again."""
+    application = _locked(application)
+    application.stand = None
+    return _transition(application, Status.WITHDRAWN, by=by, note=note)
+
+
+@transaction.atomic
+def application_assign_stand(*, application: Application, stand: Stand, by: User) -> Application:
+    """Give an accepted or confirmed application a stand of its edition.
+
+    The stand row is locked first, so of two organisers giving the same stand at once the
+    second is told it is taken; the one-to-one column is the database's own guarantee.
+    """
+    application = _locked(application)
+    stand = _stand_free(application, stand)
+    if application.status not in (Status.ACCEPTED, Status.CONFIRMED):
+        raise InvalidTransition(_("Only an accepted or confirmed application gets a stand."))
+    application.stand = stand
+    try:
+        with transaction.atomic():
+            application.save(update_fields=["stand", "updated_at"])
+    except IntegrityError as error:
+        raise StandUnavailable(
+            _("Stand %(code)s was just given to another exhibitor.") % {"code": stand.code}
+        ) from error
+    log(instance=application, action="exhibitors.application.stand", user=by, data={"stand": stand.code})
+    return application
+
+
+@transaction.atomic
+def application_offer_stand(
+    *, application: Application, stand: Stand, by: User, note: str = ""
+) -> Application:
+    """Accept a waitlisted application into a stand that has become free; the e-mail says which."""
+    application = _locked(application)
+    stand = _stand_free(application, stand)
+    if application.status != Status.WAITLISTED:
+        raise InvalidTransition(_("Only a waitlisted application can be offered a stand."))
+    application.stand = stand
+    return _transition(application, Status.ACCEPTED, by=by, note=note)
+
+
+def _stand_free(application: Application, stand: Stand) -> Stand:
+    """Lock `stand` and check that `application` may have it."""
+    stand = Stand.objects.select_for_update().get(pk=stand.pk)
+    if stand.edition_id != application.edition_id:
+        raise StandUnavailable(_("This stand belongs to another edition."))
+    holder = Application.objects.filter(stand=stand).exclude(pk=application.pk).first()
+    if holder is not None:
+        raise StandUnavailable(
+            _("Stand %(code)s is already given to %(cooperative)s.")
+            % {"code": stand.code, "cooperative": holder.cooperative}
+        )
+    return stand
+
+
+@transaction.atomic
+def staff_member_add(*, application: Application, by: User, **fields) -> StaffMember:
+    """Name a person for the stand, within the stand type's badge quota."""
+    application = _locked(application)
+    if application.status not in (Status.ACCEPTED, Status.CONFIRMED):
+        raise InvalidTransition(_("Staff can be named once the application is accepted."))
+    if application.staff.count() >= application.badge_quota:
+        raise StaffQuotaReached(
+            _("This stand has %(quota)s staff badges, all of them named.")
+            % {"quota": application.badge_quota}
+        )
+    member = StaffMember(application=application, **fields)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def staff_member_remove(*, member: StaffMember, by: User) -> None:
+    _locked(member.application)
+    member.delete()
+
+
+def _locked(application: Application) -> Application:
+    return (
+        Application.objects.select_for_update()
+        .select_related("edition", "cooperative", "stand__stand_type", "stand_type")
+        .get(pk=application.pk)
+    )
+
+
+def _require_editable(application: Application) -> None:
+    if not is_editable(application):
+        raise InvalidTransition(
+            _("A %(status)s application can no longer be changed.")
+            % {"status": application.get_status_display().lower()}
+        )
+
+
+def _transition(
+    application: Application, to_status: str, *, by: User, note: str = ""
+) -> Application:
+    from_status = application.status
+    if to_status not in TRANSITIONS[from_status]:
+        raise InvalidTransition(
+            _("A %(from)s application cannot become %(to)s.")
+            % {
+                "from": Status(from_status).label.lower(),
+                "to": Status(to_status).label.lower(),
+            }
+        )
+    application.status = to_status
+    try:
+        application.full_clean(exclude=["edition", "cooperative", "stand_type"])
+    except ValidationError as error:
+        raise ApplicationError(" ".join(error.messages)) from error
+    application.save()
+    event = ApplicationEvent.objects.create(
+        application=application, from_status=from_status, to_status=to_status, by=by, note=note
+    )
+    log(
+        instance=application,
+        action=f"exhibitors.application.{to_status}",
+        user=by,
+        data={"from": from_status, "note": note},
+    )
+    _status_mail_queue(application, event)
+    return application
+
+
+def _status_mail_queue(application: Application, event: ApplicationEvent) -> None:
+    """Tell the cooperative, in its language, by e-mail (sent after commit)."""
+    cooperative = application.cooperative
+    recipients = sorted(
+        {cooperative.email, *cooperative.managers.values_list("email", flat=True)} - {""}
+    )
+    with translation.override(cooperative.language):
+        url = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "exhibitors:application_detail", args=[application.pk]
+        )
+    email_render_and_queue(
+        to=recipients,
+        template_prefix="exhibitors/email/application_status",
+        context={"application": application, "event": event, "url": url},
+        language=cooperative.language,
+    )

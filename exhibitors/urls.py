@@ -1,0 +1,43 @@
+from django.urls import path
+
+from exhibitors import views
+
+app_name = "exhibitors"
+
+urlpatterns = [
+    path("", views.portal_home, name="portal_home"),
+    path("cooperatives/new/", views.cooperative_create, name="cooperative_create"),
+    path("cooperatives/<int:pk>/", views.cooperative_detail, name="cooperative_detail"),
+    path("cooperatives/<int:pk>/edit/", views.cooperative_edit, name="cooperative_edit"),
+    path("cooperatives/<int:pk>/products/", views.product_add, name="product_add"),
+    path(
+        "cooperatives/<int:pk>/products/<int:product_pk>/delete/",
+        views.product_delete,
+        name="product_delete",
+    ),
+    path("cooperatives/<int:pk>/certifications/", views.certification_add, name="certification_add"),
+    path(
+        "cooperatives/<int:pk>/certifications/<int:certification_pk>/delete/",
+        views.certification_delete,
+        name="certification_delete",
+    ),
+    path("cooperatives/<int:pk>/apply/", views.application_start, name="exhibitor_apply_start"),
+    path("applications/<int:pk>/", views.application_detail, name="application_detail"),
+    path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
+    path("applications/<int:pk>/documents/", views.document_upload, name="document_upload"),
+    path(
+        "applications/<int:pk>/documents/<int:document_pk>/",
+        views.document_download,
+        name="document_download",
+    ),
+    path(
+        "applications/<int:pk>/documents/<int:document_pk>/delete/",
+        views.document_delete,
+        name="document_delete",
+    ),
+    path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
+    path("applications/<int:pk>/confirm/", views.application_confirm, name="application_confirm"),
+    path("applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"),
+    path("applications/<int:pk>/staff/", views.staff_add, name="staff_add"),
+    path("applications/<int:pk>/staff/<int:member_pk>/delete/", views.staff_remove, name="staff_remove"),
+]

@@ -1,0 +1,324 @@
+"""The exhibitor portal: a cooperative's profile, products and its application to the fair.
+
+Every view looks objects up among those the signed-in user manages, so another
+exhibitor's ids answer 404; the rules themselves live in exhibitors.services.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events.models import Edition
+from exhibitors import services
+from exhibitors.choices import ApplicationStatus
+from exhibitors.forms import (
+    ApplicationForm,
+    CertificationForm,
+    CooperativeForm,
+    DocumentForm,
+    ProductForm,
+    StaffMemberForm,
+    WithdrawForm,
+)
+from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember
+
+
+def _my_cooperative(request, pk) -> Cooperative:
+    return get_object_or_404(Cooperative.objects.managed_by(request.user), pk=pk)
+
+
+def _my_application(request, pk) -> Application:
+    return get_object_or_404(
+        Application.objects.of_user(request.user).select_related(
+            "edition", "cooperative", "stand__stand_type", "stand_type"
+        ),
+        pk=pk,
+    )
+
+
+def _refused(request, error: services.ApplicationError) -> None:
+    if isinstance(error, services.ApplicationIncomplete):
+        messages.error(request, _("Before you submit:") + " " + " ".join(error.missing))
+    else:
+        messages.error(request, str(error))
+
+
+@login_required
+def portal_home(request):
+    edition = Edition.objects.current()
+    applications = Application.objects.filter(edition=edition) if edition else Application.objects.none()
+    cooperatives = Cooperative.objects.managed_by(request.user).prefetch_related(
+        Prefetch("applications", queryset=applications, to_attr="current_applications")
+    )
+    return render(
+        request,
+        "exhibitors/portal_home.html",
+        {"cooperatives": cooperatives, "edition": edition},
+    )
+
+
+@login_required
+def cooperative_create(request):
+    form = CooperativeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        cooperative = services.cooperative_create(by=request.user, **form.cleaned_data)
+        messages.success(request, _("The cooperative's profile is saved."))
+        return redirect("exhibitors:cooperative_detail", cooperative.pk)
+    return render(request, "exhibitors/cooperative_form.html", {"form": form})
+
+
+@login_required
+def cooperative_edit(request, pk):
+    cooperative = _my_cooperative(request, pk)
+    form = CooperativeForm(request.POST or None, request.FILES or None, instance=cooperative)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The cooperative's profile is saved."))
+        return redirect("exhibitors:cooperative_detail", cooperative.pk)
+    return render(
+        request, "exhibitors/cooperative_form.html", {"form": form, "cooperative": cooperative}
+    )
+
+
+@login_required
+def cooperative_detail(request, pk):
+    cooperative = _my_cooperative(request, pk)
+    edition = Edition.objects.current()
+    application = (
+        cooperative.applications.filter(edition=edition).first() if edition else None
+    )
+    return render(
+        request,
+        "exhibitors/cooperative_detail.html",
+        {
+            "cooperative": cooperative,
+            "products": cooperative.products.all(),
+            "certifications": cooperative.certifications.all(),
+            "edition": edition,
+            "application": application,
+            "product_form": ProductForm(),
+            "certification_form": CertificationForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def product_add(request, pk):
+    cooperative = _my_cooperative(request, pk)
+    form = ProductForm(request.POST, request.FILES)
+    if form.is_valid():
+        form.instance.cooperative = cooperative
+        form.save()
+        messages.success(request, _("Product added."))
+    else:
+        messages.error(request, _("The product was not added: %(errors)s") % {"errors": _errors(form)})
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+
+
+@login_required
+@require_POST
+def product_delete(request, pk, product_pk):
+    cooperative = _my_cooperative(request, pk)
+    get_object_or_404(cooperative.products, pk=product_pk).delete()
+    messages.success(request, _("Product removed."))
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+
+
+@login_required
+@require_POST
+def certification_add(request, pk):
+    cooperative = _my_cooperative(request, pk)
+    form = CertificationForm(request.POST)
+    if form.is_valid():
+        form.instance.cooperative = cooperative
+        form.save()
+        messages.success(request, _("Certification added."))
+    else:
+        messages.error(request, _("The certification was not added: %(errors)s") % {"errors": _errors(form)})
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+
+
+@login_required
+@require_POST
+def certification_delete(request, pk, certification_pk):
+    cooperative = _my_cooperative(request, pk)
+    get_object_or_404(cooperative.certifications, pk=certification_pk).delete()
+    messages.success(request, _("Certification removed."))
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+
+
+@login_required
+@require_POST
+def application_start(request, pk):
+    cooperative = _my_cooperative(request, pk)
+    edition = Edition.objects.current()
+    if edition is None:
+        raise Http404
+    try:
+        application = services.application_start(cooperative=cooperative, edition=edition, by=request.user)
+    except services.ApplicationError as error:
+        _refused(request, error)
+        return redirect("exhibitors:cooperative_detail", cooperative.pk)
+    return redirect("exhibitors:application_edit", application.pk)
+
+
+@login_required
+def application_detail(request, pk):
+    application = _my_application(request, pk)
+    return render(
+        request,
+        "exhibitors/application_detail.html",
+        {
+            "application": application,
+            "editable": services.is_editable(application),
+            "missing": services.application_missing(application),
+            "events": application.events.select_related("by"),
+            "documents": application.documents.all(),
+            "staff": application.staff.all(),
+            "document_form": DocumentForm(),
+            "staff_form": StaffMemberForm(),
+            "withdraw_form": WithdrawForm(),
+            "can_submit": services.can_become(application, ApplicationStatus.SUBMITTED),
+            "can_confirm": services.can_become(application, ApplicationStatus.CONFIRMED),
+            "can_withdraw": services.can_become(application, ApplicationStatus.WITHDRAWN),
+        },
+    )
+
+
+@login_required
+def application_edit(request, pk):
+    application = _my_application(request, pk)
+    if not services.is_editable(application):
+        return redirect("exhibitors:application_detail", application.pk)
+    form = ApplicationForm(request.POST or None, instance=application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_update(application=application, by=request.user, **form.cleaned_data)
+        except services.ApplicationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Your application is saved as a draft."))
+        return redirect("exhibitors:application_detail", application.pk)
+    return render(request, "exhibitors/application_form.html", {"form": form, "application": application})
+
+
+@login_required
+@require_POST
+def document_upload(request, pk):
+    application = _my_application(request, pk)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.application_document_add(
+                application=application,
+                kind=form.cleaned_data["kind"],
+                file=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, _("The document was refused: %(reason)s") % {"reason": " ".join(error.messages)})
+        except services.ApplicationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Document added."))
+    else:
+        messages.error(request, _("The document was refused: %(reason)s") % {"reason": _errors(form)})
+    return redirect("exhibitors:application_detail", application.pk)
+
+
+@login_required
+@require_POST
+def document_delete(request, pk, document_pk):
+    application = _my_application(request, pk)
+    document = get_object_or_404(application.documents, pk=document_pk)
+    try:
+        services.application_document_delete(document=document, by=request.user)
+    except services.ApplicationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Document removed."))
+    return redirect("exhibitors:application_detail", application.pk)
+
+
+@login_required
+def document_download(request, pk, document_pk):
+    """A private document, for the cooperative's managers and the application reviewers."""
+    applications = (
+        Application.objects.all()
+        if request.user.has_perm("exhibitors.review_application")
+        else Application.objects.of_user(request.user)
+    )
+    document = get_object_or_404(
+        ApplicationDocument.objects.filter(application__in=applications), pk=document_pk, application_id=pk
+    )
+    response = FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def application_submit(request, pk):
+    return _act(request, pk, services.application_submit, _("Your application has been sent to the organisers."))
+
+
+@login_required
+@require_POST
+def application_confirm(request, pk):
+    return _act(request, pk, services.application_confirm, _("Your participation is confirmed."))
+
+
+@login_required
+@require_POST
+def application_withdraw(request, pk):
+    form = WithdrawForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    return _act(request, pk, services.application_withdraw, _("Your application is withdrawn."), note=note)
+
+
+@login_required
+@require_POST
+def staff_add(request, pk):
+    application = _my_application(request, pk)
+    form = StaffMemberForm(request.POST)
+    if form.is_valid():
+        try:
+            services.staff_member_add(application=application, by=request.user, **form.cleaned_data)
+        except services.ApplicationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Staff member added."))
+    else:
+        messages.error(request, _("The staff member was not added: %(errors)s") % {"errors": _errors(form)})
+    return redirect("exhibitors:application_detail", application.pk)
+
+
+@login_required
+@require_POST
+def staff_remove(request, pk, member_pk):
+    application = _my_application(request, pk)
+    member = get_object_or_404(StaffMember, application=application, pk=member_pk)
+    services.staff_member_remove(member=member, by=request.user)
+    messages.success(request, _("Staff member removed."))
+    return redirect("exhibitors:application_detail", application.pk)
+
+
+def _act(request, pk, action, success: str, **kwargs):
+    application = _my_application(request, pk)
+    try:
+        action(application=application, by=request.user, **kwargs)
+    except services.ApplicationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, success)
+    return redirect("exhibitors:application_detail", application.pk)
+
+
+def _errors(form) -> str:
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)

@@ -1,0 +1,114 @@
+"""Uploaded files: recognised by their content, size-limited, stored under a random name."""
+
+import uuid
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage, storages
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
+# The first bytes of each accepted kind of file, and the names such a file may have.
+SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+EXTENSIONS = {"pdf": {"pdf"}, "jpeg": {"jpg", "jpeg"}, "png": {"png"}}
+KIND_NAMES = {"pdf": "PDF", "jpeg": "JPEG", "png": "PNG"}
+
+
+def sniff(file) -> str | None:
+    """The kind of file its first bytes show ("pdf", "jpeg", "png"), or None."""
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(16)
+    file.seek(position)
+    for kind, signatures in SIGNATURES.items():
+        if any(head.startswith(signature) for signature in signatures):
+            return kind
+    return None
+
+
+@deconstructible
+class FileContentValidator:
+    """Accept a file only if its content is one of `kinds` and its name says the same."""
+
+    def __init__(self, kinds=("pdf", "jpeg", "png"), max_size=MAX_UPLOAD_SIZE):
+        self.kinds = tuple(kinds)
+        self.max_size = max_size
+
+    def __call__(self, file):
+        if file.size == 0:
+            raise ValidationError(_("The file is empty."), code="empty")
+        if file.size > self.max_size:
+            raise ValidationError(
+                _("The file is larger than %(limit)s MB."),
+                code="too_large",
+                params={"limit": self.max_size // (1024 * 1024)},
+            )
+        kind = sniff(file)
+        if kind not in self.kinds:
+            raise ValidationError(
+                _("Only these kinds of file are accepted: %(kinds)s."),
+                code="wrong_kind",
+                params={"kinds": ", ".join(KIND_NAMES[k] for k in self.kinds)},
+            )
+        extension = Path(file.name).suffix.lower().lstrip(".")
+        if extension not in EXTENSIONS[kind]:
+            raise ValidationError(
+                _("The file is a %(kind)s but its name ends in “.%(extension)s”."),
+                code="wrong_extension",
+                params={"kind": KIND_NAMES[kind], "extension": extension},
+            )
+        if kind in ("jpeg", "png"):
+            _verify_image(file)
+
+    def __eq__(self, other):
+        return (
+            isinstance(other, FileContentValidator)
+            and self.kinds == other.kinds
+            and self.max_size == other.max_size
+        )
+
+
+def _verify_image(file) -> None:
+    position = file.tell()
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image.verify()
+    except Exception as error:
+        raise ValidationError(_("The image is damaged and cannot be read."), code="bad_image") from error
+    finally:
+        file.seek(position)
+
+
+@deconstructible
+class RandomName:
+    """`upload_to` that keeps the folder and extension and drops the uploader's file name."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        extension = Path(filename).suffix.lower()
+        return f"{self.folder}/{uuid.uuid4().hex}{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and self.folder == other.folder
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files on disk with no public address: a view that checks permission serves them."""
+
+    def url(self, name):
+        raise ValueError("A private file has no public URL; serve it through a view.")
+
+
+def private_storage():
+    """Files that only their owners and organisers may read, served through a view."""
+    return storages["private"]
