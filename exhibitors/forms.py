@@ -2,12 +2,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.choices import DocumentKind, ProductCategory
-from exhibitors.models import Application, Certification, Cooperative, Product, StaffMember, StandType
+from exhibitors.models import (
+    Application,
+    Certification,
+    Cooperative,
+    Product,
+    StaffMember,
+    StandType,
+)
 
 LTR_INPUT = {"dir": "ltr"}
 
 
 class CooperativeForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Cooperative
         fields = [

@@ -149,7 +149,10 @@ class Certification(models.Model):
 
 class Product(models.Model):
     cooperative = models.ForeignKey(
-        Cooperative, verbose_name=_("cooperative"), on_delete=models.CASCADE, related_name="products"
+        Cooperative,
+        verbose_name=_("cooperative"),
+        on_delete=models.CASCADE,
+        related_name="products",
     )
     name_ar = models.CharField(_("name (Arabic)"), max_length=200)
     name_fr = models.CharField(_("name (French)"), max_length=200)
@@ -179,7 +182,10 @@ class Product(models.Model):
 
 class StandType(models.Model):
     edition = models.ForeignKey(
-        "events.Edition", verbose_name=_("edition"), on_delete=models.CASCADE, related_name="stand_types"
+        "events.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="stand_types",
     )
     name_ar = models.CharField(_("name (Arabic)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100)
@@ -246,7 +252,10 @@ class Application(models.Model):
     """A cooperative's request for a stand at one edition, from draft to confirmed."""
 
     edition = models.ForeignKey(
-        "events.Edition", verbose_name=_("edition"), on_delete=models.PROTECT, related_name="applications"
+        "events.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        related_name="applications",
     )
     cooperative = models.ForeignKey(
         Cooperative,

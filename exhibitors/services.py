@@ -21,8 +21,8 @@ from exhibitors.models import (
     ApplicationDocument,
     ApplicationEvent,
     Cooperative,
-    Stand,
     StaffMember,
+    Stand,
 )
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
@@ -157,7 +157,10 @@ def application_submit(*, application: Application, by: User) -> Application:
     missing.
     """
     application = _locked(application)
-    if application.status == Status.DRAFT and not application.edition.exhibitor_registration_is_open():
+    if (
+        application.status == Status.DRAFT
+        and not application.edition.exhibitor_registration_is_open()
+    ):
         raise RegistrationClosed(_("The deadline for applications has passed."))
     missing = application_missing(application)
     if missing:
@@ -238,7 +241,12 @@ def application_assign_stand(*, application: Application, stand: Stand, by: User
         raise StandUnavailable(
             _("Stand %(code)s was just given to another exhibitor.") % {"code": stand.code}
         ) from error
-    log(instance=application, action="exhibitors.application.stand", user=by, data={"stand": stand.code})
+    log(
+        instance=application,
+        action="exhibitors.application.stand",
+        user=by,
+        data={"stand": stand.code},
+    )
     return application
 
 

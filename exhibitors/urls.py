@@ -15,7 +15,9 @@ urlpatterns = [
         views.product_delete,
         name="product_delete",
     ),
-    path("cooperatives/<int:pk>/certifications/", views.certification_add, name="certification_add"),
+    path(
+        "cooperatives/<int:pk>/certifications/", views.certification_add, name="certification_add"
+    ),
     path(
         "cooperatives/<int:pk>/certifications/<int:certification_pk>/delete/",
         views.certification_delete,
@@ -37,7 +39,13 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
     path("applications/<int:pk>/confirm/", views.application_confirm, name="application_confirm"),
-    path("applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"),
+    path(
+        "applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"
+    ),
     path("applications/<int:pk>/staff/", views.staff_add, name="staff_add"),
-    path("applications/<int:pk>/staff/<int:member_pk>/delete/", views.staff_remove, name="staff_remove"),
+    path(
+        "applications/<int:pk>/staff/<int:member_pk>/delete/",
+        views.staff_remove,
+        name="staff_remove",
+    ),
 ]

@@ -51,7 +51,9 @@ def _refused(request, error: services.ApplicationError) -> None:
 @login_required
 def portal_home(request):
     edition = Edition.objects.current()
-    applications = Application.objects.filter(edition=edition) if edition else Application.objects.none()
+    applications = (
+        Application.objects.filter(edition=edition) if edition else Application.objects.none()
+    )
     cooperatives = Cooperative.objects.managed_by(request.user).prefetch_related(
         Prefetch("applications", queryset=applications, to_attr="current_applications")
     )
@@ -89,9 +91,7 @@ def cooperative_edit(request, pk):
 def cooperative_detail(request, pk):
     cooperative = _my_cooperative(request, pk)
     edition = Edition.objects.current()
-    application = (
-        cooperative.applications.filter(edition=edition).first() if edition else None
-    )
+    application = cooperative.applications.filter(edition=edition).first() if edition else None
     return render(
         request,
         "exhibitors/cooperative_detail.html",
@@ -117,7 +117,9 @@ def product_add(request, pk):
         form.save()
         messages.success(request, _("Product added."))
     else:
-        messages.error(request, _("The product was not added: %(errors)s") % {"errors": _errors(form)})
+        messages.error(
+            request, _("The product was not added: %(errors)s") % {"errors": _errors(form)}
+        )
     return redirect("exhibitors:cooperative_detail", cooperative.pk)
 
 
@@ -140,7 +142,9 @@ def certification_add(request, pk):
         form.save()
         messages.success(request, _("Certification added."))
     else:
-        messages.error(request, _("The certification was not added: %(errors)s") % {"errors": _errors(form)})
+        messages.error(
+            request, _("The certification was not added: %(errors)s") % {"errors": _errors(form)}
+        )
     return redirect("exhibitors:cooperative_detail", cooperative.pk)
 
 
@@ -161,7 +165,9 @@ def application_start(request, pk):
     if edition is None:
         raise Http404
     try:
-        application = services.application_start(cooperative=cooperative, edition=edition, by=request.user)
+        application = services.application_start(
+            cooperative=cooperative, edition=edition, by=request.user
+        )
     except services.ApplicationError as error:
         _refused(request, error)
         return redirect("exhibitors:cooperative_detail", cooperative.pk)
@@ -199,13 +205,17 @@ def application_edit(request, pk):
     form = ApplicationForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_update(application=application, by=request.user, **form.cleaned_data)
+            services.application_update(
+                application=application, by=request.user, **form.cleaned_data
+            )
         except services.ApplicationError as error:
             _refused(request, error)
         else:
             messages.success(request, _("Your application is saved as a draft."))
         return redirect("exhibitors:application_detail", application.pk)
-    return render(request, "exhibitors/application_form.html", {"form": form, "application": application})
+    return render(
+        request, "exhibitors/application_form.html", {"form": form, "application": application}
+    )
 
 
 @login_required
@@ -222,13 +232,18 @@ def document_upload(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            messages.error(request, _("The document was refused: %(reason)s") % {"reason": " ".join(error.messages)})
+            messages.error(
+                request,
+                _("The document was refused: %(reason)s") % {"reason": " ".join(error.messages)},
+            )
         except services.ApplicationError as error:
             _refused(request, error)
         else:
             messages.success(request, _("Document added."))
     else:
-        messages.error(request, _("The document was refused: %(reason)s") % {"reason": _errors(form)})
+        messages.error(
+            request, _("The document was refused: %(reason)s") % {"reason": _errors(form)}
+        )
     return redirect("exhibitors:application_detail", application.pk)
 
 
@@ -255,9 +270,13 @@ def document_download(request, pk, document_pk):
         else Application.objects.of_user(request.user)
     )
     document = get_object_or_404(
-        ApplicationDocument.objects.filter(application__in=applications), pk=document_pk, application_id=pk
+        ApplicationDocument.objects.filter(application__in=applications),
+        pk=document_pk,
+        application_id=pk,
     )
-    response = FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name)
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.original_name
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -265,7 +284,12 @@ def document_download(request, pk, document_pk):
 @login_required
 @require_POST
 def application_submit(request, pk):
-    return _act(request, pk, services.application_submit, _("Your application has been sent to the organisers."))
+    return _act(
+        request,
+        pk,
+        services.application_submit,
+        _("Your application has been sent to the organisers."),
+    )
 
 
 @login_required
@@ -279,7 +303,9 @@ def application_confirm(request, pk):
 def application_withdraw(request, pk):
     form = WithdrawForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    return _act(request, pk, services.application_withdraw, _("Your application is withdrawn."), note=note)
+    return _act(
+        request, pk, services.application_withdraw, _("Your application is withdrawn."), note=note
+    )
 
 
 @login_required
@@ -295,7 +321,9 @@ def staff_add(request, pk):
         else:
             messages.success(request, _("Staff member added."))
     else:
-        messages.error(request, _("The staff member was not added: %(errors)s") % {"errors": _errors(form)})
+        messages.error(
+            request, _("The staff member was not added: %(errors)s") % {"errors": _errors(form)}
+        )
     return redirect("exhibitors:application_detail", application.pk)
 
 

@@ -82,7 +82,9 @@ def _verify_image(file) -> None:
         with Image.open(file) as image:
             image.verify()
     except Exception as error:
-        raise ValidationError(_("The image is damaged and cannot be read."), code="bad_image") from error
+        raise ValidationError(
+            _("The image is damaged and cannot be read."), code="bad_image"
+        ) from error
     finally:
         file.seek(position)
 

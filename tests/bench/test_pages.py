@@ -1,4 +1,3 @@
-
 """Page rendering: queries per page (must not grow with the data) and p50/p95 time.
 
 Run with `make bench`; the figures are printed, not asserted, except the query counts.

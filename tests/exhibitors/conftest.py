@@ -59,5 +59,3 @@ def complete_draft(draft, manager):
 def add_required_documents(application, by):
     for kind in application.required_documents():
         application_document_add(application=application, kind=kind, file=pdf(), by=by)
-
-

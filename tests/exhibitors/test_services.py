@@ -107,7 +107,9 @@ def test_start_is_refused_when_applications_are_closed(cooperative, manager):
 
 
 def test_submit_names_everything_missing(draft, manager):
-    application_update(application=draft, by=manager, product_categories=["olive_oil"], stand_type=None)
+    application_update(
+        application=draft, by=manager, product_categories=["olive_oil"], stand_type=None
+    )
 
     with pytest.raises(ApplicationIncomplete) as error:
         submitted(draft, manager)
@@ -138,7 +140,11 @@ def test_submit_records_history_audit_log_and_mails_the_cooperative(
 
     assert application.status == Status.SUBMITTED and application.submitted_at
     event = application.events.last()
-    assert (event.from_status, event.to_status, event.by) == (Status.DRAFT, Status.SUBMITTED, manager)
+    assert (event.from_status, event.to_status, event.by) == (
+        Status.DRAFT,
+        Status.SUBMITTED,
+        manager,
+    )
     assert ModelLogEntry.objects.filter(action="exhibitors.application.submitted").count() == 1
     email = OutboundEmail.objects.get()
     assert email.language == "ar"  # the cooperative's language, not the manager's
@@ -164,7 +170,9 @@ def test_organiser_decisions(complete_draft, manager, organiser, decide, status)
     assert application.events.last().note == "Merci"
 
 
-def test_changes_requested_can_be_resubmitted_after_the_deadline(complete_draft, manager, organiser, open_edition):
+def test_changes_requested_can_be_resubmitted_after_the_deadline(
+    complete_draft, manager, organiser, open_edition
+):
     submitted(complete_draft, manager)
     application_request_changes(application=complete_draft, by=organiser, note="Add a photo")
     open_edition.exhibitor_registration_closes_at = timezone.now() - datetime.timedelta(minutes=1)
@@ -221,7 +229,9 @@ def test_a_submitted_application_can_no_longer_be_edited(complete_draft, manager
         application_document_add(application=complete_draft, kind="other", file=pdf(), by=manager)
 
 
-def test_accept_assign_confirm_withdraw_frees_the_stand(complete_draft, manager, organiser, stand_type):
+def test_accept_assign_confirm_withdraw_frees_the_stand(
+    complete_draft, manager, organiser, stand_type
+):
     stand = StandFactory(stand_type=stand_type)
     submitted(complete_draft, manager)
     application_accept(application=complete_draft, by=organiser)
@@ -237,7 +247,9 @@ def test_accept_assign_confirm_withdraw_frees_the_stand(complete_draft, manager,
 
 def test_a_stand_goes_to_one_application_only(open_edition, organiser, stand_type):
     stand = StandFactory(stand_type=stand_type)
-    first, second = ApplicationFactory.create_batch(2, edition=open_edition, stand_type=stand_type, status=Status.ACCEPTED)
+    first, second = ApplicationFactory.create_batch(
+        2, edition=open_edition, stand_type=stand_type, status=Status.ACCEPTED
+    )
     application_assign_stand(application=first, stand=stand, by=organiser)
 
     with pytest.raises(StandUnavailable) as error:
@@ -249,7 +261,9 @@ def test_a_stand_goes_to_one_application_only(open_edition, organiser, stand_typ
 
 
 def test_a_stand_of_another_edition_is_refused(open_edition, organiser, stand_type):
-    application = ApplicationFactory(edition=open_edition, stand_type=stand_type, status=Status.ACCEPTED)
+    application = ApplicationFactory(
+        edition=open_edition, stand_type=stand_type, status=Status.ACCEPTED
+    )
     elsewhere = StandFactory()
 
     with pytest.raises(StandUnavailable):
@@ -257,18 +271,28 @@ def test_a_stand_of_another_edition_is_refused(open_edition, organiser, stand_ty
 
 
 def test_a_rejected_application_cannot_hold_a_stand(open_edition, organiser, stand_type):
-    application = ApplicationFactory(edition=open_edition, stand_type=stand_type, status=Status.REJECTED)
+    application = ApplicationFactory(
+        edition=open_edition, stand_type=stand_type, status=Status.REJECTED
+    )
 
     with pytest.raises(InvalidTransition):
-        application_assign_stand(application=application, stand=StandFactory(stand_type=stand_type), by=organiser)
+        application_assign_stand(
+            application=application, stand=StandFactory(stand_type=stand_type), by=organiser
+        )
 
 
-def test_offer_a_freed_stand_to_a_waitlisted_application(open_edition, organiser, stand_type, django_capture_on_commit_callbacks):
+def test_offer_a_freed_stand_to_a_waitlisted_application(
+    open_edition, organiser, stand_type, django_capture_on_commit_callbacks
+):
     stand = StandFactory(stand_type=stand_type)
-    waiting = ApplicationFactory(edition=open_edition, stand_type=stand_type, status=Status.WAITLISTED)
+    waiting = ApplicationFactory(
+        edition=open_edition, stand_type=stand_type, status=Status.WAITLISTED
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
-        application = application_offer_stand(application=waiting, stand=stand, by=organiser, note="Un stand s'est libéré")
+        application = application_offer_stand(
+            application=waiting, stand=stand, by=organiser, note="Un stand s'est libéré"
+        )
 
     assert (application.status, application.stand) == (Status.ACCEPTED, stand)
     assert stand.code in mail.outbox[-1].body
@@ -312,7 +336,9 @@ def test_bad_uploads_are_refused_with_a_clear_message(draft, manager, upload, me
 
 
 def test_an_accepted_upload_is_renamed_and_private(draft, manager, settings):
-    document = application_document_add(application=draft, kind="statutes", file=pdf("My statutes.pdf"), by=manager)
+    document = application_document_add(
+        application=draft, kind="statutes", file=pdf("My statutes.pdf"), by=manager
+    )
 
     assert document.original_name == "My statutes.pdf"
     assert document.file.name.startswith("applications/") and "statutes" not in document.file.name
@@ -332,7 +358,9 @@ def test_one_application_per_cooperative_and_edition(open_edition, cooperative, 
 def test_the_database_refuses_a_stand_for_a_rejected_application(open_edition, stand_type):
     from django.db import IntegrityError, transaction
 
-    application = ApplicationFactory(edition=open_edition, stand_type=stand_type, status=Status.REJECTED)
+    application = ApplicationFactory(
+        edition=open_edition, stand_type=stand_type, status=Status.REJECTED
+    )
     application.stand = StandFactory(stand_type=stand_type)
     with pytest.raises(IntegrityError), transaction.atomic():
         application.save()
@@ -341,6 +369,8 @@ def test_the_database_refuses_a_stand_for_a_rejected_application(open_edition, s
 def test_a_cooperative_needs_not_reapply_its_other_cooperatives(manager, open_edition, stand_type):
     first, second = CooperativeFactory(managers=[manager]), CooperativeFactory(managers=[manager])
 
-    applications = {application_start(cooperative=c, edition=open_edition, by=manager) for c in (first, second)}
+    applications = {
+        application_start(cooperative=c, edition=open_edition, by=manager) for c in (first, second)
+    }
 
     assert len(applications) == 2
