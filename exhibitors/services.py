@@ -301,8 +301,10 @@ def staff_member_remove(*, member: StaffMember, by: User) -> None:
 
 
 def _locked(application: Application) -> Application:
+    # Lock the application row only: the joined stand and types may be null, which
+    # PostgreSQL refuses to lock.
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("edition", "cooperative", "stand__stand_type", "stand_type")
         .get(pk=application.pk)
     )

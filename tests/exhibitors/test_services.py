@@ -344,7 +344,7 @@ def test_an_accepted_upload_is_renamed_and_private(draft, manager, settings):
     assert document.file.name.startswith("applications/") and "statutes" not in document.file.name
     assert document.file.storage.location == str(settings.PRIVATE_MEDIA_ROOT)
     with pytest.raises(ValueError):
-        document.file.url  # no public address
+        _ = document.file.url  # no public address
 
 
 def test_one_application_per_cooperative_and_edition(open_edition, cooperative, stand_type):
