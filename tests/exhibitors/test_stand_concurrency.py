@@ -6,7 +6,13 @@ from django.db import connection
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.models import Application
 from exhibitors.services import StandUnavailable, application_assign_stand
-from tests.factories import ApplicationFactory, EditionFactory, StandFactory, StandTypeFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    EditionFactory,
+    StandFactory,
+    StandTypeFactory,
+    UserFactory,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -1,0 +1,194 @@
+"""Organiser screens beyond Wagtail's generic ones: deciding on an application, the floor plan."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.views.generic import InspectView
+
+from events.models import Edition
+from exhibitors import services
+from exhibitors.admin_forms import DecisionForm, StandAssignmentForm, StandOfferForm
+from exhibitors.choices import ApplicationStatus
+from exhibitors.models import Application, Stand
+
+DECISIONS = {
+    ApplicationStatus.ACCEPTED: services.application_accept,
+    ApplicationStatus.WAITLISTED: services.application_waitlist,
+    ApplicationStatus.REJECTED: services.application_reject,
+    ApplicationStatus.CHANGES_REQUESTED: services.application_request_changes,
+}
+SCALE = 24  # pixels per metre on the floor plan
+
+
+def require_review_permission(request) -> None:
+    if not request.user.has_perm("exhibitors.review_application"):
+        raise PermissionDenied
+
+
+class ApplicationInspectView(InspectView):
+    """The application with its documents, history and the organiser's actions."""
+
+    template_name = "exhibitors/admin/application_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        context.update(
+            application=application,
+            documents=application.documents.all(),
+            events=application.events.select_related("by"),
+            staff=application.staff.all(),
+            can_review=self.request.user.has_perm("exhibitors.review_application"),
+            decision_form=DecisionForm(),
+            stand_form=StandAssignmentForm(edition=application.edition),
+            decide_url=reverse("exhibitors_application_decide", args=[application.pk]),
+            assign_url=reverse("exhibitors_application_assign", args=[application.pk]),
+            can_get_stand=application.status
+            in (ApplicationStatus.ACCEPTED, ApplicationStatus.CONFIRMED),
+        )
+        return context
+
+
+def _inspect_url(application: Application) -> str:
+    return reverse(application.snippet_viewset.get_url_name("inspect"), args=[application.pk])
+
+
+@require_POST
+def application_decide(request, pk):
+    require_review_permission(request)
+    application = get_object_or_404(Application, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision."))
+        return redirect(_inspect_url(application))
+    decide = DECISIONS[form.cleaned_data["decision"]]
+    try:
+        decide(application=application, by=request.user, note=form.cleaned_data["note"])
+    except services.ApplicationError as error:
+        messages.error(request, str(error))
+    else:
+        application.refresh_from_db()
+        messages.success(
+            request,
+            _("%(cooperative)s: %(status)s. The cooperative is told by e-mail.")
+            % {"cooperative": application.cooperative, "status": application.get_status_display()},
+        )
+    return redirect(_inspect_url(application))
+
+
+@require_POST
+def application_assign(request, pk):
+    require_review_permission(request)
+    application = get_object_or_404(Application, pk=pk)
+    form = StandAssignmentForm(request.POST, edition=application.edition)
+    if not form.is_valid():
+        messages.error(request, _("That stand is not free any more. Choose another one."))
+        return redirect(_inspect_url(application))
+    _give_stand(request, application, form.cleaned_data["stand"], note="")
+    return redirect(_inspect_url(application))
+
+
+def _give_stand(request, application: Application, stand: Stand, *, note: str) -> None:
+    try:
+        if application.status == ApplicationStatus.WAITLISTED:
+            services.application_offer_stand(
+                application=application, stand=stand, by=request.user, note=note
+            )
+        else:
+            services.application_assign_stand(application=application, stand=stand, by=request.user)
+    except services.ApplicationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Stand %(code)s is now %(cooperative)s's.")
+            % {"code": stand.code, "cooperative": application.cooperative},
+        )
+
+
+def floor_plan(request):
+    """Every stand of an edition drawn from its position and size: free, taken, selected."""
+    require_review_permission(request)
+    editions = Edition.objects.all()
+    edition = (
+        get_object_or_404(Edition, pk=request.GET["edition"])
+        if request.GET.get("edition")
+        else Edition.objects.current() or editions.first()
+    )
+    if edition is None:
+        return TemplateResponse(request, "exhibitors/admin/floor_plan.html", {"halls": []})
+    if request.method == "POST":
+        stand = get_object_or_404(Stand, pk=request.POST.get("stand"), edition=edition)
+        form = StandOfferForm(request.POST, edition=edition)
+        if form.is_valid():
+            _give_stand(
+                request, form.cleaned_data["application"], stand, note=form.cleaned_data["note"]
+            )
+        else:
+            messages.error(request, _("Choose an application without a stand."))
+        return redirect(f"{request.path}?edition={edition.pk}&stand={stand.pk}")
+
+    stands = Stand.objects.filter(edition=edition).select_related(
+        "stand_type", "application__cooperative"
+    )
+    selected = next((s for s in stands if str(s.pk) == request.GET.get("stand")), None)
+    return TemplateResponse(
+        request,
+        "exhibitors/admin/floor_plan.html",
+        {
+            "edition": edition,
+            "editions": editions,
+            "halls": _halls(stands),
+            "selected": selected,
+            "selected_application": getattr(selected, "application", None) if selected else None,
+            "offer_form": StandOfferForm(edition=edition) if selected else None,
+            "taken": sum(1 for s in stands if _holder(s)),
+            "total": len(stands),
+        },
+    )
+
+
+def _holder(stand: Stand) -> Application | None:
+    try:
+        return stand.application
+    except Application.DoesNotExist:
+        return None
+
+
+def _halls(stands) -> list[dict]:
+    """Stands grouped by hall, with the SVG geometry of each."""
+    by_hall = defaultdict(list)
+    for stand in stands:
+        by_hall[stand.hall].append(stand)
+    halls = []
+    for hall, hall_stands in sorted(by_hall.items()):
+        width = max(s.x + s.width for s in hall_stands) + 1
+        height = max(s.y + s.depth for s in hall_stands) + 1
+        halls.append(
+            {
+                "name": hall,
+                "width": int(width * SCALE),
+                "height": int(height * SCALE),
+                "stands": [
+                    {
+                        "stand": s,
+                        "holder": _holder(s),
+                        "x": int(s.x * SCALE),
+                        "y": int(s.y * SCALE),
+                        "w": int(s.width * SCALE),
+                        "h": int(s.depth * SCALE),
+                        "cx": int((s.x + s.width / Decimal(2)) * SCALE),
+                        "cy": int((s.y + s.depth / Decimal(2)) * SCALE),
+                    }
+                    for s in hall_stands
+                ],
+            }
+        )
+    return halls

@@ -1,0 +1,157 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from exhibitors.admin_views import ApplicationInspectView
+from exhibitors.models import Application, Cooperative, Product, Stand, StandType
+
+
+class ApplicationViewSet(SnippetViewSet):
+    """Applications for organisers: snippets, for Wagtail's bulk actions on a selection."""
+
+    model = Application
+    icon = "form"
+    menu_label = _("Applications")
+    list_display = ["cooperative", "status", "edition", "stand_type", "stand", "submitted_at"]
+    list_filter = {
+        "edition": ["exact"],
+        "status": ["exact"],
+        "cooperative__province": ["exact"],
+        "cooperative__sector": ["exact"],
+        "cooperative__legal_form": ["exact"],
+        "needs_electricity": ["exact"],
+        "needs_refrigeration": ["exact"],
+        "needs_water": ["exact"],
+    }
+    search_fields = [
+        "cooperative__name",
+        "cooperative__name_ar",
+        "cooperative__registration_number",
+    ]
+    search_backend_name = None
+    list_export = [
+        "cooperative.name",
+        "cooperative.name_ar",
+        "cooperative.get_province_display",
+        "cooperative.get_sector_display",
+        "cooperative.get_legal_form_display",
+        "get_status_display",
+        "stand_type",
+        "stand",
+        "needs_electricity",
+        "needs_refrigeration",
+        "needs_water",
+        "submitted_at",
+        "cooperative.email",
+        "cooperative.phone",
+    ]
+    export_headings = {
+        "cooperative.name": _("Cooperative"),
+        "cooperative.name_ar": _("Name (Arabic)"),
+        "cooperative.get_province_display": _("Province"),
+        "cooperative.get_sector_display": _("Sector"),
+        "cooperative.get_legal_form_display": _("Legal form"),
+        "get_status_display": _("Status"),
+        "cooperative.email": _("E-mail"),
+        "cooperative.phone": _("Phone"),
+    }
+    export_filename = "applications"
+    inspect_view_enabled = True
+    inspect_view_class = ApplicationInspectView
+    panels = [
+        FieldPanel("stand_type"),
+        MultiFieldPanel(
+            [
+                FieldPanel("needs_electricity"),
+                FieldPanel("needs_refrigeration"),
+                FieldPanel("needs_water"),
+                FieldPanel("sells_food"),
+            ],
+            heading=_("Needs"),
+        ),
+        FieldPanel("message"),
+    ]
+
+    def get_queryset(self, request):
+        return Application.objects.select_related("cooperative", "edition", "stand_type", "stand")
+
+
+class CooperativeViewSet(SnippetViewSet):
+    model = Cooperative
+    icon = "group"
+    menu_label = _("Cooperatives")
+    list_display = ["name", "name_ar", "legal_form", "province", "sector", "members"]
+    list_filter = ["legal_form", "province", "sector"]
+    search_fields = ["name", "name_ar", "registration_number", "ice", "commune"]
+    search_backend_name = None
+    list_export = [
+        "name",
+        "name_ar",
+        "get_legal_form_display",
+        "registration_number",
+        "ice",
+        "get_province_display",
+        "commune",
+        "get_sector_display",
+        "founded_in",
+        "members",
+        "women_members",
+        "young_members",
+        "email",
+        "phone",
+    ]
+    export_filename = "cooperatives"
+    inspect_view_enabled = True
+
+
+class ProductViewSet(SnippetViewSet):
+    model = Product
+    icon = "tag"
+    menu_label = _("Products")
+    list_display = ["name_fr", "name_ar", "category", "cooperative"]
+    list_filter = ["category"]
+    search_fields = ["name_fr", "name_ar", "cooperative__name"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Product.objects.select_related("cooperative")
+
+
+class StandTypeViewSet(SnippetViewSet):
+    model = StandType
+    icon = "table"
+    menu_label = _("Stand types")
+    list_display = ["__str__", "edition", "price", "badge_quota"]
+    list_filter = ["edition"]
+
+
+class StandIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Floor plan"), url=reverse("exhibitors_floor_plan"), icon_name="site"),
+        ]
+
+
+class StandViewSet(SnippetViewSet):
+    model = Stand
+    icon = "placeholder"
+    menu_label = _("Stands")
+    index_view_class = StandIndexView
+    list_display = ["code", "hall", "stand_type", "edition"]
+    list_filter = ["edition", "hall", "stand_type"]
+    search_fields = ["code", "hall"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Stand.objects.select_related("stand_type", "edition")
+
+
+class ExhibitorsViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Exhibitors")
+    menu_icon = "group"
+    menu_order = 210
+    items = (ApplicationViewSet, CooperativeViewSet, ProductViewSet, StandTypeViewSet, StandViewSet)
