@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from exhibitors.choices import DocumentKind, ProductCategory
+from exhibitors.choices import CertificationKind, DocumentKind, ProductCategory, Province, Sector
 from exhibitors.models import (
     Application,
     Certification,
@@ -119,3 +119,23 @@ class WithdrawForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    province = forms.ChoiceField(
+        label=_("Province"), required=False, choices=[("", _("All provinces")), *Province.choices]
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), required=False, choices=[("", _("All sectors")), *Sector.choices]
+    )
+    certification = forms.ChoiceField(
+        label=_("Certification"),
+        required=False,
+        choices=[("", _("Any")), *CertificationKind.choices],
+    )
+
+    def clean(self):
+        data = super().clean()
+        data["query"] = data.pop("q", "").strip()
+        return data

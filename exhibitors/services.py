@@ -365,3 +365,27 @@ def _status_mail_queue(application: Application, event: ApplicationEvent) -> Non
         context={"application": application, "event": event, "url": url},
         language=cooperative.language,
     )
+
+
+def directory_pages_ensure(*, homes: dict) -> dict:
+    """The exhibitor directory under each language's home page, at /<lang>/exhibitors/."""
+    from exhibitors.models import ExhibitorDirectoryPage
+
+    pages = {}
+    key = None
+    for code, home in homes.items():
+        page = ExhibitorDirectoryPage.objects.child_of(home).first()
+        if page is None:
+            with translation.override(code):
+                page = ExhibitorDirectoryPage(
+                    title=str(_("Exhibitors")),
+                    slug="exhibitors",
+                    locale=home.locale,
+                    show_in_menus=True,
+                )
+            if key is not None:
+                page.translation_key = key
+            home.add_child(instance=page)
+        key = page.translation_key
+        pages[code] = page
+    return pages

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "events",
     "exhibitors",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",

@@ -2,7 +2,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from events.demo import demo_edition_ensure
+from exhibitors.demo import demo_exhibitors_ensure
+from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
+from fairsite.models import User
 
 
 class Command(BaseCommand):
@@ -12,13 +15,23 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            demo_pages_ensure()
+            homes = demo_pages_ensure()
+            directory_pages_ensure(homes=homes)
             demo_site_settings_ensure()
             edition = demo_edition_ensure()
             logins = demo_users_ensure()
+            demo_exhibitors_ensure(
+                edition=edition,
+                exhibitor=User.objects.get(email=_login(logins, "exhibitor").email),
+                organiser=User.objects.get(email=_login(logins, "organiser").email),
+            )
         self.stdout.write(self.style.SUCCESS(f"Sample data ready: {edition}."))
         self.stdout.write(
             "Demo log-ins (http://127.0.0.1:8000/ar/accounts/login/, admin at /admin/):"
         )
         for login in logins:
             self.stdout.write(f"  {login.role:<10} {login.email:<26} {login.password}")
+
+
+def _login(logins, role):
+    return next(login for login in logins if login.role == role)

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from exhibitors.services import directory_pages_ensure
 from fairsite.services.site import home_pages_ensure
 
 
@@ -8,5 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         homes = home_pages_ensure()
+        directory_pages_ensure(homes=homes)
         for code, home in homes.items():
             self.stdout.write(f"{code}: {home.title}")
