@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -24,6 +25,12 @@ from exhibitors.choices import (
 )
 from fairsite.i18n import LocalizedField
 from fairsite.uploads import FileContentValidator, RandomName, private_storage
+
+
+def _metres(value) -> str:
+    """3.00 → "3", 2.50 → "2.5": sizes as people write them."""
+    return format(Decimal(value).normalize(), "f")
+
 
 ice_validator = RegexValidator(r"^\d{15}$", _("The ICE has 15 digits."))
 
@@ -211,7 +218,7 @@ class StandType(models.Model):
         ordering = ["edition", "width", "depth"]
 
     def __str__(self):
-        return f"{self.name} ({self.width:g} × {self.depth:g} m)"
+        return f"{self.name} ({_metres(self.width)} × {_metres(self.depth)} m)"
 
 
 class Stand(models.Model):
@@ -338,6 +345,10 @@ class Application(models.Model):
             (self.needs_water, _("water")),
         ]
         return [str(label) for wanted, label in labels if wanted]
+
+    @property
+    def product_category_labels(self) -> list[str]:
+        return [str(ProductCategory(value).label) for value in self.product_categories]
 
     @property
     def badge_quota(self) -> int:

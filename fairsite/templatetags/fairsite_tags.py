@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -67,3 +67,9 @@ def main_menu(context):
         ],
         "request": request,
     }
+
+
+@register.filter
+def join_list(values) -> str:
+    """Join words with the active language's list separator (", " or Arabic "، ")."""
+    return pgettext("list separator", ", ").join(str(value) for value in values)
