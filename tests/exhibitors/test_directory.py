@@ -112,7 +112,7 @@ def test_the_list_runs_the_same_number_of_queries_for_5_or_40_exhibitors(
             name_fr=f"P{n}", name_ar="م", category="honey"
         )
     few = count_queries()
-    for n in range(35):
+    for _n in range(35):
         exhibit(open_edition, stand_type).cooperative.certifications.create(kind="organic")
 
     assert count_queries() == few
