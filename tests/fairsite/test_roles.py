@@ -85,3 +85,13 @@ def test_admin_is_for_staff_roles_only(client, homes):
     client.force_login(reviewer)
     assert client.get("/admin/").status_code == 200
     assert client.get(f"/admin/pages/{homes['ar'].pk}/edit/").status_code in (302, 403)
+
+
+def test_reviewers_review_applications_but_do_not_edit_cooperatives():
+    reviewer = UserFactory(groups=[APPLICATION_REVIEWERS])
+    organiser = UserFactory(groups=[ORGANISERS])
+
+    assert reviewer.has_perm("exhibitors.review_application")
+    assert reviewer.has_perm("exhibitors.view_applicationdocument")
+    assert not reviewer.has_perm("exhibitors.change_cooperative")
+    assert organiser.has_perm("exhibitors.change_stand") and organiser.has_perm("exhibitors.review_application")

@@ -7,12 +7,30 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from events.models import Edition, Venue
+from exhibitors.choices import ApplicationStatus
+from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
 from fairsite.demo import DEMO_LOGINS
 from fairsite.models import SiteSettings, User
 
 pytestmark = pytest.mark.django_db
 
-COUNTED = [Page, Locale, Site, User, EmailAddress, Edition, Venue, SiteSettings, Group]
+COUNTED = [
+    Page,
+    Locale,
+    Site,
+    User,
+    EmailAddress,
+    Edition,
+    Venue,
+    SiteSettings,
+    Group,
+    Cooperative,
+    Product,
+    StandType,
+    Stand,
+    Application,
+    ApplicationEvent,
+]
 
 
 def row_counts() -> dict[str, int]:
@@ -27,7 +45,11 @@ def test_seed_demo_twice_leaves_the_same_rows():
     assert row_counts() == first
     assert first["Locale"] == 3
     assert first["Edition"] == 1 and Edition.objects.current() is not None
-    assert first["Page"] >= 1 + 3 * 5  # root, then per language: home, about, news, 2 articles
+    assert first["Page"] >= 1 + 3 * 6  # root; per language home, about, news, 2 articles, directory
+    assert first["Cooperative"] >= 60 and first["Stand"] >= 80 and first["StandType"] == 3
+    states = set(Application.objects.values_list("status", flat=True))
+    assert states == set(ApplicationStatus.values)
+    assert Cooperative.objects.filter(managers__email="exhibitor@fair.example").exists()
 
 
 def test_seed_demo_builds_a_translated_tree(client):
