@@ -139,3 +139,10 @@ class DirectoryFilterForm(forms.Form):
         data = super().clean()
         data["query"] = data.pop("q", "").strip()
         return data
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail of the person to invite"),
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+    )

@@ -218,7 +218,11 @@ class StandType(models.Model):
         ordering = ["edition", "width", "depth"]
 
     def __str__(self):
-        return f"{self.name} ({_metres(self.width)} × {_metres(self.depth)} m)"
+        size = _("%(width)s × %(depth)s m") % {
+            "width": _metres(self.width),
+            "depth": _metres(self.depth),
+        }
+        return f"{self.name} ({size})"
 
 
 class Stand(models.Model):
@@ -502,3 +506,35 @@ class ExhibitorDirectoryPage(RoutablePageMixin, Page):
             template="exhibitors/exhibitor_directory_profile.html",
             context_overrides={"application": application, "cooperative": application.cooperative},
         )
+
+
+class CooperativeInvitation(models.Model):
+    """An invitation, sent by e-mail, to help manage a cooperative on the portal."""
+
+    VALID_FOR = datetime.timedelta(days=14)
+
+    cooperative = models.ForeignKey(
+        Cooperative,
+        verbose_name=_("cooperative"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-mail"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email

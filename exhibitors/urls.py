@@ -23,6 +23,8 @@ urlpatterns = [
         views.certification_delete,
         name="certification_delete",
     ),
+    path("cooperatives/<int:pk>/invite/", views.cooperative_invite, name="cooperative_invite"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("cooperatives/<int:pk>/apply/", views.application_start, name="exhibitor_apply_start"),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +22,7 @@ from exhibitors.forms import (
     CertificationForm,
     CooperativeForm,
     DocumentForm,
+    InvitationForm,
     ProductForm,
     StaffMemberForm,
     WithdrawForm,
@@ -103,8 +105,52 @@ def cooperative_detail(request, pk):
             "application": application,
             "product_form": ProductForm(),
             "certification_form": CertificationForm(),
+            "managers": cooperative.managers.order_by("email"),
+            "invitations": cooperative.invitations.filter(accepted_at__isnull=True),
+            "invitation_form": InvitationForm(),
         },
     )
+
+
+@login_required
+@require_POST
+def cooperative_invite(request, pk):
+    cooperative = _my_cooperative(request, pk)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cooperative_invite(
+                cooperative=cooperative,
+                email=form.cleaned_data["email"],
+                by=request.user,
+                language=get_language(),
+            )
+        except services.ApplicationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The invitation is on its way."))
+    else:
+        messages.error(request, _errors(form))
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+
+
+def invitation_accept(request, token):
+    """The link of an invitation e-mail: sign in (or up) with the invited address, accept."""
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.ApplicationError as error:
+        return render(request, "exhibitors/invitation.html", {"error": error}, status=404)
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            cooperative = services.cooperative_invitation_accept(token=token, user=request.user)
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("You now manage %(name)s.") % {"name": cooperative.display_name}
+            )
+            return redirect("exhibitors:cooperative_detail", cooperative.pk)
+    return render(request, "exhibitors/invitation.html", {"invitation": invitation})
 
 
 @login_required

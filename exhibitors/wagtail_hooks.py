@@ -43,3 +43,6 @@ def register_application_actions(actions):
         ("stand", _("Assign stand"), _("Stand assigned")),
     ]:
         actions.register_action(f"exhibitors.application.{action}", label, message)
+    actions.register_action(
+        "exhibitors.cooperative.manager_added", _("Add a manager"), _("Manager added by invitation")
+    )

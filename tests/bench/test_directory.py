@@ -20,7 +20,16 @@ from tests.factories import EditionFactory, StandTypeFactory
 pytestmark = pytest.mark.django_db
 
 ROUNDS = 100
-PROVINCES = ["oujda_angad", "berkane", "nador", "driouch", "taourirt", "jerada", "guercif", "figuig"]
+PROVINCES = [
+    "oujda_angad",
+    "berkane",
+    "nador",
+    "driouch",
+    "taourirt",
+    "jerada",
+    "guercif",
+    "figuig",
+]
 
 
 def add_exhibitors(edition, stand_type, start: int, count: int) -> None:
@@ -42,7 +51,16 @@ def add_exhibitors(edition, stand_type, start: int, count: int) -> None:
         for n in range(start, start + count)
     )
     stands = Stand.objects.bulk_create(
-        Stand(edition=edition, stand_type=stand_type, hall="A", code=f"A-{n:04d}", x=0, y=0, width=3, depth=3)
+        Stand(
+            edition=edition,
+            stand_type=stand_type,
+            hall="A",
+            code=f"A-{n:04d}",
+            x=0,
+            y=0,
+            width=3,
+            depth=3,
+        )
         for n in range(start, start + count)
     )
     Application.objects.bulk_create(
@@ -83,7 +101,12 @@ def test_directory_with_1000_exhibitors(capsys):
     edition = EditionFactory(is_current=True)
     stand_type = StandTypeFactory(edition=edition)
     client = Client()
-    urls = ["/fr/exhibitors/", "/ar/exhibitors/?province=figuig", "/fr/exhibitors/?q=Miel", "/fr/exhibitors/?page=20"]
+    urls = [
+        "/fr/exhibitors/",
+        "/ar/exhibitors/?province=figuig",
+        "/fr/exhibitors/?q=Miel",
+        "/fr/exhibitors/?page=20",
+    ]
 
     add_exhibitors(edition, stand_type, 0, 100)
     small = {url: measure(client, url)[0] for url in urls}

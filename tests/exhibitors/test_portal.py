@@ -169,6 +169,7 @@ def b_urls(b):
             url("certification_add", c),
             url("certification_delete", c, b["certification"].pk),
             url("exhibitor_apply_start", c),
+            url("cooperative_invite", c),
             url("application_edit", a),
             url("document_upload", a),
             url("document_delete", a, b["document"].pk),

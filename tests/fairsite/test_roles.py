@@ -94,4 +94,6 @@ def test_reviewers_review_applications_but_do_not_edit_cooperatives():
     assert reviewer.has_perm("exhibitors.review_application")
     assert reviewer.has_perm("exhibitors.view_applicationdocument")
     assert not reviewer.has_perm("exhibitors.change_cooperative")
-    assert organiser.has_perm("exhibitors.change_stand") and organiser.has_perm("exhibitors.review_application")
+    assert organiser.has_perm("exhibitors.change_stand") and organiser.has_perm(
+        "exhibitors.review_application"
+    )
