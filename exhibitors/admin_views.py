@@ -1,8 +1,5 @@
 """Organiser screens beyond Wagtail's generic ones: deciding on an application, the floor plan."""
 
-from collections import defaultdict
-from decimal import Decimal
-
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,6 +13,7 @@ from events.models import Edition
 from exhibitors import services
 from exhibitors.admin_forms import DecisionForm, StandAssignmentForm, StandOfferForm
 from exhibitors.choices import ApplicationStatus
+from exhibitors.floor_plan import halls as floor_plan_halls
 from exhibitors.models import Application, Stand
 
 DECISIONS = {
@@ -24,7 +22,6 @@ DECISIONS = {
     ApplicationStatus.REJECTED: services.application_reject,
     ApplicationStatus.CHANGES_REQUESTED: services.application_request_changes,
 }
-SCALE = 24  # pixels per metre on the floor plan
 
 
 def require_review_permission(request) -> None:
@@ -135,9 +132,13 @@ def floor_plan(request):
             messages.error(request, _("Choose an application without a stand."))
         return redirect(f"{request.path}?edition={edition.pk}&stand={stand.pk}")
 
-    stands = Stand.objects.filter(edition=edition).select_related(
-        "stand_type", "application__cooperative"
-    )
+    stands = list(Stand.objects.filter(edition=edition).select_related("stand_type"))
+    holders = {
+        application.stand_id: application
+        for application in Application.objects.filter(stand__in=stands).select_related(
+            "cooperative"
+        )
+    }
     selected = next((s for s in stands if str(s.pk) == request.GET.get("stand")), None)
     return TemplateResponse(
         request,
@@ -145,50 +146,11 @@ def floor_plan(request):
         {
             "edition": edition,
             "editions": editions,
-            "halls": _halls(stands),
+            "halls": floor_plan_halls(stands, holders),
             "selected": selected,
-            "selected_application": getattr(selected, "application", None) if selected else None,
+            "selected_application": holders.get(selected.pk) if selected else None,
             "offer_form": StandOfferForm(edition=edition) if selected else None,
-            "taken": sum(1 for s in stands if _holder(s)),
+            "taken": len(holders),
             "total": len(stands),
         },
     )
-
-
-def _holder(stand: Stand) -> Application | None:
-    try:
-        return stand.application
-    except Application.DoesNotExist:
-        return None
-
-
-def _halls(stands) -> list[dict]:
-    """Stands grouped by hall, with the SVG geometry of each."""
-    by_hall = defaultdict(list)
-    for stand in stands:
-        by_hall[stand.hall].append(stand)
-    halls = []
-    for hall, hall_stands in sorted(by_hall.items()):
-        width = max(s.x + s.width for s in hall_stands) + 1
-        height = max(s.y + s.depth for s in hall_stands) + 1
-        halls.append(
-            {
-                "name": hall,
-                "width": int(width * SCALE),
-                "height": int(height * SCALE),
-                "stands": [
-                    {
-                        "stand": s,
-                        "holder": _holder(s),
-                        "x": int(s.x * SCALE),
-                        "y": int(s.y * SCALE),
-                        "w": int(s.width * SCALE),
-                        "h": int(s.depth * SCALE),
-                        "cx": int((s.x + s.width / Decimal(2)) * SCALE),
-                        "cy": int((s.y + s.depth / Decimal(2)) * SCALE),
-                    }
-                    for s in hall_stands
-                ],
-            }
-        )
-    return halls

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from events.models import Edition
 from exhibitors import services
 from exhibitors.choices import ApplicationStatus
+from exhibitors.floor_plan import halls as floor_plan_halls
 from exhibitors.forms import (
     ApplicationForm,
     CertificationForm,
@@ -27,7 +28,7 @@ from exhibitors.forms import (
     StaffMemberForm,
     WithdrawForm,
 )
-from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember
+from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember, Stand
 
 
 def _my_cooperative(request, pk) -> Cooperative:
@@ -239,6 +240,7 @@ def application_detail(request, pk):
             "can_submit": services.can_become(application, ApplicationStatus.SUBMITTED),
             "can_confirm": services.can_become(application, ApplicationStatus.CONFIRMED),
             "can_withdraw": services.can_become(application, ApplicationStatus.WITHDRAWN),
+            "hall": _my_hall(application),
         },
     )
 
@@ -381,6 +383,14 @@ def staff_remove(request, pk, member_pk):
     services.staff_member_remove(member=member, by=request.user)
     messages.success(request, _("Staff member removed."))
     return redirect("exhibitors:application_detail", application.pk)
+
+
+def _my_hall(application: Application) -> dict | None:
+    """The hall of the application's stand, drawn with that stand marked (no one else's name)."""
+    if application.stand is None:
+        return None
+    stands = Stand.objects.filter(edition=application.edition_id, hall=application.stand.hall)
+    return floor_plan_halls(stands)[0]
 
 
 def _act(request, pk, action, success: str, **kwargs):

@@ -252,3 +252,30 @@ def test_portal_pages_render_in_each_language(client, homes, complete_draft, man
         response = client.get(address)
         assert response.status_code == 200, address
         assert f'lang="{language}"' in response.content.decode()
+
+
+def test_the_exhibitor_sees_the_stand_on_the_hall_plan(
+    client, homes, complete_draft, manager, stand_type
+):
+    from exhibitors.services import application_assign_stand
+    from tests.factories import StandFactory
+
+    mine, neighbour = (
+        StandFactory(stand_type=stand_type, code="A-03"),
+        StandFactory(stand_type=stand_type, code="A-04"),
+    )
+    other = ApplicationFactory(
+        edition=complete_draft.edition, stand_type=stand_type, status=Status.ACCEPTED
+    )
+    organiser = UserFactory()
+    application_assign_stand(application=other, stand=neighbour, by=organiser)
+    application_submit(application=complete_draft, by=manager)
+    application_accept(application=complete_draft, by=organiser)
+    application_assign_stand(application=complete_draft, stand=mine, by=organiser)
+    client.force_login(manager)
+
+    content = client.get(url("application_detail", complete_draft.pk)).content.decode()
+
+    assert '<g class="hall-plan__stand hall-plan__stand--mine">' in content
+    assert content.index("hall-plan__stand--mine") < content.index(">A-03</text>")
+    assert ">A-04</text>" in content and str(other.cooperative) not in content
