@@ -322,6 +322,7 @@ def application_assign_stand(*, application: Application, stand: Stand, by: User
         user=by,
         data={"stand": stand.code},
     )
+    _cooperative_mail_queue(application, "exhibitors/email/application_stand", {})
     return application
 
 
@@ -425,7 +426,12 @@ def _transition(
 
 
 def _status_mail_queue(application: Application, event: ApplicationEvent) -> None:
-    """Tell the cooperative, in its language, by e-mail (sent after commit)."""
+    _cooperative_mail_queue(application, "exhibitors/email/application_status", {"event": event})
+
+
+def _cooperative_mail_queue(application: Application, template_prefix: str, context: dict) -> None:
+    """Tell the cooperative's address and managers, in its language, by e-mail (sent after
+    commit), with a link to the application on the portal."""
     cooperative = application.cooperative
     recipients = sorted(
         {cooperative.email, *cooperative.managers.values_list("email", flat=True)} - {""}
@@ -436,8 +442,8 @@ def _status_mail_queue(application: Application, event: ApplicationEvent) -> Non
         )
     email_render_and_queue(
         to=recipients,
-        template_prefix="exhibitors/email/application_status",
-        context={"application": application, "event": event, "url": url},
+        template_prefix=template_prefix,
+        context={"application": application, "url": url, **context},
         language=cooperative.language,
     )
 

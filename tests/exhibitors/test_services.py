@@ -374,3 +374,18 @@ def test_a_cooperative_needs_not_reapply_its_other_cooperatives(manager, open_ed
     }
 
     assert len(applications) == 2
+
+
+def test_the_cooperative_is_told_its_stand(
+    complete_draft, manager, organiser, stand_type, django_capture_on_commit_callbacks
+):
+    stand = StandFactory(stand_type=stand_type, code="B-12")
+    submitted(complete_draft, manager)
+    application_accept(application=complete_draft, by=organiser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        application_assign_stand(application=complete_draft, stand=stand, by=organiser)
+
+    message = mail.outbox[-1]
+    assert "B-12" in message.subject and "B-12" in message.body
+    assert OutboundEmail.objects.latest("pk").language == complete_draft.cooperative.language
