@@ -7,3 +7,53 @@ class EditionStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
     ARCHIVED = "archived", _("Archived")
+
+
+class AttendeeCategory(models.TextChoices):
+    VISITOR = "visitor", _("Visitor")
+    EXHIBITOR_STAFF = "exhibitor_staff", _("Exhibitor staff")
+    SPEAKER = "speaker", _("Speaker")
+    PRESS = "press", _("Press")
+    ORGANISER = "organiser", _("Organiser")
+    DELEGATION = "delegation", _("Delegation")
+    VOLUNTEER = "volunteer", _("Volunteer")
+
+
+# The category's number inside a badge code: append only, never reorder.
+BADGE_CATEGORY_CODES = [
+    AttendeeCategory.VISITOR,
+    AttendeeCategory.EXHIBITOR_STAFF,
+    AttendeeCategory.SPEAKER,
+    AttendeeCategory.PRESS,
+    AttendeeCategory.ORGANISER,
+    AttendeeCategory.DELEGATION,
+    AttendeeCategory.VOLUNTEER,
+]
+
+# Categories that may go through a gate any number of times without an exit scan; the
+# others enter once, and again only after an exit scan.
+UNLIMITED_ENTRY = {
+    AttendeeCategory.EXHIBITOR_STAFF,
+    AttendeeCategory.ORGANISER,
+    AttendeeCategory.VOLUNTEER,
+    AttendeeCategory.PRESS,
+}
+
+
+class BadgeStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    REVOKED = "revoked", _("Revoked")
+
+
+class Direction(models.TextChoices):
+    IN = "in", _("Entry")
+    OUT = "out", _("Exit")
+
+
+class ScanResult(models.TextChoices):
+    OK = "ok", _("Admitted")
+    ALREADY_IN = "already_in", _("Already in")
+    REVOKED = "revoked", _("Revoked")
+    INVALID = "invalid", _("Invalid")
+    WRONG_EDITION = "wrong_edition", _("Another edition")
+    NOT_VALID_TODAY = "not_valid_today", _("Not valid today")

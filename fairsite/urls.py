@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/checkin/", include("events.urls")),
 ]
 
 if settings.DEBUG:

@@ -227,6 +227,12 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Badges: the Ed25519 key that signs badge codes (see events/keys.py).
+BADGE_SIGNING_KEY = env("BADGE_SIGNING_KEY", default="")
+BADGE_SIGNING_KEY_ID = env.int("BADGE_SIGNING_KEY_ID", default=1)
+BADGE_VERIFY_KEYS = env.list("BADGE_VERIFY_KEYS", default=[])
+BADGE_SIGNING_KEY_CREATE = False
+
 # Wagtail
 WAGTAIL_SITE_NAME = "fairsite"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

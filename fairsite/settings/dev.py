@@ -12,3 +12,6 @@ VAR_DIR.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+# A badge signing key of this machine's own, made on first use.
+BADGE_SIGNING_KEY = env("BADGE_SIGNING_KEY", default=str(VAR_DIR / "badge-signing.key"))
+BADGE_SIGNING_KEY_CREATE = True

@@ -17,5 +17,12 @@ CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: threads then get connections of their own, with the WAL and
+    # IMMEDIATE settings, as concurrent requests do in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# A fixed key, for tests only.
+BADGE_SIGNING_KEY = "zK0Dq3H1v1yQq9m6yq9m6yq9m6yq9m6yq9m6yq9m6yo="
+BADGE_SIGNING_KEY_ID = 7

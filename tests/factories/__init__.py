@@ -4,7 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from events.models import Edition, Venue
+from events.models import Edition, Gate, Venue
 from exhibitors.models import Application, Cooperative, Stand, StandType
 from fairsite.models import User
 
@@ -120,3 +120,12 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     cooperative = factory.SubFactory(CooperativeFactory)
     stand_type = factory.SubFactory(StandTypeFactory, edition=factory.SelfAttribute("..edition"))
     product_categories = ["crafts"]
+
+
+class GateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gate
+
+    slug = factory.Sequence(lambda n: f"gate-{n}")
+    name_ar = factory.Sequence(lambda n: f"المدخل {n}")
+    name_fr = factory.Sequence(lambda n: f"Entrée {n}")

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://salon.example.ma",
     "WAGTAILADMIN_BASE_URL": "https://salon.example.ma",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.ma:587",
+    "BADGE_SIGNING_KEY": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 }
 
 
@@ -36,7 +37,7 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "BADGE_SIGNING_KEY"])
 def test_production_refuses_to_start_without(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
 

@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from events.choices import AttendeeCategory, BadgeStatus
+
+
+class Attendee(models.Model):
+    """A person with a badge for one edition: visitor, stand staff, speaker, delegate..."""
+
+    edition = models.ForeignKey(
+        "events.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        related_name="attendees",
+    )
+    full_name = models.CharField(
+        _("full name"), max_length=150, blank=True, help_text=_("As the person writes it.")
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=24, choices=AttendeeCategory.choices)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+        ordering = ["full_name"]
+        constraints = [
+            # Registering twice as a visitor with one address gives back the same badge.
+            models.UniqueConstraint(
+                "edition",
+                Lower("email"),
+                condition=Q(category=AttendeeCategory.VISITOR) & ~Q(email=""),
+                name="events_attendee_one_visitor_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return self.full_name or str(_("Badge without a name"))
+
+
+class BadgeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=BadgeStatus.ACTIVE)
+
+
+class Badge(models.Model):
+    """A signed code for one attendee. A reissued badge revokes the one it replaces."""
+
+    attendee = models.ForeignKey(
+        Attendee, verbose_name=_("attendee"), on_delete=models.PROTECT, related_name="badges"
+    )
+    edition = models.ForeignKey(
+        "events.Edition", verbose_name=_("edition"), on_delete=models.PROTECT, related_name="badges"
+    )
+    category = models.CharField(_("category"), max_length=24, choices=AttendeeCategory.choices)
+    code = models.CharField(_("code"), max_length=200, unique=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=BadgeStatus.choices, default=BadgeStatus.ACTIVE
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+    )
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    printed_at = models.DateTimeField(_("printed at"), null=True, blank=True)
+    # Where the badge's holder is now, kept on the row that a scan locks, so that a scan
+    # reads and writes one row instead of searching the check-in log.
+    inside = models.BooleanField(_("inside"), default=False)
+    last_entry_at = models.DateTimeField(_("last entry"), null=True, blank=True)
+    last_entry_gate = models.ForeignKey(
+        "events.Gate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = BadgeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("badge")
+        verbose_name_plural = _("badges")
+        ordering = ["-issued_at"]
+        indexes = [
+            models.Index(
+                fields=["edition", "status", "revoked_at"], name="events_badge_revocations"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.attendee} · {self.get_category_display()}"

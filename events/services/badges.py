@@ -1,0 +1,111 @@
+"""Attendees and their badges: issue, reissue, revoke; gate tokens."""
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from events import tokens
+from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus
+from events.keys import signing_key
+from events.models import Attendee, Badge, Edition, Gate
+
+
+def badge_claims(badge: Badge) -> tokens.BadgeClaims:
+    return tokens.BadgeClaims(
+        badge_id=badge.pk,
+        edition_id=badge.edition_id,
+        category=BADGE_CATEGORY_CODES.index(badge.category),
+        first_day=badge.valid_from,
+        days=(badge.valid_until - badge.valid_from).days + 1,
+    )
+
+
+@transaction.atomic
+def badge_issue(*, attendee: Attendee, replaces: Badge | None = None) -> Badge:
+    """A new active badge for the attendee, valid every day of the edition, with its code."""
+    edition = attendee.edition
+    badge = Badge.objects.create(
+        attendee=attendee,
+        edition=edition,
+        category=attendee.category,
+        valid_from=edition.starts_on,
+        valid_until=edition.ends_on,
+        replaces=replaces,
+    )
+    badge.code = tokens.encode(badge_claims(badge), key=signing_key())
+    badge.save(update_fields=["code"])
+    return badge
+
+
+@transaction.atomic
+def attendee_register(
+    *,
+    edition: Edition,
+    category: str,
+    full_name: str = "",
+    organisation: str = "",
+    email: str = "",
+    language: str = "ar",
+    user=None,
+) -> tuple[Attendee, Badge]:
+    """Register a person and give them a badge.
+
+    A visitor registering again with the same e-mail for the same edition gets back the
+    badge they already have, not a second one.
+    """
+    email = email.strip().lower()
+    if category == AttendeeCategory.VISITOR and email:
+        existing = (
+            Attendee.objects.select_for_update()
+            .filter(edition=edition, category=category, email__iexact=email)
+            .first()
+        )
+        if existing is not None:
+            badge = existing.badges.active().first() or badge_issue(attendee=existing)
+            return existing, badge
+    attendee = Attendee.objects.create(
+        edition=edition,
+        category=category,
+        full_name=full_name.strip(),
+        organisation=organisation.strip(),
+        email=email,
+        language=language,
+        user=user,
+    )
+    return attendee, badge_issue(attendee=attendee)
+
+
+@transaction.atomic
+def badge_revoke(*, badge: Badge) -> Badge:
+    """Revoke a badge at once: every gate refuses its code from now on."""
+    badge = Badge.objects.select_for_update().get(pk=badge.pk)
+    if badge.status != BadgeStatus.REVOKED:
+        badge.status = BadgeStatus.REVOKED
+        badge.revoked_at = timezone.now()
+        badge.save(update_fields=["status", "revoked_at"])
+    return badge
+
+
+@transaction.atomic
+def badge_reissue(*, badge: Badge) -> Badge:
+    """A lost badge: revoke its code and issue a new one to the same person."""
+    badge = badge_revoke(badge=badge)
+    return badge_issue(attendee=badge.attendee, replaces=badge)
+
+
+@transaction.atomic
+def badges_issue_blank(*, edition: Edition, category: str, count: int) -> list[Badge]:
+    """Badges without a name for pre-printed batches (walk-in visitors write theirs)."""
+    return [
+        badge_issue(attendee=Attendee.objects.create(edition=edition, category=category))
+        for _n in range(count)
+    ]
+
+
+def gate_token_issue(*, gate: Gate) -> str:
+    """A new secret for the gate's devices; the previous one stops working. Only its hash is kept."""
+    token = secrets.token_urlsafe(32)
+    gate.token_hash = Gate.hash_token(token)
+    gate.save(update_fields=["token_hash"])
+    return token

@@ -1,0 +1,158 @@
+"""Redeeming a scanned badge at a gate, online or replayed from an offline device.
+
+A scan is one transaction: the badge row is locked before its state is read, so of any
+number of simultaneous scans of a badge exactly one finds it outside and admits it, on
+PostgreSQL (row lock) and SQLite (IMMEDIATE transactions) alike. Every scan, refused ones
+too, is appended to the CheckIn log; a repeated scan id returns the first answer.
+"""
+
+import datetime
+import zoneinfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from events import tokens
+from events.choices import UNLIMITED_ENTRY, BadgeStatus, Direction, ScanResult
+from events.keys import verification_keys
+from events.models import Badge, CheckIn, Gate
+
+MESSAGES = {
+    ScanResult.OK: "",
+    ScanResult.ALREADY_IN: gettext_noop("This badge is already inside."),
+    ScanResult.REVOKED: gettext_noop("This badge has been revoked."),
+    ScanResult.INVALID: gettext_noop("This is not a badge of the fair."),
+    ScanResult.WRONG_EDITION: gettext_noop("This badge is for another edition."),
+    ScanResult.NOT_VALID_TODAY: gettext_noop("This badge is not valid today."),
+}
+
+
+def checkin_redeem(
+    *,
+    gate: Gate,
+    code: str,
+    direction: str = Direction.IN,
+    scan_id: str = "",
+    scanned_at: datetime.datetime | None = None,
+    device: str = "",
+    offline: bool = False,
+    admitted_offline: bool = False,
+) -> dict:
+    """Decide on one scan and log it; returns the answer for the gate (JSON-ready).
+
+    `admitted_offline` says the device already let the person in while offline: a refusal
+    now (say, already in through another gate) is then flagged as a double entry.
+    """
+    if scan_id:
+        previous = CheckIn.objects.filter(scan_id=scan_id).values_list("answer", flat=True).first()
+        if previous is not None:
+            return previous
+    at = scanned_at or timezone.now()
+    try:
+        claims = tokens.decode(code, public_keys=verification_keys())
+    except tokens.InvalidCode:
+        claims = None
+    try:
+        with transaction.atomic():
+            return _redeem(
+                gate, code, claims, direction, scan_id, at, device, offline, admitted_offline
+            )
+    except IntegrityError:
+        # The same scan id arrived twice at once: the other one was logged first.
+        return CheckIn.objects.filter(scan_id=scan_id).values_list("answer", flat=True).get()
+
+
+def checkin_sync(*, gate: Gate, scans: list[dict], device: str = "") -> list[dict]:
+    """Replay a device's offline scans in the order they were made; answers in input order."""
+    order = sorted(range(len(scans)), key=lambda i: scans[i]["scanned_at"])
+    answers: list[dict] = [{}] * len(scans)
+    for index in order:
+        scan = scans[index]
+        answers[index] = checkin_redeem(
+            gate=gate,
+            code=scan["code"],
+            direction=scan.get("direction", Direction.IN),
+            scan_id=scan["scan_id"],
+            scanned_at=scan["scanned_at"],
+            device=device,
+            offline=True,
+            admitted_offline=bool(scan.get("admitted")),
+        )
+    return answers
+
+
+def _redeem(gate, code, claims, direction, scan_id, at, device, offline, admitted_offline) -> dict:
+    badge = None
+    if claims is not None:
+        badge = (
+            Badge.objects.select_for_update(of=("self",))
+            .select_related("attendee", "edition", "last_entry_gate")
+            .filter(pk=claims.badge_id)
+            .first()
+        )
+    result, changed = _decide(badge, claims, code, direction, at, gate)
+    answer = _answer(result, badge if result != ScanResult.INVALID else None)
+    CheckIn.objects.create(
+        badge=badge if result != ScanResult.INVALID else None,
+        gate=gate,
+        direction=direction,
+        result=result,
+        scanned_at=at,
+        scan_id=scan_id,
+        device=device[:100],
+        offline=offline,
+        flagged=admitted_offline and result == ScanResult.ALREADY_IN,
+        answer=answer,
+    )
+    if changed:
+        badge.save(update_fields=["inside", "last_entry_at", "last_entry_gate"])
+    return answer
+
+
+def _decide(badge, claims, code, direction, at, gate) -> tuple[str, bool]:
+    if badge is None or badge.code != code.strip().upper():
+        return ScanResult.INVALID, False
+    if not badge.edition.is_current:
+        return ScanResult.WRONG_EDITION, False
+    if badge.status == BadgeStatus.REVOKED:
+        return ScanResult.REVOKED, False
+    day = at.astimezone(zoneinfo.ZoneInfo(badge.edition.time_zone)).date()
+    if not badge.valid_from <= day <= badge.valid_until:
+        return ScanResult.NOT_VALID_TODAY, False
+    if direction == Direction.OUT:
+        badge.inside = False
+        return ScanResult.OK, True
+    if badge.category not in UNLIMITED_ENTRY and _inside_on(badge, day):
+        return ScanResult.ALREADY_IN, False
+    badge.inside = True
+    badge.last_entry_at = at
+    badge.last_entry_gate = gate
+    return ScanResult.OK, True
+
+
+def _inside_on(badge: Badge, day: datetime.date) -> bool:
+    """Inside now: entered today and not out since. Nobody stays in overnight."""
+    if not badge.inside or badge.last_entry_at is None:
+        return False
+    zone = zoneinfo.ZoneInfo(badge.edition.time_zone)
+    return badge.last_entry_at.astimezone(zone).date() == day
+
+
+def _answer(result: str, badge: Badge | None) -> dict:
+    answer = {"result": result, "message": _(MESSAGES[result]) if MESSAGES[result] else ""}
+    if badge is not None:
+        answer["badge"] = {
+            "id": badge.pk,
+            "name": badge.attendee.full_name,
+            "organisation": badge.attendee.organisation,
+            "category": badge.category,
+            "category_label": str(badge.get_category_display()),
+        }
+        if result == ScanResult.ALREADY_IN:
+            answer["already_in"] = {
+                "at": badge.last_entry_at.isoformat(),
+                "gate": str(badge.last_entry_gate) if badge.last_entry_gate else "",
+            }
+    return answer
