@@ -104,7 +104,9 @@ def badges_issue_blank(*, edition: Edition, category: str, count: int) -> list[B
 
 
 def gate_token_issue(*, gate: Gate) -> str:
-    """A new secret for the gate's devices; the previous one stops working. Only its hash is kept."""
+    """A new secret for the gate's devices; the previous one stops working.
+
+    Only its hash is kept."""
     token = secrets.token_urlsafe(32)
     gate.token_hash = Gate.hash_token(token)
     gate.save(update_fields=["token_hash"])

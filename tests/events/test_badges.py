@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -58,7 +60,7 @@ def test_issue_badges_command_writes_the_codes(fair_today, tmp_path):
         "3",
         "--codes-out",
         str(out),
-        stdout=open("/dev/null", "w"),
+        stdout=io.StringIO(),
     )
 
     codes = out.read_text().split()

@@ -14,6 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         key = Ed25519PrivateKey.generate()
         self.stdout.write(f"BADGE_SIGNING_KEY={private_key_text(key)}")
-        self.stdout.write(
-            f"public key (for BADGE_VERIFY_KEYS after the next rotation): {public_key_text(key.public_key())}"
-        )
+        public = public_key_text(key.public_key())
+        self.stdout.write(f"public key (for BADGE_VERIFY_KEYS after the next rotation): {public}")
