@@ -57,3 +57,13 @@ class ScanResult(models.TextChoices):
     INVALID = "invalid", _("Invalid")
     WRONG_EDITION = "wrong_edition", _("Another edition")
     NOT_VALID_TODAY = "not_valid_today", _("Not valid today")
+
+
+class HowHeard(models.TextChoices):
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    RADIO_TV = "radio_tv", _("Radio or television")
+    PRESS = "press", _("Newspaper")
+    COOPERATIVE = "cooperative", _("A cooperative or association")
+    WORD_OF_MOUTH = "word_of_mouth", _("Family or friends")
+    WEBSITE = "website", _("This website")
+    OTHER = "other", _("Other")

@@ -43,7 +43,7 @@ def qr_data_uri(code: str) -> str:
 
 
 def text_direction(text: str) -> str:
-    """"rtl" if the first letter with a direction is right-to-left (Arabic), else "ltr"."""
+    """ "rtl" if the first letter with a direction is right-to-left (Arabic), else "ltr"."""
     for character in text:
         kind = unicodedata.bidirectional(character)
         if kind in ("R", "AL"):

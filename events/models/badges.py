@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from events.choices import AttendeeCategory, BadgeStatus
+from events.choices import AttendeeCategory, BadgeStatus, HowHeard
 
 
 class Attendee(models.Model):
@@ -25,6 +25,9 @@ class Attendee(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    how_heard = models.CharField(
+        _("how they heard of the fair"), max_length=24, choices=HowHeard.choices, blank=True
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account"),

@@ -2,13 +2,17 @@
 
 import secrets
 
+from django.conf import settings
+from django.core import signing
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from events import tokens
 from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus
 from events.keys import signing_key
 from events.models import Attendee, Badge, Edition, Gate
+from fairsite.services.mail import email_render_and_queue
 
 
 def badge_claims(badge: Badge) -> tokens.BadgeClaims:
@@ -111,3 +115,68 @@ def gate_token_issue(*, gate: Gate) -> str:
     gate.token_hash = Gate.hash_token(token)
     gate.save(update_fields=["token_hash"])
     return token
+
+
+BADGE_LINK_SALT = "events.badge-link"
+
+
+def badge_link_token(badge: Badge) -> str:
+    """An unguessable token for the badge's own page, where its holder shows it at the gate."""
+    return signing.dumps(badge.pk, salt=BADGE_LINK_SALT)
+
+
+def badge_from_link_token(token: str) -> Badge | None:
+    try:
+        badge_id = signing.loads(token, salt=BADGE_LINK_SALT)
+    except signing.BadSignature:
+        return None
+    return Badge.objects.select_related("attendee", "edition").filter(pk=badge_id).first()
+
+
+@transaction.atomic
+def visitor_register(
+    *,
+    edition: Edition,
+    full_name: str,
+    email: str,
+    organisation: str = "",
+    how_heard: str = "",
+    language: str = "ar",
+) -> tuple[Badge, bool]:
+    """A visitor's badge, sent by e-mail with the PDF attached; True if it is new.
+
+    Registering again with the same address sends the same badge again to that address.
+    """
+    existing = Attendee.objects.filter(
+        edition=edition, category=AttendeeCategory.VISITOR, email__iexact=email.strip()
+    ).exists()
+    attendee, badge = attendee_register(
+        edition=edition,
+        category=AttendeeCategory.VISITOR,
+        full_name=full_name,
+        organisation=organisation,
+        email=email,
+        language=language,
+    )
+    if not existing and how_heard:
+        attendee.how_heard = how_heard
+        attendee.save(update_fields=["how_heard"])
+    badge_mail_queue(badge=badge, language=attendee.language if existing else language)
+    return badge, not existing
+
+
+def badge_mail_queue(*, badge: Badge, language: str) -> None:
+    """E-mail the badge to its holder: a link to its page, and the PDF attached."""
+    from events.pdf import badges_pdf
+
+    with translation.override(language):
+        url = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "events:visitor_badge", args=[badge_link_token(badge)]
+        )
+    email_render_and_queue(
+        to=[badge.attendee.email],
+        template_prefix="events/email/badge",
+        context={"badge": badge, "url": url},
+        language=language,
+        attachments=[("badge.pdf", badges_pdf([badge], language=language), "application/pdf")],
+    )

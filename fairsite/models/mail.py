@@ -16,6 +16,8 @@ class OutboundEmail(models.Model):
     body_html = models.TextField(_("HTML"), blank=True)
     from_email = models.CharField(_("sender"), max_length=254)
     language = models.CharField(_("language"), max_length=8)
+    # [{"filename", "mimetype", "content" (base64)}]: small files such as a badge.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -1,5 +1,6 @@
 """E-mail: every message is stored in the outbox first, then sent by a worker exactly once."""
 
+import base64
 import logging
 
 from django.conf import settings
@@ -23,6 +24,7 @@ def email_queue(
     body_html: str = "",
     language: str,
     from_email: str = "",
+    attachments: list[tuple[str, bytes, str]] = (),
 ) -> OutboundEmail:
     """Store an e-mail and hand it to a worker once the surrounding transaction commits.
 
@@ -36,13 +38,22 @@ def email_queue(
         body_html=body_html,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         language=language,
+        attachments=[
+            {"filename": name, "mimetype": mimetype, "content": base64.b64encode(content).decode()}
+            for name, content, mimetype in attachments
+        ],
     )
     transaction.on_commit(lambda: _hand_to_worker(email.pk))
     return email
 
 
 def email_render_and_queue(
-    *, to: list[str], template_prefix: str, context: dict, language: str
+    *,
+    to: list[str],
+    template_prefix: str,
+    context: dict,
+    language: str,
+    attachments: list[tuple[str, bytes, str]] = (),
 ) -> OutboundEmail:
     """Render `<prefix>_subject.txt`, `<prefix>_message.txt` (and `.html` if it exists) in
     `language`, then queue the message."""
@@ -54,7 +65,12 @@ def email_render_and_queue(
         except TemplateDoesNotExist:
             body_html = ""
     return email_queue(
-        to=to, subject=subject, body_text=body_text, body_html=body_html, language=language
+        to=to,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        language=language,
+        attachments=attachments,
     )
 
 
@@ -82,6 +98,12 @@ def email_deliver(*, email_id: int) -> bool:
             )
             if email.body_html:
                 message.attach_alternative(email.body_html, "text/html")
+            for attachment in email.attachments:
+                message.attach(
+                    attachment["filename"],
+                    base64.b64decode(attachment["content"]),
+                    attachment["mimetype"],
+                )
             message.send()
             email.sent_at = timezone.now()
             email.attempts = F("attempts") + 1

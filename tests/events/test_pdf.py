@@ -16,7 +16,11 @@ pytestmark = [
 NAMES = [
     ("محمد الأمين بن عبد الله", "تعاونية الأركان فجيج", "visitor"),
     ("Claire Dubois", "Région Occitanie", "delegation"),
-    ("عبد الرحمن بن محمد بن عبد الله الإدريسي الحسني الشريف", "Coopérative Al Baraka · تعاونية البركة", "exhibitor_staff"),
+    (
+        "عبد الرحمن بن محمد بن عبد الله الإدريسي الحسني الشريف",
+        "Coopérative Al Baraka · تعاونية البركة",
+        "exhibitor_staff",
+    ),
     ("Samuel Okafor-Nwachukwu", "", "speaker"),
     ("فاطمة الزهراء", "Association Femmes de Berkane", "press"),
 ]
@@ -25,20 +29,26 @@ NAMES = [
 def rasterise(pdf: bytes, tmp_path) -> list[Image.Image]:
     source = tmp_path / "badges.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(source), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", str(source), str(tmp_path / "page")], check=True
+    )
     return [Image.open(path) for path in sorted(tmp_path.glob("page-*.png"))]
 
 
 def pdf_text(pdf: bytes, tmp_path) -> str:
     source = tmp_path / "text.pdf"
     source.write_bytes(pdf)
-    return subprocess.run(["pdftotext", str(source), "-"], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture
 def badges(fair_today):
     return [
-        attendee_register(edition=fair_today, category=category, full_name=name, organisation=organisation)[1]
+        attendee_register(
+            edition=fair_today, category=category, full_name=name, organisation=organisation
+        )[1]
         for name, organisation, category in NAMES
     ]
 
