@@ -25,8 +25,9 @@ static: static/vendor/.copied
 
 static/vendor/.copied: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	mkdir -p static/vendor/fonts
+	mkdir -p static/vendor/fonts static/vendor/js
 	cp $(FONTS) static/vendor/fonts/
+	cp node_modules/jsqr/dist/jsQR.js static/vendor/js/
 	touch $@
 
 messages: $(MO_FILES)

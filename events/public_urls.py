@@ -8,4 +8,7 @@ urlpatterns = [
     path("visit/", views.visitor_register_view, name="visitor_register"),
     path("visit/badge/<str:token>/", views.visitor_badge, name="visitor_badge"),
     path("visit/badge/<str:token>/badge.pdf", views.visitor_badge_pdf, name="visitor_badge_pdf"),
+    path("gate/", views.gate_page, name="gate"),
+    path("gate/sw.js", views.gate_service_worker, name="gate_sw"),
+    path("gate/manifest.webmanifest", views.gate_manifest, name="gate_manifest"),
 ]

@@ -1,11 +1,16 @@
-"""Visitors' pages: registering for a badge, and the badge itself on a phone."""
+"""Public pages of the fair's events: visitor registration, a visitor's badge, the gate page."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
+from events.choices import BADGE_CATEGORY_CODES, UNLIMITED_ENTRY, ScanResult
 from events.forms import VisitorRegistrationForm
 from events.models import Edition
 from events.pdf import badges_pdf, qr_data_uri
@@ -58,3 +63,60 @@ def _badge_or_404(token):
     if badge is None:
         raise Http404
     return badge
+
+
+@login_required
+@permission_required("events.scan_badges", raise_exception=True)
+def gate_page(request):
+    """The page gate staff scan badges with: keyboard-wedge scanners, the camera, offline."""
+    edition = Edition.objects.current()
+    config = {
+        "urls": {
+            "scan": reverse("checkin:scan"),
+            "sync": reverse("checkin:sync"),
+            "keys": reverse("checkin:keys"),
+            "revocations": reverse("checkin:revocations"),
+        },
+        "edition": edition.pk if edition else None,
+        "categories": [
+            {"code": index, "value": category.value, "label": str(category.label)}
+            for index, category in enumerate(BADGE_CATEGORY_CODES)
+        ],
+        "unlimited": [BADGE_CATEGORY_CODES.index(c) for c in UNLIMITED_ENTRY],
+        "results": {value: str(label) for value, label in ScanResult.choices},
+        "messages": {
+            "offline": _("Offline: scans are kept and sent when the network returns."),
+            "queued": _("waiting to be sent"),
+            "no_token": _("Enter this gate's token first."),
+            "camera_error": _("The camera cannot be opened."),
+        },
+    }
+    return render(request, "events/gate.html", {"config": config, "edition": edition})
+
+
+def gate_service_worker(request):
+    """The gate page's service worker, served under the page's path so that it may control it."""
+    script = (settings.BASE_DIR / "static" / "js" / "gate-sw.js").read_text()
+    response = HttpResponse(script, content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def gate_manifest(request):
+    return JsonResponse(
+        {
+            "name": _("Gate · Regional SSE Fair"),
+            "short_name": _("Gate"),
+            "start_url": reverse("events:gate"),
+            "scope": reverse("events:gate"),
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#0c5d3f",
+            "lang": get_language(),
+            "dir": "rtl" if get_language_bidi() else "ltr",
+            "icons": [
+                {"src": static("img/gate-icon.svg"), "sizes": "any", "type": "image/svg+xml"}
+            ],
+        },
+        content_type="application/manifest+json",
+    )

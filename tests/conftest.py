@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from fairsite.services.site import home_pages_ensure
 from tests.factories import EditionFactory, UserFactory
@@ -18,3 +21,12 @@ def edition(db):
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+@pytest.fixture
+def fair_today(db):
+    """The current edition, running today and for three more days."""
+    today = timezone.localdate()
+    return EditionFactory(
+        is_current=True, starts_on=today, ends_on=today + datetime.timedelta(days=3)
+    )

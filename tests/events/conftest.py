@@ -1,19 +1,7 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from events.services.badges import attendee_register, gate_token_issue
-from tests.factories import EditionFactory, GateFactory
-
-
-@pytest.fixture
-def fair_today(db):
-    """The current edition, running today and for three more days."""
-    today = timezone.localdate()
-    return EditionFactory(
-        is_current=True, starts_on=today, ends_on=today + datetime.timedelta(days=3)
-    )
+from tests.factories import GateFactory
 
 
 @pytest.fixture
