@@ -1,8 +1,12 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 
-from events.models import Edition, Venue
+from events.admin_views import AttendeeCreateView, BadgeInspectView, GateInspectView
+from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
 
 
 class EditionViewSet(ModelViewSet):
@@ -43,8 +47,118 @@ class VenueViewSet(ModelViewSet):
     form_fields = ["name_ar", "name_fr", "name_en", "address", "city", "latitude", "longitude"]
 
 
+class AttendeeIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Import a CSV file"), url=reverse("events_attendee_import"), icon_name="upload"
+            ),
+        ]
+
+
+class AttendeeViewSet(ModelViewSet):
+    model = Attendee
+    icon = "user"
+    menu_label = _("Attendees")
+    add_to_admin_menu = False
+    index_view_class = AttendeeIndexView
+    add_view_class = AttendeeCreateView
+    list_display = ["__str__", "category", "organisation", "email", "edition"]
+    list_filter = ["edition", "category", "how_heard"]
+    search_fields = ["full_name", "organisation", "email"]
+    search_backend_name = None
+    list_export = [
+        "full_name",
+        "organisation",
+        "email",
+        "get_category_display",
+        "language",
+        "how_heard",
+        "created_at",
+    ]
+    export_filename = "attendees"
+    form_fields = ["edition", "category", "full_name", "organisation", "email", "language"]
+    inspect_view_enabled = True
+
+
+class BadgeViewSet(ModelViewSet):
+    model = Badge
+    icon = "tag"
+    menu_label = _("Badges")
+    add_to_admin_menu = False
+    list_display = ["attendee", "category", "status", "issued_at", "printed_at", "inside"]
+    list_filter = ["edition", "category", "status", "inside"]
+    search_fields = ["attendee__full_name", "attendee__email", "attendee__organisation"]
+    search_backend_name = None
+    form_fields = ["valid_from", "valid_until"]
+    inspect_view_enabled = True
+    inspect_view_class = BadgeInspectView
+
+    def get_queryset(self, request):
+        return Badge.objects.select_related("attendee", "edition")
+
+
+class GateViewSet(ModelViewSet):
+    model = Gate
+    icon = "login"
+    menu_label = _("Gates")
+    add_to_admin_menu = False
+    list_display = ["__str__", "slug", "is_active"]
+    form_fields = ["slug", "name_ar", "name_fr", "name_en", "is_active"]
+    inspect_view_enabled = True
+    inspect_view_class = GateInspectView
+
+
+class CheckInIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Today at the gates"), url=reverse("events_checkin_dashboard"), icon_name="view"
+            ),
+        ]
+
+
+class CheckInViewSet(ModelViewSet):
+    """The scan log: read only, as an append-only log should be."""
+
+    model = CheckIn
+    icon = "list-ul"
+    menu_label = _("Check-ins")
+    add_to_admin_menu = False
+    index_view_class = CheckInIndexView
+    list_display = ["scanned_at", "gate", "direction", "result", "badge", "offline", "flagged"]
+    list_filter = ["gate", "result", "direction", "offline", "flagged"]
+    list_export = [
+        "scanned_at",
+        "gate",
+        "direction",
+        "result",
+        "badge",
+        "offline",
+        "flagged",
+        "device",
+    ]
+    export_filename = "checkins"
+    form_fields = []
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return CheckIn.objects.select_related("gate", "badge__attendee")
+
+
 class FairViewSetGroup(ViewSetGroup):
     menu_label = _("Fair")
     menu_icon = "date"
     menu_order = 200
-    items = (EditionViewSet("editions"), VenueViewSet("venues"))
+    items = (
+        EditionViewSet("editions"),
+        VenueViewSet("venues"),
+        AttendeeViewSet("attendees"),
+        BadgeViewSet("badges"),
+        GateViewSet("gates"),
+        CheckInViewSet("checkins"),
+    )

@@ -1,8 +1,24 @@
+from django.urls import path
 from wagtail import hooks
 
+from events import admin_views
 from events.viewsets import FairViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_fair_viewsets():
     return FairViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_badge_admin_urls():
+    return [
+        path("badges/<int:pk>/badge.pdf", admin_views.badge_pdf, name="events_badge_pdf"),
+        path(
+            "badges/<int:pk>/reissue/", admin_views.badge_reissue_view, name="events_badge_reissue"
+        ),
+        path("badges/<int:pk>/revoke/", admin_views.badge_revoke_view, name="events_badge_revoke"),
+        path("gates/<int:pk>/token/", admin_views.gate_token_view, name="events_gate_token"),
+        path("attendees/import/", admin_views.attendee_import, name="events_attendee_import"),
+        path("checkins/today/", admin_views.checkin_dashboard, name="events_checkin_dashboard"),
+    ]

@@ -1,0 +1,236 @@
+"""Organiser screens for badges and gates beyond Wagtail's generic ones."""
+
+import csv
+import io
+import zoneinfo
+
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import Count
+from django.db.models.functions import ExtractHour
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.views.generic import CreateView, InspectView
+
+from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
+from events.models import Badge, CheckIn, Edition, Gate
+from events.pdf import badges_pdf
+from events.services.badges import attendee_register, badge_reissue, badge_revoke, gate_token_issue
+
+MAX_IMPORT_ROWS = 5000
+
+
+class AttendeeCreateView(CreateView):
+    """Adding an attendee in the admin issues their badge at once."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        attendee, _badge = attendee_register(
+            edition=data["edition"],
+            category=data["category"],
+            full_name=data.get("full_name", ""),
+            organisation=data.get("organisation", ""),
+            email=data.get("email", ""),
+            language=data.get("language", "ar"),
+        )
+        return attendee
+
+
+class BadgeInspectView(InspectView):
+    template_name = "events/admin/badge_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        badge = self.object
+        context.update(
+            badge=badge,
+            checkins=badge.checkins.select_related("gate")[:20],
+            pdf_url=reverse("events_badge_pdf", args=[badge.pk]),
+            reissue_url=reverse("events_badge_reissue", args=[badge.pk]),
+            revoke_url=reverse("events_badge_revoke", args=[badge.pk]),
+        )
+        return context
+
+
+class GateInspectView(InspectView):
+    template_name = "events/admin/gate_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["token_url"] = reverse("events_gate_token", args=[self.object.pk])
+        return context
+
+
+@permission_required("events.view_badge", raise_exception=True)
+def badge_pdf(request, pk):
+    badge = get_object_or_404(Badge.objects.select_related("attendee", "edition"), pk=pk)
+    response = HttpResponse(
+        badges_pdf([badge], language=badge.attendee.language), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="badge-{badge.pk}.pdf"'
+    return response
+
+
+@require_POST
+@permission_required("events.change_badge", raise_exception=True)
+def badge_reissue_view(request, pk):
+    badge = get_object_or_404(Badge, pk=pk)
+    if badge.status == BadgeStatus.REVOKED and hasattr(badge, "replaced_by"):
+        messages.error(request, _("This badge has already been replaced."))
+        return redirect(_inspect(badge))
+    new = badge_reissue(badge=badge)
+    messages.success(request, _("The old code is revoked; here is the new badge."))
+    return redirect(_inspect(new))
+
+
+@require_POST
+@permission_required("events.change_badge", raise_exception=True)
+def badge_revoke_view(request, pk):
+    badge = badge_revoke(badge=get_object_or_404(Badge, pk=pk))
+    messages.success(request, _("The badge is revoked: every gate refuses it from now on."))
+    return redirect(_inspect(badge))
+
+
+@require_POST
+@permission_required("events.change_gate", raise_exception=True)
+def gate_token_view(request, pk):
+    gate = get_object_or_404(Gate, pk=pk)
+    token = gate_token_issue(gate=gate)
+    return TemplateResponse(request, "events/admin/gate_token.html", {"gate": gate, "token": token})
+
+
+class AttendeeImportForm(forms.Form):
+    category = forms.ChoiceField(label=gettext_lazy("Category"), choices=AttendeeCategory.choices)
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "UTF-8, with a header line: full_name, organisation, email, language (ar, fr or en)."
+        ),
+    )
+
+
+@permission_required("events.add_attendee", raise_exception=True)
+def attendee_import(request):
+    """Attendees from a spreadsheet: good rows are kept, bad ones reported line by line."""
+    edition = Edition.objects.current()
+    form = AttendeeImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid() and edition is not None:
+        report = _import_rows(edition, form.cleaned_data["category"], form.cleaned_data["file"])
+        messages.success(
+            request,
+            _("%(added)s attendees added with their badges; %(refused)s lines refused.")
+            % {"added": report["added"], "refused": len(report["errors"])},
+        )
+    return TemplateResponse(
+        request,
+        "events/admin/attendee_import.html",
+        {"form": form, "report": report, "edition": edition},
+    )
+
+
+def _import_rows(edition, category, upload) -> dict:
+    errors = []
+    added = 0
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return {"added": 0, "errors": [(1, _("The file is not UTF-8 text."))]}
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "full_name" not in reader.fieldnames:
+        return {
+            "added": 0,
+            "errors": [(1, _("The first line must name the columns, with full_name among them."))],
+        }
+    for line, row in enumerate(reader, start=2):
+        if line > MAX_IMPORT_ROWS + 1:
+            errors.append(
+                (line, _("Only %(max)s lines are read at a time.") % {"max": MAX_IMPORT_ROWS})
+            )
+            break
+        name = (row.get("full_name") or "").strip()
+        email = (row.get("email") or "").strip()
+        language = (row.get("language") or "ar").strip() or "ar"
+        problem = None
+        if not name:
+            problem = _("The name is missing.")
+        elif email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                problem = _("“%(email)s” is not an e-mail address.") % {"email": email}
+        if problem is None and language not in ("ar", "fr", "en"):
+            problem = _("The language must be ar, fr or en.")
+        if problem:
+            errors.append((line, problem))
+            continue
+        attendee_register(
+            edition=edition,
+            category=category,
+            full_name=name,
+            organisation=(row.get("organisation") or "").strip(),
+            email=email,
+            language=language,
+        )
+        added += 1
+    return {"added": added, "errors": errors}
+
+
+@permission_required("events.view_checkin", raise_exception=True)
+def checkin_dashboard(request):
+    """Today at the gates: entries per gate and hour, and who is inside now, by category."""
+    edition = Edition.objects.current()
+    zone = zoneinfo.ZoneInfo(edition.time_zone if edition else "Africa/Casablanca")
+    today = timezone.localdate(timezone=zone)
+    entries = CheckIn.objects.filter(
+        result=ScanResult.OK, direction=Direction.IN, scanned_at__date=today
+    )
+    by_gate_hour = (
+        entries.annotate(hour=ExtractHour("scanned_at", tzinfo=zone))
+        .values("gate__slug", "hour")
+        .annotate(count=Count("id"))
+        .order_by("gate__slug", "hour")
+    )
+    hours = sorted({row["hour"] for row in by_gate_hour})
+    table = {}
+    for row in by_gate_hour:
+        table.setdefault(row["gate__slug"], {})[row["hour"]] = row["count"]
+    inside = (
+        Badge.objects.filter(edition=edition, inside=True, last_entry_at__date=today)
+        .values("category")
+        .annotate(count=Count("id"))
+        .order_by("category")
+    )
+    labels = dict(AttendeeCategory.choices)
+    return TemplateResponse(
+        request,
+        "events/admin/checkin_dashboard.html",
+        {
+            "edition": edition,
+            "today": today,
+            "hours": hours,
+            "rows": [
+                (gate, [cells.get(hour, 0) for hour in hours], sum(cells.values()))
+                for gate, cells in table.items()
+            ],
+            "inside": [(labels[row["category"]], row["count"]) for row in inside],
+            "inside_total": sum(row["count"] for row in inside),
+            "entries_total": entries.count(),
+            "refused_total": CheckIn.objects.filter(scanned_at__date=today)
+            .exclude(result=ScanResult.OK)
+            .count(),
+        },
+    )
+
+
+def _inspect(badge: Badge) -> str:
+    return reverse("badges:inspect", args=[badge.pk])

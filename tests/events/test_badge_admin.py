@@ -1,0 +1,122 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from events.choices import BadgeStatus
+from events.models import Attendee, Badge, CheckIn
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organiser(client, homes):
+    user = UserFactory(groups=["Organisers"])
+    client.force_login(user)
+    return user
+
+
+def test_adding_an_attendee_in_the_admin_issues_the_badge(client, organiser, fair_today):
+    response = client.post(
+        "/admin/attendees/new/",
+        {
+            "edition": fair_today.pk,
+            "category": "speaker",
+            "full_name": "Aïcha Diop",
+            "organisation": "Région de Dakar",
+            "email": "",
+            "language": "fr",
+        },
+    )
+
+    assert response.status_code == 302
+    attendee = Attendee.objects.get()
+    assert attendee.badges.get().category == "speaker"
+
+
+def test_the_organiser_downloads_reissues_and_revokes(client, organiser, visitor_badge):
+    pdf = client.get(f"/admin/badges/{visitor_badge.pk}/badge.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+    client.post(f"/admin/badges/{visitor_badge.pk}/reissue/")
+    visitor_badge.refresh_from_db()
+    new = Badge.objects.get(replaces=visitor_badge)
+    assert visitor_badge.status == BadgeStatus.REVOKED and new.status == BadgeStatus.ACTIVE
+
+    client.post(f"/admin/badges/{new.pk}/revoke/")
+    new.refresh_from_db()
+    assert new.status == BadgeStatus.REVOKED
+
+
+def test_a_gate_token_is_shown_once_and_works(client, organiser, gate, visitor_badge):
+    page = client.post(f"/admin/gates/{gate.pk}/token/").content.decode()
+    token = page.split('<code style="font-size:1.3em" dir="ltr">')[1].split("</code>")[0]
+
+    answer = client.post(
+        "/api/checkin/scan",
+        {"code": visitor_badge.code},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+
+    assert answer.json()["result"] == "ok"
+
+
+def test_csv_import_keeps_good_rows_and_reports_bad_ones_by_line(client, organiser, fair_today):
+    rows = "full_name,organisation,email,language\nNadia Kamal,Région Occitanie,nadia@fair.example,fr\n,,nobody@fair.example,fr\nOumar Sy,,not-an-email,fr\nليلى,,,xx\nعمر,جمعية,omar@fair.example,ar\n"
+    upload = SimpleUploadedFile("people.csv", rows.encode("utf-8"), content_type="text/csv")
+
+    response = client.post("/admin/attendees/import/", {"category": "delegation", "file": upload})
+
+    content = response.content.decode()
+    assert sorted(Attendee.objects.values_list("full_name", flat=True)) == ["Nadia Kamal", "عمر"]
+    assert Badge.objects.count() == 2
+    for line in (3, 4, 5):
+        assert f"<td>{line}</td>" in content
+
+
+def test_the_dashboard_counts_today(client, organiser, gate, visitor_badge):
+    client.post(
+        "/api/checkin/scan",
+        {"code": visitor_badge.code},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {gate.token}",
+    )
+    client.post(
+        "/api/checkin/scan",
+        {"code": "garbage"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {gate.token}",
+    )
+
+    response = client.get("/admin/checkins/today/")
+
+    assert response.status_code == 200
+    context = response.context
+    assert (context["inside_total"], context["entries_total"], context["refused_total"]) == (
+        1,
+        1,
+        1,
+    )
+    assert context["rows"][0][0] == "main" and context["rows"][0][2] == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/attendees/",
+        "/admin/badges/",
+        "/admin/gates/",
+        "/admin/checkins/",
+        "/admin/checkins/?export=csv",
+    ],
+)
+def test_the_lists_open(client, organiser, visitor_badge, url):
+    assert client.get(url).status_code == 200
+
+
+def test_gate_staff_cannot_reach_the_badge_admin(client, homes, visitor_badge):
+    client.force_login(UserFactory(groups=["Gate staff"]))
+
+    assert client.get("/admin/badges/").status_code == 302
+    assert client.get(f"/admin/badges/{visitor_badge.pk}/badge.pdf").status_code in (302, 403)
+    assert not CheckIn.objects.exists()
