@@ -62,7 +62,14 @@ def test_a_gate_token_is_shown_once_and_works(client, organiser, gate, visitor_b
 
 
 def test_csv_import_keeps_good_rows_and_reports_bad_ones_by_line(client, organiser, fair_today):
-    rows = "full_name,organisation,email,language\nNadia Kamal,Région Occitanie,nadia@fair.example,fr\n,,nobody@fair.example,fr\nOumar Sy,,not-an-email,fr\nليلى,,,xx\nعمر,جمعية,omar@fair.example,ar\n"
+    rows = (
+        "full_name,organisation,email,language\n"
+        "Nadia Kamal,Région Occitanie,nadia@fair.example,fr\n"
+        ",,nobody@fair.example,fr\n"
+        "Oumar Sy,,not-an-email,fr\n"
+        "ليلى,,,xx\n"
+        "عمر,جمعية,omar@fair.example,ar\n"
+    )
     upload = SimpleUploadedFile("people.csv", rows.encode("utf-8"), content_type="text/csv")
 
     response = client.post("/admin/attendees/import/", {"category": "delegation", "file": upload})
