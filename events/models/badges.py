@@ -10,6 +10,8 @@ from events.choices import AttendeeCategory, BadgeStatus, HowHeard
 class Attendee(models.Model):
     """A person with a badge for one edition: visitor, stand staff, speaker, delegate..."""
 
+    wagtail_reference_index_ignore = True  # operational rows: see CheckIn
+
     edition = models.ForeignKey(
         "events.Edition",
         verbose_name=_("edition"),
@@ -63,6 +65,8 @@ class BadgeQuerySet(models.QuerySet):
 
 class Badge(models.Model):
     """A signed code for one attendee. A reissued badge revokes the one it replaces."""
+
+    wagtail_reference_index_ignore = True  # operational rows: see CheckIn
 
     attendee = models.ForeignKey(
         Attendee, verbose_name=_("attendee"), on_delete=models.PROTECT, related_name="badges"

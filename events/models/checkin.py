@@ -11,6 +11,8 @@ from fairsite.i18n import LocalizedField
 class Gate(models.Model):
     """A place where badges are scanned; its devices authenticate with the gate's token."""
 
+    wagtail_reference_index_ignore = True  # operational rows: see CheckIn
+
     slug = models.SlugField(_("slug"), unique=True)
     name_ar = models.CharField(_("name (Arabic)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100)
@@ -35,6 +37,10 @@ class Gate(models.Model):
 
 class CheckIn(models.Model):
     """One scan at a gate, admitted or refused: an append-only log."""
+
+    # Operational rows, never linked from content: Wagtail's reference index would cost
+    # a dozen queries on every save (every scan).
+    wagtail_reference_index_ignore = True
 
     badge = models.ForeignKey(
         "events.Badge",

@@ -1,0 +1,216 @@
+"""Check-in through gunicorn (2 workers) with 8 concurrent gates, beside a bare view doing the
+same minimum database work (one indexed read, one insert), and badge rendering speed.
+
+Run with `make bench` (PostgreSQL when DATABASE_URL is set). Figures are printed.
+"""
+
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Badge
+from events.services.badges import attendee_register, gate_token_issue
+from tests.factories import GateFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+GATES = 8
+SCANS_PER_GATE = 150
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.settings"}
+    database = connection.settings_dict
+    if database["ENGINE"].endswith("postgresql"):
+        env["DATABASE_URL"] = (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+        )
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "fairsite.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _attempt in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def load(
+    port: int, requests: list[list[tuple[str, dict, dict]]]
+) -> tuple[list[float], float, list[int]]:
+    """Each inner list is one gate's requests, sent one after the other on a kept-alive
+    connection; the gates run at once."""
+    timings: list[float] = []
+    statuses: list[int] = []
+    lock = threading.Lock()
+    start = threading.Barrier(len(requests) + 1)
+
+    def gate(batch):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        mine, codes = [], []
+        start.wait()
+        for path, body, headers in batch:
+            began = time.perf_counter()
+            conn.request(
+                "POST", path, json.dumps(body), {"Content-Type": "application/json", **headers}
+            )
+            response = conn.getresponse()
+            response.read()
+            mine.append((time.perf_counter() - began) * 1000)
+            codes.append(response.status)
+        with lock:
+            timings.extend(mine)
+            statuses.extend(codes)
+
+    threads = [threading.Thread(target=gate, args=(batch,)) for batch in requests]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return timings, time.perf_counter() - began, statuses
+
+
+def summary(name: str, timings: list[float], elapsed: float) -> tuple[float, str]:
+    quantiles = statistics.quantiles(timings, n=100)
+    rate = len(timings) / elapsed
+    return rate, f"{name:<28}{rate:>10.0f}/s{quantiles[49]:>10.1f}{quantiles[94]:>10.1f}"
+
+
+def test_checkin_throughput_beside_a_bare_view(fair_today, capsys):
+    gates = [GateFactory() for _n in range(GATES)]
+    tokens = [gate_token_issue(gate=gate) for gate in gates]
+    badges = [
+        attendee_register(edition=fair_today, category="visitor", full_name=f"V{n}")[1]
+        for n in range(GATES * 10)
+    ]
+
+    client = Client()
+    with CaptureQueriesContext(connection) as queries:
+        client.post(
+            "/api/checkin/scan",
+            {"code": badges[0].code},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {tokens[0]}",
+        )
+    scan_queries = len(queries)
+
+    def scans(index):
+        mine = badges[index * 10 : index * 10 + 10]
+        auth = {"Authorization": f"Bearer {tokens[index]}"}
+        return [
+            (
+                "/api/checkin/scan",
+                {"code": mine[n % 10].code, "direction": "in" if (n // 10) % 2 == 0 else "out"},
+                auth,
+            )
+            for n in range(SCANS_PER_GATE)
+        ]
+
+    def bare(index):
+        return [
+            (
+                "/bench/bare-scan",
+                {"badge": badges[index * 10 + n % 10].pk, "gate": gates[index].pk},
+                {},
+            )
+            for n in range(SCANS_PER_GATE)
+        ]
+
+    port = free_port()
+    server = start_gunicorn(port)
+    try:
+        load(port, [bare(i)[:20] for i in range(GATES)])  # warm up both workers
+        bare_timings, bare_elapsed, bare_statuses = load(port, [bare(i) for i in range(GATES)])
+        scan_timings, scan_elapsed, scan_statuses = load(port, [scans(i) for i in range(GATES)])
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+
+    bare_rate, bare_line = summary("bare view (read + insert)", bare_timings, bare_elapsed)
+    scan_rate, scan_line = summary("POST /api/checkin/scan", scan_timings, scan_elapsed)
+    with capsys.disabled():
+        print(f"\n{connection.vendor}, gunicorn 2 workers, {GATES} gates x {SCANS_PER_GATE} scans")
+        print(f"{'':<28}{'throughput':>12}{'p50 ms':>10}{'p95 ms':>10}")
+        print(bare_line)
+        print(scan_line)
+        print(
+            f"check-in / bare: {bare_rate / scan_rate:.2f}x slower; {scan_queries} queries a scan"
+        )
+    assert set(scan_statuses) == {200} and set(bare_statuses) == {200}
+
+
+def test_badge_rendering_rate(fair_today, capsys):
+    from events.pdf import badges_pdf
+
+    for n in range(1000):
+        attendee_register(
+            edition=fair_today,
+            category="visitor",
+            full_name=f"محمد الأمين {n}",
+            organisation="تعاونية الأركان",
+        )
+    badges = list(Badge.objects.select_related("attendee", "edition"))
+
+    began = time.perf_counter()
+    one_process = len(badges_pdf(badges, layout="sheet"))
+    single = time.perf_counter() - began
+
+    halves = [badges[:500], badges[500:]]
+    began = time.perf_counter()
+    with get_context("fork").Pool(2) as pool:
+        sizes = pool.map(_render_chunk, halves)
+    parallel = time.perf_counter() - began
+
+    with capsys.disabled():
+        print(
+            f"\n1,000 badges, A4 sheets of four: one process {1000 / single:.0f} badges/s "
+            f"({one_process // 1024} KiB); two processes {1000 / parallel:.0f} badges/s"
+        )
+    assert one_process > 0 and all(sizes)
+
+
+def _render_chunk(badges) -> int:
+    from events.pdf import badges_pdf
+
+    return len(badges_pdf(badges, layout="sheet"))
