@@ -440,6 +440,14 @@ class StaffMember(models.Model):
     role = models.CharField(_("role"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    attendee = models.OneToOneField(
+        "events.Attendee",
+        verbose_name=_("badge holder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stand_staff",
+    )
 
     class Meta:
         verbose_name = _("staff member")

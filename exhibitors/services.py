@@ -17,7 +17,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from events.choices import AttendeeCategory
 from events.models import Edition
+from events.services.badges import attendee_register, badge_revoke
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.choices import DocumentKind
 from exhibitors.models import (
@@ -285,8 +287,11 @@ def application_request_changes(*, application: Application, by: User, note: str
 
 @transaction.atomic
 def application_confirm(*, application: Application, by: User) -> Application:
-    """The cooperative confirms that it will take part."""
-    return _transition(_locked(application), Status.CONFIRMED, by=by)
+    """The cooperative confirms that it will take part; staff already named get their badges."""
+    application = _transition(_locked(application), Status.CONFIRMED, by=by)
+    for member in application.staff.filter(attendee__isnull=True):
+        _staff_badge_issue(application, member)
+    return application
 
 
 @transaction.atomic
@@ -367,13 +372,34 @@ def staff_member_add(*, application: Application, by: User, **fields) -> StaffMe
     member = StaffMember(application=application, **fields)
     member.full_clean()
     member.save()
+    if application.status == Status.CONFIRMED:
+        _staff_badge_issue(application, member)
     return member
 
 
 @transaction.atomic
 def staff_member_remove(*, member: StaffMember, by: User) -> None:
+    """Take a person off the stand; their badge stops opening the gates."""
     _locked(member.application)
+    if member.attendee_id:
+        for badge in member.attendee.badges.active():
+            badge_revoke(badge=badge)
     member.delete()
+
+
+def _staff_badge_issue(application: Application, member: StaffMember) -> None:
+    """The badge of a confirmed stand's staff member (within the quota, checked on adding)."""
+    cooperative = application.cooperative
+    attendee, _badge = attendee_register(
+        edition=application.edition,
+        category=AttendeeCategory.EXHIBITOR_STAFF,
+        full_name=member.full_name,
+        organisation=cooperative.display_name,
+        email=member.email,
+        language=cooperative.language,
+    )
+    member.attendee = attendee
+    member.save(update_fields=["attendee"])
 
 
 def _locked(application: Application) -> Application:

@@ -50,4 +50,9 @@ urlpatterns = [
         views.staff_remove,
         name="staff_remove",
     ),
+    path(
+        "applications/<int:pk>/staff/<int:member_pk>/badge.pdf",
+        views.staff_badge_pdf,
+        name="staff_badge_pdf",
+    ),
 ]

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events.models import Edition
+from events.pdf import badges_pdf
 from exhibitors import services
 from exhibitors.choices import ApplicationStatus
 from exhibitors.floor_plan import halls as floor_plan_halls
@@ -383,6 +384,28 @@ def staff_remove(request, pk, member_pk):
     services.staff_member_remove(member=member, by=request.user)
     messages.success(request, _("Staff member removed."))
     return redirect("exhibitors:application_detail", application.pk)
+
+
+@login_required
+def staff_badge_pdf(request, pk, member_pk):
+    """A staff member's badge, for the cooperative's managers to print or forward."""
+    application = _my_application(request, pk)
+    member = get_object_or_404(
+        StaffMember.objects.select_related("attendee"), application=application, pk=member_pk
+    )
+    badge = (
+        member.attendee.badges.active().select_related("edition", "attendee").first()
+        if member.attendee
+        else None
+    )
+    if badge is None:
+        raise Http404
+    response = HttpResponse(
+        badges_pdf([badge], language=get_language()), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="badge-{member.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _my_hall(application: Application) -> dict | None:

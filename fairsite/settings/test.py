@@ -21,6 +21,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: threads then get connections of their own, with the WAL and
     # IMMEDIATE settings, as concurrent requests do in production.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    VAR_DIR.mkdir(exist_ok=True)
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # A fixed key, for tests only.

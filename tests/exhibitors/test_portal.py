@@ -279,3 +279,30 @@ def test_the_exhibitor_sees_the_stand_on_the_hall_plan(
     assert '<g class="hall-plan__stand hall-plan__stand--mine">' in content
     assert content.index("hall-plan__stand--mine") < content.index(">A-03</text>")
     assert ">A-04</text>" in content and str(other.cooperative) not in content
+
+
+def test_staff_of_a_confirmed_stand_get_badges(client, homes, complete_draft, manager):
+    from events.models import Badge
+
+    application_submit(application=complete_draft, by=manager)
+    application_accept(application=complete_draft, by=UserFactory())
+    client.force_login(manager)
+    client.post(url("staff_add", complete_draft.pk), {"full_name": "Amal Tahiri"})
+    assert not Badge.objects.exists()  # not before the participation is confirmed
+
+    client.post(url("application_confirm", complete_draft.pk))
+    client.post(url("staff_add", complete_draft.pk), {"full_name": "Rachid Ouali"})
+
+    badges = Badge.objects.filter(category="exhibitor_staff").select_related("attendee")
+    assert sorted(b.attendee.full_name for b in badges) == ["Amal Tahiri", "Rachid Ouali"]
+    assert {b.attendee.organisation for b in badges} == {complete_draft.cooperative.display_name}
+    member = complete_draft.staff.get(full_name="Amal Tahiri")
+    pdf = client.get(url("staff_badge_pdf", complete_draft.pk, member.pk))
+    assert pdf["Content-Type"] == "application/pdf"
+
+    client.post(url("staff_remove", complete_draft.pk, member.pk))
+    assert Badge.objects.get(attendee__full_name="Amal Tahiri").status == "revoked"
+
+    client.force_login(UserFactory())
+    other = complete_draft.staff.get(full_name="Rachid Ouali")
+    assert client.get(url("staff_badge_pdf", complete_draft.pk, other.pk)).status_code == 404
