@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Count
 from django.db.models.functions import ExtractHour
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,9 +22,10 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import CreateView, InspectView
 
 from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
-from events.models import Badge, CheckIn, Edition, Gate
+from events.models import Badge, BadgePrintJob, CheckIn, Edition, Gate
 from events.pdf import badges_pdf
 from events.services.badges import attendee_register, badge_reissue, badge_revoke, gate_token_issue
+from events.services.printing import print_job_create, print_selection
 
 MAX_IMPORT_ROWS = 5000
 
@@ -234,3 +235,70 @@ def checkin_dashboard(request):
 
 def _inspect(badge: Badge) -> str:
     return reverse("badges:inspect", args=[badge.pk])
+
+
+class PrintForm(forms.Form):
+    category = forms.ChoiceField(
+        label=gettext_lazy("Category"),
+        choices=[("", gettext_lazy("All categories")), *AttendeeCategory.choices],
+        required=False,
+    )
+    unprinted_only = forms.BooleanField(
+        label=gettext_lazy("Only badges not printed yet"), required=False, initial=True
+    )
+
+
+@permission_required("events.view_badge", raise_exception=True)
+def print_jobs(request):
+    """Start a batch print; the page warns when the selection holds badges printed before."""
+    edition = Edition.objects.current()
+    form = PrintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and edition is not None:
+        data = form.cleaned_data
+        already = (
+            print_selection(edition=edition, category=data["category"], unprinted_only=False)
+            .filter(printed_at__isnull=False)
+            .count()
+        )
+        if already and not data["unprinted_only"] and "confirm" not in request.POST:
+            messages.warning(
+                request,
+                _("%(count)s of these badges were already printed. Print them again?")
+                % {"count": already},
+            )
+            return TemplateResponse(
+                request,
+                "events/admin/print_jobs.html",
+                {
+                    "form": form,
+                    "edition": edition,
+                    "confirm": True,
+                    "jobs": BadgePrintJob.objects.all()[:20],
+                },
+            )
+        job = print_job_create(
+            edition=edition,
+            category=data["category"],
+            unprinted_only=data["unprinted_only"],
+            by=request.user,
+        )
+        return redirect("events_print_job", job.pk)
+    return TemplateResponse(
+        request,
+        "events/admin/print_jobs.html",
+        {"form": form, "edition": edition, "jobs": BadgePrintJob.objects.all()[:20]},
+    )
+
+
+@permission_required("events.view_badge", raise_exception=True)
+def print_job(request, pk):
+    job = get_object_or_404(BadgePrintJob, pk=pk)
+    return TemplateResponse(request, "events/admin/print_job.html", {"job": job})
+
+
+@permission_required("events.view_badge", raise_exception=True)
+def print_job_file(request, pk):
+    job = get_object_or_404(BadgePrintJob, pk=pk, status=BadgePrintJob.Status.DONE)
+    if not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=f"badges-{job.pk}.pdf")

@@ -64,6 +64,17 @@ def name_size(name: str) -> str:
 
 
 def badges_pdf(badges, *, layout: str = "single", language: str = "ar") -> bytes:
+    return badges_document(badges, layout=layout, language=language).write_pdf()
+
+
+def pdf_join(documents) -> bytes:
+    """One PDF of the pages of several rendered documents (a batch rendered in parts)."""
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf()
+
+
+def badges_document(badges, *, layout: str = "single", language: str = "ar"):
+    """The laid-out pages (a WeasyPrint Document), before they are written as PDF."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout is one of {sorted(LAYOUTS)}")
     items = [
@@ -85,4 +96,4 @@ def badges_pdf(badges, *, layout: str = "single", language: str = "ar") -> bytes
             "events/badges_pdf.html",
             {"items": items, "sheets": sheets, "layout": layout, "language": language},
         )
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).render()

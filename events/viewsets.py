@@ -83,8 +83,20 @@ class AttendeeViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+class BadgeIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Print in batches"), url=reverse("events_print_jobs"), icon_name="doc-full"
+            ),
+        ]
+
+
 class BadgeViewSet(ModelViewSet):
     model = Badge
+    index_view_class = BadgeIndexView
     icon = "tag"
     menu_label = _("Badges")
     add_to_admin_menu = False

@@ -21,4 +21,11 @@ def register_badge_admin_urls():
         path("gates/<int:pk>/token/", admin_views.gate_token_view, name="events_gate_token"),
         path("attendees/import/", admin_views.attendee_import, name="events_attendee_import"),
         path("checkins/today/", admin_views.checkin_dashboard, name="events_checkin_dashboard"),
+        path("badges/print/", admin_views.print_jobs, name="events_print_jobs"),
+        path("badges/print/<int:pk>/", admin_views.print_job, name="events_print_job"),
+        path(
+            "badges/print/<int:pk>/badges.pdf",
+            admin_views.print_job_file,
+            name="events_print_job_file",
+        ),
     ]

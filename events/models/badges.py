@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import AttendeeCategory, BadgeStatus, HowHeard
+from fairsite.uploads import private_storage
 
 
 class Attendee(models.Model):
@@ -114,3 +115,52 @@ class Badge(models.Model):
 
     def __str__(self):
         return f"{self.attendee} · {self.get_category_display()}"
+
+
+class BadgePrintJob(models.Model):
+    """A batch of badges rendered to one PDF by a worker, with its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Rendering")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    wagtail_reference_index_ignore = True  # operational rows: see CheckIn
+
+    edition = models.ForeignKey(
+        "events.Edition", verbose_name=_("edition"), on_delete=models.CASCADE
+    )
+    category = models.CharField(
+        _("category"), max_length=24, choices=AttendeeCategory.choices, blank=True
+    )
+    badge_ids = models.JSONField(_("badges"), default=list)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(_("rendered"), default=0)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="print-jobs/", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("badge printing")
+        verbose_name_plural = _("badge printings")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return (
+            f"{self.get_category_display() or _('All badges')} · {self.created_at:%Y-%m-%d %H:%M}"
+        )
+
+    @property
+    def total(self) -> int:
+        return len(self.badge_ids)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100

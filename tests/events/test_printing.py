@@ -1,0 +1,97 @@
+import shutil
+import subprocess
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from events.models import Badge, BadgePrintJob
+from events.services.badges import attendee_register
+from events.services.printing import print_job_run
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organiser(client, homes):
+    user = UserFactory(groups=["Organisers"])
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def six_visitors(fair_today):
+    return [
+        attendee_register(edition=fair_today, category="visitor", full_name=f"Zائر {n}")[1]
+        for n in range(6)
+    ]
+
+
+def test_a_batch_is_rendered_stored_and_marked_printed(
+    client, organiser, six_visitors, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/badges/print/", {"category": "visitor", "unprinted_only": "on"}
+        )
+
+    job = BadgePrintJob.objects.get()
+    assert response["Location"] == f"/admin/badges/print/{job.pk}/"
+    assert (job.status, job.done, job.total) == ("done", 6, 6)
+    assert not Badge.objects.filter(printed_at__isnull=True).exists()
+    page = client.get(f"/admin/badges/print/{job.pk}/").content.decode()
+    assert f"/admin/badges/print/{job.pk}/badges.pdf" in page
+    pdf = b"".join(client.get(f"/admin/badges/print/{job.pk}/badges.pdf").streaming_content)
+    assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+def test_the_batch_pdf_holds_every_badge(organiser, six_visitors, tmp_path):
+    job = BadgePrintJob.objects.create(
+        edition=six_visitors[0].edition, badge_ids=[b.pk for b in six_visitors]
+    )
+
+    print_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    (tmp_path / "b.pdf").write_bytes(job.file.read())
+    subprocess.run(
+        ["pdftoppm", "-r", "120", "-png", str(tmp_path / "b.pdf"), str(tmp_path / "p")], check=True
+    )
+    codes = [
+        r.text
+        for path in sorted(tmp_path.glob("p*.png"))
+        for r in zxingcpp.read_barcodes(Image.open(path))
+    ]
+    assert sorted(codes) == sorted(b.code for b in six_visitors)
+    assert len(list(tmp_path.glob("p*.png"))) == 2  # four badges a sheet
+
+
+def test_printing_again_warns_already_printed(
+    client, organiser, six_visitors, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/badges/print/", {"category": "visitor", "unprinted_only": "on"})
+
+    warning = client.post("/admin/badges/print/", {"category": "visitor"})
+    assert BadgePrintJob.objects.count() == 1
+    assert "6" in str(list(warning.context["messages"])[0])
+    client.post("/admin/badges/print/", {"category": "visitor", "confirm": "1"})
+
+    assert BadgePrintJob.objects.count() == 2
+
+
+def test_a_job_cut_short_is_finished_by_the_next_worker_with_one_file(organiser, six_visitors):
+    job = BadgePrintJob.objects.create(
+        edition=six_visitors[0].edition, badge_ids=[b.pk for b in six_visitors]
+    )
+    BadgePrintJob.objects.filter(pk=job.pk).update(status="running", done=4)  # the worker died here
+
+    print_job_run(job_id=job.pk)
+    first = BadgePrintJob.objects.get(pk=job.pk)
+    print_job_run(job_id=job.pk)  # a late duplicate delivery of the task
+
+    again = BadgePrintJob.objects.get(pk=job.pk)
+    assert (again.status, again.done) == ("done", 6)
+    assert again.file.name == first.file.name
