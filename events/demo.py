@@ -5,8 +5,9 @@ import datetime
 from django.utils import timezone
 
 from events.choices import EditionStatus
-from events.models import Edition, Venue
+from events.models import Attendee, Edition, Gate, Venue
 from events.services import edition_make_current
+from events.services.badges import attendee_register
 
 
 def demo_edition_ensure(*, today: datetime.date | None = None) -> Edition:
@@ -54,3 +55,35 @@ def _second_thursday_of_may(year: int) -> datetime.date:
     first = datetime.date(year, 5, 1)
     first_thursday = first + datetime.timedelta(days=(3 - first.weekday()) % 7)
     return first_thursday + datetime.timedelta(weeks=1)
+
+
+def demo_gates_ensure() -> list[Gate]:
+    specs = [
+        ("main-entrance", "المدخل الرئيسي", "Entrée principale", "Main entrance"),
+        ("hall-b", "مدخل القاعة ب", "Entrée du hall B", "Hall B entrance"),
+    ]
+    return [
+        Gate.objects.get_or_create(
+            slug=slug, defaults={"name_ar": ar, "name_fr": fr, "name_en": en}
+        )[0]
+        for slug, ar, fr, en in specs
+    ]
+
+
+def demo_attendees_ensure(*, edition: Edition) -> None:
+    """A few badges of each kind, once."""
+    if Attendee.objects.filter(edition=edition).exists():
+        return
+    people = [
+        ("visitor", "سلمى العلوي", ""),
+        ("visitor", "Karim Benali", ""),
+        ("speaker", "Aïcha Diop", "Région de Dakar"),
+        ("delegation", "Claire Dubois", "Région Occitanie"),
+        ("press", "يوسف المرابط", "جريدة الشرق"),
+        ("organiser", "Samira Bennani", "Conseil de la Région de l'Oriental"),
+        ("volunteer", "أمين الزياني", ""),
+    ]
+    for category, name, organisation in people:
+        attendee_register(
+            edition=edition, category=category, full_name=name, organisation=organisation
+        )

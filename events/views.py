@@ -85,6 +85,7 @@ def gate_page(request):
         "unlimited": [BADGE_CATEGORY_CODES.index(c) for c in UNLIMITED_ENTRY],
         "results": {value: str(label) for value, label in ScanResult.choices},
         "messages": {
+            "online": _("Online"),
             "offline": _("Offline: scans are kept and sent when the network returns."),
             "queued": _("waiting to be sent"),
             "no_token": _("Enter this gate's token first."),

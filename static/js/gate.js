@@ -64,7 +64,11 @@
   }
 
   function headers() {
-    return { "Content-Type": "application/json", Authorization: "Bearer " + token };
+    return {
+      "Content-Type": "application/json",
+      "Accept-Language": document.documentElement.lang,
+      Authorization: "Bearer " + token,
+    };
   }
 
   async function fetchJson(url, options = {}, timeout = 2500) {
@@ -224,7 +228,7 @@
 
   function updateNetwork() {
     const waiting = queue.length ? " · " + queue.length + " " + config.messages.queued : "";
-    network.textContent = (navigator.onLine ? "●" : config.messages.offline) + waiting;
+    network.textContent = (navigator.onLine ? config.messages.online : config.messages.offline) + waiting;
   }
 
   function showSetup() {

@@ -89,3 +89,21 @@ def test_gate_token_command_prints_a_working_token(client, gate, capsys):
 
     assert response.status_code == 200 and response.json()["result"] == "invalid"
     assert old.status_code == 401  # the new token replaced the old one
+
+
+def test_issue_badges_command_writes_a_printable_pdf(fair_today, tmp_path):
+    pdf = tmp_path / "badges.pdf"
+
+    call_command(
+        "issue_badges",
+        "--category",
+        "volunteer",
+        "--count",
+        "5",
+        "--pdf-out",
+        str(pdf),
+        stdout=io.StringIO(),
+    )
+
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert Badge.objects.filter(category="volunteer").count() == 5

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
-from events.models import Edition, Venue
+from events.models import Attendee, Badge, Edition, Gate, Venue
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
 from fairsite.demo import DEMO_LOGINS
@@ -30,6 +30,9 @@ COUNTED = [
     Stand,
     Application,
     ApplicationEvent,
+    Attendee,
+    Badge,
+    Gate,
 ]
 
 

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.demo import demo_edition_ensure
+from events.demo import demo_attendees_ensure, demo_edition_ensure, demo_gates_ensure
+from events.services.badges import gate_token_issue
 from exhibitors.demo import demo_exhibitors_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             demo_site_settings_ensure()
             edition = demo_edition_ensure()
             logins = demo_users_ensure()
+            demo_attendees_ensure(edition=edition)
+            gate = demo_gates_ensure()[0]
             demo_exhibitors_ensure(
                 edition=edition,
                 exhibitor=User.objects.get(email=_login(logins, "exhibitor").email),
@@ -31,6 +34,11 @@ class Command(BaseCommand):
         )
         for login in logins:
             self.stdout.write(f"  {login.role:<10} {login.email:<26} {login.password}")
+        # A fresh token each run: only its hash is stored, so the old one cannot be shown again.
+        self.stdout.write(
+            f"Gate page: http://127.0.0.1:8000/ar/gate/ (as gate staff), token for “{gate.slug}”:"
+        )
+        self.stdout.write(f"  {gate_token_issue(gate=gate)}")
 
 
 def _login(logins, role):
