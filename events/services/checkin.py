@@ -88,7 +88,7 @@ def _redeem(gate, code, claims, direction, scan_id, at, device, offline, admitte
     if claims is not None:
         badge = (
             Badge.objects.select_for_update(of=("self",))
-            .select_related("attendee", "edition", "last_entry_gate")
+            .select_related("attendee", "edition")
             .filter(pk=claims.badge_id)
             .first()
         )
@@ -107,7 +107,12 @@ def _redeem(gate, code, claims, direction, scan_id, at, device, offline, admitte
         answer=answer,
     )
     if changed:
-        badge.save(update_fields=["inside", "last_entry_at", "last_entry_gate"])
+        # A plain UPDATE: the row is locked, and a scan needs none of save()'s machinery.
+        Badge.objects.filter(pk=badge.pk).update(
+            inside=badge.inside,
+            last_entry_at=badge.last_entry_at,
+            last_entry_gate_id=badge.last_entry_gate_id,
+        )
     return answer
 
 
