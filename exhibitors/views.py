@@ -158,50 +158,54 @@ def invitation_accept(request, token):
 @login_required
 @require_POST
 def product_add(request, pk):
-    cooperative = _my_cooperative(request, pk)
-    form = ProductForm(request.POST, request.FILES)
-    if form.is_valid():
-        form.instance.cooperative = cooperative
-        form.save()
-        messages.success(request, _("Product added."))
-    else:
-        messages.error(
-            request, _("The product was not added: %(errors)s") % {"errors": _errors(form)}
-        )
-    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+    return _item_add(
+        request, pk, ProductForm, _("Product added."), _("The product was not added: %(errors)s")
+    )
 
 
 @login_required
 @require_POST
 def product_delete(request, pk, product_pk):
-    cooperative = _my_cooperative(request, pk)
-    get_object_or_404(cooperative.products, pk=product_pk).delete()
-    messages.success(request, _("Product removed."))
-    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+    return _item_delete(request, pk, "products", product_pk, _("Product removed."))
 
 
 @login_required
 @require_POST
 def certification_add(request, pk):
-    cooperative = _my_cooperative(request, pk)
-    form = CertificationForm(request.POST)
-    if form.is_valid():
-        form.instance.cooperative = cooperative
-        form.save()
-        messages.success(request, _("Certification added."))
-    else:
-        messages.error(
-            request, _("The certification was not added: %(errors)s") % {"errors": _errors(form)}
-        )
-    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+    return _item_add(
+        request,
+        pk,
+        CertificationForm,
+        _("Certification added."),
+        _("The certification was not added: %(errors)s"),
+    )
 
 
 @login_required
 @require_POST
 def certification_delete(request, pk, certification_pk):
+    return _item_delete(
+        request, pk, "certifications", certification_pk, _("Certification removed.")
+    )
+
+
+def _item_add(request, pk, form_class, added: str, refused: str):
+    """Add a product or a certification to one of the user's cooperatives."""
     cooperative = _my_cooperative(request, pk)
-    get_object_or_404(cooperative.certifications, pk=certification_pk).delete()
-    messages.success(request, _("Certification removed."))
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        form.instance.cooperative = cooperative
+        form.save()
+        messages.success(request, added)
+    else:
+        messages.error(request, refused % {"errors": _errors(form)})
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+
+
+def _item_delete(request, pk, related: str, item_pk, removed: str):
+    cooperative = _my_cooperative(request, pk)
+    get_object_or_404(getattr(cooperative, related), pk=item_pk).delete()
+    messages.success(request, removed)
     return redirect("exhibitors:cooperative_detail", cooperative.pk)
 
 
