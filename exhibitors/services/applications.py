@@ -1,14 +1,10 @@
-"""The rules of the exhibitor path: profiles, applications and their states, stands, staff.
+"""The life of an application: its states, documents, stand and staff.
 
 Every change of an application's state goes through `_transition`, which locks the row,
 checks the move is allowed, records it in the history and Wagtail's audit log, and writes
 the cooperative's e-mail into the outbox in the same transaction.
 """
 
-import hashlib
-import secrets
-
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -27,43 +23,19 @@ from exhibitors.models import (
     ApplicationDocument,
     ApplicationEvent,
     Cooperative,
-    CooperativeInvitation,
     StaffMember,
     Stand,
 )
+from exhibitors.services.errors import (
+    ApplicationError,
+    ApplicationIncomplete,
+    InvalidTransition,
+    RegistrationClosed,
+    StaffQuotaReached,
+    StandUnavailable,
+)
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
-
-
-class ApplicationError(Exception):
-    """A rule refused the change; `str(error)` says why, in the user's language."""
-
-
-class InvalidTransition(ApplicationError):
-    pass
-
-
-class RegistrationClosed(ApplicationError):
-    pass
-
-
-class ApplicationIncomplete(ApplicationError):
-    def __init__(self, missing: list[str]):
-        self.missing = missing
-        super().__init__(_("The application is incomplete."))
-
-
-class StandUnavailable(ApplicationError):
-    pass
-
-
-class StaffQuotaReached(ApplicationError):
-    pass
-
-
-class InvitationInvalid(ApplicationError):
-    pass
-
 
 TRANSITIONS = {
     Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
@@ -91,82 +63,6 @@ def can_become(application: Application, status: str) -> bool:
 def is_editable(application: Application) -> bool:
     """Whether the cooperative may still change the application's content and documents."""
     return application.status in EDITABLE
-
-
-@transaction.atomic
-def cooperative_create(*, by: User, **fields) -> Cooperative:
-    """Create a cooperative managed by `by`. Raises ValidationError on bad fields."""
-    cooperative = Cooperative(**fields)
-    cooperative.full_clean()
-    cooperative.save()
-    cooperative.managers.add(by)
-    return cooperative
-
-
-@transaction.atomic
-def cooperative_invite(
-    *, cooperative: Cooperative, email: str, by: User, language: str
-) -> CooperativeInvitation:
-    """Invite `email` to manage the cooperative; the e-mail carries a one-time link.
-
-    Only a hash of the link's token is stored. A new invitation to the same address
-    replaces the one still open.
-    """
-    email = email.strip().lower()
-    if cooperative.managers.filter(email__iexact=email).exists():
-        raise InvitationInvalid(_("This person already manages the cooperative."))
-    cooperative.invitations.filter(email=email, accepted_at__isnull=True).delete()
-    token = secrets.token_urlsafe(32)
-    invitation = CooperativeInvitation.objects.create(
-        cooperative=cooperative, email=email, token_hash=_token_hash(token), invited_by=by
-    )
-    with translation.override(language):
-        url = settings.WAGTAILADMIN_BASE_URL + reverse("exhibitors:invitation_accept", args=[token])
-    email_render_and_queue(
-        to=[email],
-        template_prefix="exhibitors/email/invitation",
-        context={"cooperative": cooperative, "invited_by": by, "url": url},
-        language=language,
-    )
-    return invitation
-
-
-def invitation_for_token(token: str) -> CooperativeInvitation:
-    """The open, unexpired invitation a link's token stands for; InvitationInvalid if none."""
-    invitation = (
-        CooperativeInvitation.objects.select_related("cooperative")
-        .filter(token_hash=_token_hash(token), accepted_at__isnull=True)
-        .first()
-    )
-    if invitation is None or invitation.created_at < timezone.now() - invitation.VALID_FOR:
-        raise InvitationInvalid(_("This invitation link is no longer valid. Ask for a new one."))
-    return invitation
-
-
-@transaction.atomic
-def cooperative_invitation_accept(*, token: str, user: User) -> Cooperative:
-    """Make `user` a manager, if their verified e-mail address is the one invited."""
-    invitation = invitation_for_token(token)
-    invitation = CooperativeInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at is not None:
-        raise InvitationInvalid(_("This invitation link is no longer valid. Ask for a new one."))
-    verified = EmailAddress.objects.filter(
-        user=user, email__iexact=invitation.email, verified=True
-    ).exists()
-    if not verified:
-        raise InvitationInvalid(
-            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
-            % {"email": invitation.email}
-        )
-    invitation.cooperative.managers.add(user)
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
-    log(instance=invitation.cooperative, action="exhibitors.cooperative.manager_added", user=user)
-    return invitation.cooperative
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -472,27 +368,3 @@ def _cooperative_mail_queue(application: Application, template_prefix: str, cont
         context={"application": application, "url": url, **context},
         language=cooperative.language,
     )
-
-
-def directory_pages_ensure(*, homes: dict) -> dict:
-    """The exhibitor directory under each language's home page, at /<lang>/exhibitors/."""
-    from exhibitors.models import ExhibitorDirectoryPage
-
-    pages = {}
-    key = None
-    for code, home in homes.items():
-        page = ExhibitorDirectoryPage.objects.child_of(home).first()
-        if page is None:
-            with translation.override(code):
-                page = ExhibitorDirectoryPage(
-                    title=str(_("Exhibitors")),
-                    slug="exhibitors",
-                    locale=home.locale,
-                    show_in_menus=True,
-                )
-            if key is not None:
-                page.translation_key = key
-            home.add_child(instance=page)
-        key = page.translation_key
-        pages[code] = page
-    return pages
