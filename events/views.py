@@ -15,6 +15,7 @@ from events.forms import VisitorRegistrationForm
 from events.models import Edition
 from events.pdf import badges_pdf, qr_data_uri
 from events.services.badges import badge_from_link_token, badge_link_token, visitor_register
+from fairsite.ratelimit import allow, client_ip
 
 
 def visitor_register_view(request):
@@ -22,6 +23,16 @@ def visitor_register_view(request):
     is_open = edition is not None and edition.visitor_registration_is_open()
     form = VisitorRegistrationForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and is_open and form.is_valid():
+        if not _registration_allowed(request, form.cleaned_data["email"]):
+            messages.error(
+                request, _("Too many registrations in a short time. Please try again later.")
+            )
+            return render(
+                request,
+                "events/visitor_register.html",
+                {"form": form, "edition": edition, "is_open": is_open},
+                status=429,
+            )
         badge, created = visitor_register(edition=edition, **form.cleaned_data)
         if created:
             return redirect("events:visitor_badge", badge_link_token(badge))
@@ -36,6 +47,14 @@ def visitor_register_view(request):
         request,
         "events/visitor_register.html",
         {"form": form, "edition": edition, "is_open": is_open},
+    )
+
+
+def _registration_allowed(request, email: str) -> bool:
+    # A few resends an hour for one address (else anyone could flood a mailbox with it), and
+    # generous room for one network address: the venue's wifi is shared by many visitors.
+    return allow(f"visit-email:{email.lower()}", limit=3, period=3600) and allow(
+        f"visit-ip:{client_ip(request)}", limit=300, period=3600
     )
 
 

@@ -30,3 +30,12 @@ def fair_today(db):
     return EditionFactory(
         is_current=True, starts_on=today, ends_on=today + datetime.timedelta(days=3)
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: rate limits and cached lookups do not leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

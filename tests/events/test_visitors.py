@@ -97,3 +97,16 @@ def test_missing_e_mail_is_explained_in_arabic(client, homes, registration_open)
 def test_a_forged_badge_link_is_404(client, homes, registration_open):
     assert client.get("/ar/visit/badge/1:forged/").status_code == 404
     assert client.get("/ar/visit/badge/1:forged/badge.pdf").status_code == 404
+
+
+def test_the_same_address_cannot_be_flooded_with_badges(
+    client, homes, registration_open, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _attempt in range(3):
+            client.post("/en/visit/", FORM)
+        refused = client.post("/en/visit/", FORM)
+
+    assert refused.status_code == 429
+    assert "Too many registrations" in refused.content.decode()
+    assert len(mail.outbox) == 3

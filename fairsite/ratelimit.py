@@ -1,0 +1,23 @@
+"""A fixed-window counter in the cache, for forms that anyone may post (Redis in production,
+so that every web process counts together)."""
+
+import time
+
+from django.core.cache import cache
+
+
+def allow(key: str, *, limit: int, period: int) -> bool:
+    """Count one more use of `key`; False once `limit` uses were counted in this `period` (s)."""
+    window = int(time.time() // period)
+    name = f"ratelimit:{key}:{window}"
+    cache.add(name, 0, timeout=period + 1)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, timeout=period + 1)
+        count = 1
+    return count <= limit
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
