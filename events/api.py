@@ -59,11 +59,12 @@ def sync(request):
     scans = _json(request).get("scans")
     if not isinstance(scans, list) or len(scans) > MAX_SYNC_SCANS:
         raise BadRequest(_("Send a list of at most %(max)s scans.") % {"max": MAX_SYNC_SCANS})
-    fields = [_scan_fields(entry) for entry in scans]
-    for entry, scan_fields in zip(scans, fields, strict=True):
+    fields = []
+    for entry in scans:
+        scan_fields = _scan_fields(entry)  # refuses anything but a JSON object with a code
         if not scan_fields["scan_id"] or scan_fields["scanned_at"] is None:
             raise BadRequest(_("Every offline scan needs its scan_id and scanned_at."))
-        scan_fields["admitted"] = bool(entry.get("admitted")) if isinstance(entry, dict) else False
+        fields.append({**scan_fields, "admitted": bool(entry.get("admitted"))})
     answers = checkin_sync(gate=request.gate, scans=fields, device=_device(request))
     return JsonResponse({"results": answers})
 

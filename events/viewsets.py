@@ -1,12 +1,11 @@
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton
 
 from events.admin_views import AttendeeCreateView, BadgeInspectView, GateInspectView
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
+from fairsite.admin_views import ExtraHeaderButtonsMixin
 
 
 class EditionViewSet(ModelViewSet):
@@ -47,15 +46,8 @@ class VenueViewSet(ModelViewSet):
     form_fields = ["name_ar", "name_fr", "name_en", "address", "city", "latitude", "longitude"]
 
 
-class AttendeeIndexView(IndexView):
-    @property
-    def header_buttons(self):
-        return [
-            *super().header_buttons,
-            HeaderButton(
-                _("Import a CSV file"), url=reverse("events_attendee_import"), icon_name="upload"
-            ),
-        ]
+class AttendeeIndexView(ExtraHeaderButtonsMixin, IndexView):
+    extra_header_buttons = [(_("Import a CSV file"), "events_attendee_import", "upload")]
 
 
 class AttendeeViewSet(ModelViewSet):
@@ -83,15 +75,8 @@ class AttendeeViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class BadgeIndexView(IndexView):
-    @property
-    def header_buttons(self):
-        return [
-            *super().header_buttons,
-            HeaderButton(
-                _("Print in batches"), url=reverse("events_print_jobs"), icon_name="doc-full"
-            ),
-        ]
+class BadgeIndexView(ExtraHeaderButtonsMixin, IndexView):
+    extra_header_buttons = [(_("Print in batches"), "events_print_jobs", "doc-full")]
 
 
 class BadgeViewSet(ModelViewSet):
@@ -123,15 +108,8 @@ class GateViewSet(ModelViewSet):
     inspect_view_class = GateInspectView
 
 
-class CheckInIndexView(IndexView):
-    @property
-    def header_buttons(self):
-        return [
-            *super().header_buttons,
-            HeaderButton(
-                _("Today at the gates"), url=reverse("events_checkin_dashboard"), icon_name="view"
-            ),
-        ]
+class CheckInIndexView(ExtraHeaderButtonsMixin, IndexView):
+    extra_header_buttons = [(_("Today at the gates"), "events_checkin_dashboard", "view")]
 
 
 class CheckInViewSet(ModelViewSet):

@@ -1,11 +1,10 @@
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from exhibitors.admin_views import ApplicationInspectView
 from exhibitors.models import Application, Cooperative, Product, Stand, StandType
+from fairsite.admin_views import ExtraHeaderButtonsMixin
 
 
 class ApplicationViewSet(SnippetViewSet):
@@ -127,13 +126,8 @@ class StandTypeViewSet(SnippetViewSet):
     list_filter = ["edition"]
 
 
-class StandIndexView(IndexView):
-    @property
-    def header_buttons(self):
-        return [
-            *super().header_buttons,
-            HeaderButton(_("Floor plan"), url=reverse("exhibitors_floor_plan"), icon_name="site"),
-        ]
+class StandIndexView(ExtraHeaderButtonsMixin, IndexView):
+    extra_header_buttons = [(_("Floor plan"), "exhibitors_floor_plan", "site")]
 
 
 class StandViewSet(SnippetViewSet):

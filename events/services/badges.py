@@ -51,6 +51,7 @@ def attendee_register(
     organisation: str = "",
     email: str = "",
     language: str = "ar",
+    how_heard: str = "",
     user=None,
 ) -> tuple[Attendee, Badge]:
     """Register a person and give them a badge.
@@ -60,14 +61,9 @@ def attendee_register(
     """
     email = email.strip().lower()
     if category == AttendeeCategory.VISITOR and email:
-        existing = (
-            Attendee.objects.select_for_update()
-            .filter(edition=edition, category=category, email__iexact=email)
-            .first()
-        )
-        if existing is not None:
-            badge = existing.badges.active().first() or badge_issue(attendee=existing)
-            return existing, badge
+        registered = _visitor_registered(edition, email)
+        if registered is not None:
+            return registered
     attendee = Attendee.objects.create(
         edition=edition,
         category=category,
@@ -75,9 +71,22 @@ def attendee_register(
         organisation=organisation.strip(),
         email=email,
         language=language,
+        how_heard=how_heard,
         user=user,
     )
     return attendee, badge_issue(attendee=attendee)
+
+
+def _visitor_registered(edition: Edition, email: str) -> tuple[Attendee, Badge] | None:
+    """The visitor already registered with this address, and their badge; None if new."""
+    attendee = (
+        Attendee.objects.select_for_update()
+        .filter(edition=edition, category=AttendeeCategory.VISITOR, email__iexact=email)
+        .first()
+    )
+    if attendee is None:
+        return None
+    return attendee, attendee.badges.active().first() or badge_issue(attendee=attendee)
 
 
 @transaction.atomic
@@ -147,22 +156,22 @@ def visitor_register(
 
     Registering again with the same address sends the same badge again to that address.
     """
-    existing = Attendee.objects.filter(
-        edition=edition, category=AttendeeCategory.VISITOR, email__iexact=email.strip()
-    ).exists()
-    attendee, badge = attendee_register(
+    registered = _visitor_registered(edition, email.strip().lower())
+    if registered is not None:
+        attendee, badge = registered
+        badge_mail_queue(badge=badge, language=attendee.language)
+        return badge, False
+    _attendee, badge = attendee_register(
         edition=edition,
         category=AttendeeCategory.VISITOR,
         full_name=full_name,
         organisation=organisation,
         email=email,
         language=language,
+        how_heard=how_heard,
     )
-    if not existing and how_heard:
-        attendee.how_heard = how_heard
-        attendee.save(update_fields=["how_heard"])
-    badge_mail_queue(badge=badge, language=attendee.language if existing else language)
-    return badge, not existing
+    badge_mail_queue(badge=badge, language=language)
+    return badge, True
 
 
 def badge_mail_queue(*, badge: Badge, language: str) -> None:

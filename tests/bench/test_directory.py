@@ -3,18 +3,15 @@
 Run with `make bench`; the figures are printed, the query count is asserted not to grow.
 """
 
-import statistics
-import time
-
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, Cooperative, Product, Stand
 from exhibitors.services import directory_pages_ensure
 from fairsite.services.site import home_pages_ensure
+from tests.bench.measure import measure
 from tests.factories import EditionFactory, StandTypeFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,21 +78,6 @@ def add_exhibitors(edition, stand_type, start: int, count: int) -> None:
     )
 
 
-def measure(client: Client, url: str) -> tuple[int, float, float]:
-    for _warm_up in range(3):
-        assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    query_count = len(queries)
-    timings = []
-    for _round in range(ROUNDS):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    quantiles = statistics.quantiles(timings, n=100)
-    return query_count, quantiles[49], quantiles[94]
-
-
 def test_directory_with_1000_exhibitors(capsys):
     directory_pages_ensure(homes=home_pages_ensure())
     edition = EditionFactory(is_current=True)
@@ -109,9 +91,9 @@ def test_directory_with_1000_exhibitors(capsys):
     ]
 
     add_exhibitors(edition, stand_type, 0, 100)
-    small = {url: measure(client, url)[0] for url in urls}
+    small = {url: measure(client, url, rounds=ROUNDS, warm_up=3)[0] for url in urls}
     add_exhibitors(edition, stand_type, 100, 900)
-    large = {url: measure(client, url) for url in urls}
+    large = {url: measure(client, url, rounds=ROUNDS, warm_up=3) for url in urls}
 
     with capsys.disabled():
         print(f"\n{connection.vendor}, 1,000 confirmed exhibitors, {ROUNDS} requests a URL")

@@ -1,11 +1,10 @@
-import threading
-
 import pytest
 from django.db import connection
 
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.models import Application
 from exhibitors.services import StandUnavailable, application_assign_stand
+from tests.concurrency import at_once
 from tests.factories import (
     ApplicationFactory,
     EditionFactory,
@@ -31,26 +30,19 @@ def test_two_organisers_give_the_same_stand_at_once_one_wins(db):
         10, edition=edition, stand_type=stand_type, status=Status.ACCEPTED
     )
     organiser = UserFactory()
-    start = threading.Barrier(len(applications))
-    outcomes = []
 
     def assign(application):
-        try:
-            start.wait()
-            application_assign_stand(application=application, stand=stand, by=organiser)
-            outcomes.append("won")
-        except StandUnavailable as error:
-            outcomes.append(str(error))
-        except Exception as error:  # anything else is a failure of the guarantee
-            outcomes.append(f"crash: {error!r}")
-        finally:
-            connection.close()
+        application_assign_stand(application=application, stand=stand, by=organiser)
+        return "won"
 
-    threads = [threading.Thread(target=assign, args=(a,)) for a in applications]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    def verdict(outcome) -> str:
+        if isinstance(outcome, StandUnavailable):
+            return str(outcome)
+        if isinstance(outcome, Exception):  # anything else is a failure of the guarantee
+            return f"crash: {outcome!r}"
+        return outcome
+
+    outcomes = [verdict(outcome) for outcome in at_once(assign, applications)]
 
     assert outcomes.count("won") == 1
     assert not [o for o in outcomes if o.startswith("crash")], outcomes
