@@ -46,10 +46,10 @@ run: install static messages migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install messages
+test: install messages static
 	$(PY) -m pytest tests --ignore=tests/bench $(PYTEST_ARGS)
 
-bench: install messages
+bench: install messages static
 	$(PY) -m pytest tests/bench -p no:randomly -s $(PYTEST_ARGS)
 
 lint: install

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from events import tokens
-from events.choices import BadgeStatus, Direction
+from events import checkin_db, tokens
+from events.choices import BADGE_CATEGORY_CODES, BadgeStatus, Direction
 from events.keys import verification_keys
 from events.models import Badge, Edition, Gate
 from events.services.checkin import checkin_redeem, checkin_sync
@@ -31,7 +31,7 @@ def gate_required(view):
         scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
         gate = None
         if scheme.lower() == "bearer" and token:
-            gate = Gate.objects.filter(token_hash=Gate.hash_token(token), is_active=True).first()
+            gate = checkin_db.gate_by_token_hash(Gate.hash_token(token))
         if gate is None:
             response = JsonResponse({"error": _("A valid gate token is required.")}, status=401)
             response["WWW-Authenticate"] = "Bearer"
@@ -71,7 +71,8 @@ def sync(request):
 
 @require_GET
 def keys(request):
-    """The public keys a gate device verifies badge codes with, offline."""
+    """What a gate device needs to judge badges offline: the public keys and the current
+    edition's days and entry rules."""
     edition = Edition.objects.current()
     return JsonResponse(
         {
@@ -85,6 +86,12 @@ def keys(request):
                     "id": edition.pk,
                     "first_day": edition.starts_on.isoformat(),
                     "last_day": edition.ends_on.isoformat(),
+                    # Category numbers as in the badge code.
+                    "unlimited_entry": [
+                        BADGE_CATEGORY_CODES.index(category)
+                        for category in edition.unlimited_entry
+                        if category in BADGE_CATEGORY_CODES
+                    ],
                 }
                 if edition
                 else None

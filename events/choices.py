@@ -30,14 +30,15 @@ BADGE_CATEGORY_CODES = [
     AttendeeCategory.VOLUNTEER,
 ]
 
-# Categories that may go through a gate any number of times without an exit scan; the
-# others enter once, and again only after an exit scan.
-UNLIMITED_ENTRY = {
-    AttendeeCategory.EXHIBITOR_STAFF,
-    AttendeeCategory.ORGANISER,
-    AttendeeCategory.VOLUNTEER,
-    AttendeeCategory.PRESS,
-}
+# The categories that a new edition lets through a gate any number of times without an exit
+# scan (each edition's organisers may change them); the others enter once a day, and again
+# only after an exit scan.
+DEFAULT_UNLIMITED_ENTRY = [
+    AttendeeCategory.EXHIBITOR_STAFF.value,
+    AttendeeCategory.PRESS.value,
+    AttendeeCategory.ORGANISER.value,
+    AttendeeCategory.VOLUNTEER.value,
+]
 
 
 class BadgeStatus(models.TextChoices):

@@ -67,12 +67,6 @@ def badges_pdf(badges, *, layout: str = "single", language: str = "ar") -> bytes
     return badges_document(badges, layout=layout, language=language).write_pdf()
 
 
-def pdf_join(documents) -> bytes:
-    """One PDF of the pages of several rendered documents (a batch rendered in parts)."""
-    pages = [page for document in documents for page in document.pages]
-    return documents[0].copy(pages).write_pdf()
-
-
 def badges_document(badges, *, layout: str = "single", language: str = "ar"):
     """The laid-out pages (a WeasyPrint Document), before they are written as PDF."""
     if layout not in LAYOUTS:

@@ -1,18 +1,37 @@
+from contextlib import contextmanager
+
 from celery import shared_task
 
 from events.models import BadgePrintJob
-from events.services.printing import print_job_run
+from events.services.printing import print_job_join, print_job_start, print_part_run
 
 
-@shared_task(
-    name="events.print_badges", acks_late=True, soft_time_limit=30 * 60, time_limit=31 * 60
-)
-def task_print_badges(*, job_id: int) -> int:
+@contextmanager
+def _failure_recorded(job_id: int):
+    """A failure shows on the job's page in the admin, and the task fails as well."""
     try:
-        job = print_job_run(job_id=job_id)
+        yield
     except Exception as error:
         BadgePrintJob.objects.filter(pk=job_id).update(
             status=BadgePrintJob.Status.FAILED, error=repr(error)[:2000]
         )
         raise
-    return job.done if job else 0
+
+
+@shared_task(name="events.print_badges", acks_late=True)
+def task_print_badges(*, job_id: int) -> int:
+    """Hand the job's parts to the workers; returns how many parts were handed out."""
+    with _failure_recorded(job_id):
+        parts = print_job_start(job_id=job_id)
+    for part in parts:
+        task_print_badge_part.delay(job_id=job_id, part=part)
+    return len(parts)
+
+
+@shared_task(
+    name="events.print_badge_part", acks_late=True, soft_time_limit=10 * 60, time_limit=11 * 60
+)
+def task_print_badge_part(*, job_id: int, part: int) -> None:
+    with _failure_recorded(job_id):
+        if print_part_run(job_id=job_id, part=part):
+            print_job_join(job_id=job_id)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
-from events.choices import BADGE_CATEGORY_CODES, UNLIMITED_ENTRY, ScanResult
+from events.choices import BADGE_CATEGORY_CODES, ScanResult
 from events.forms import VisitorRegistrationForm
 from events.models import Edition
 from events.pdf import badges_pdf, qr_data_uri
@@ -101,7 +101,6 @@ def gate_page(request):
             {"code": index, "value": category.value, "label": str(category.label)}
             for index, category in enumerate(BADGE_CATEGORY_CODES)
         ],
-        "unlimited": [BADGE_CATEGORY_CODES.index(c) for c in UNLIMITED_ENTRY],
         "results": {value: str(label) for value, label in ScanResult.choices},
         "messages": {
             "online": _("Online"),

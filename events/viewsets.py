@@ -1,9 +1,11 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from events.admin_views import AttendeeCreateView, BadgeInspectView, GateInspectView
+from events.choices import AttendeeCategory
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 
@@ -31,9 +33,21 @@ class EditionViewSet(ModelViewSet):
         "visitor_registration_opens_at",
         "visitor_registration_closes_at",
         "status",
+        "unlimited_entry",
         "is_current",
     ]
     inspect_view_enabled = True
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "unlimited_entry":
+            return forms.TypedMultipleChoiceField(
+                label=db_field.verbose_name,
+                help_text=db_field.help_text,
+                choices=AttendeeCategory.choices,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class VenueViewSet(ModelViewSet):

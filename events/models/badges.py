@@ -139,6 +139,9 @@ class BadgePrintJob(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )
     done = models.PositiveIntegerField(_("rendered"), default=0)
+    # The numbers of the parts rendered so far; each part is rendered by whichever worker
+    # takes it, and the last one to finish has the parts joined.
+    parts_done = models.JSONField(default=list, editable=False)
     file = models.FileField(_("file"), storage=private_storage, upload_to="print-jobs/", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

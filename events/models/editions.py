@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.choices import EditionStatus
+from events.choices import DEFAULT_UNLIMITED_ENTRY, EditionStatus
 from fairsite.i18n import LocalizedField
 
 
@@ -40,6 +40,10 @@ class Venue(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def default_unlimited_entry() -> list[str]:
+    return list(DEFAULT_UNLIMITED_ENTRY)
 
 
 class EditionQuerySet(models.QuerySet):
@@ -88,6 +92,15 @@ class Edition(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=16, choices=EditionStatus.choices, default=EditionStatus.DRAFT
+    )
+    unlimited_entry = models.JSONField(
+        _("categories with unlimited entry"),
+        default=default_unlimited_entry,
+        blank=True,
+        help_text=_(
+            "Badges of these categories go in and out as often as needed. The others enter "
+            "once a day, and again only after an exit scan."
+        ),
     )
     is_current = models.BooleanField(
         _("current edition"),

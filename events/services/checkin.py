@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from events import tokens
-from events.choices import UNLIMITED_ENTRY, BadgeStatus, Direction, ScanResult
+from events import checkin_db, tokens
+from events.checkin_db import ScannedBadge
+from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
 from events.keys import verification_keys
-from events.models import Badge, CheckIn, Gate
+from events.models import CheckIn, Gate
 
 MESSAGES = {
     ScanResult.OK: "",
@@ -45,10 +46,6 @@ def checkin_redeem(
     `admitted_offline` says the device already let the person in while offline: a refusal
     now (say, already in through another gate) is then flagged as a double entry.
     """
-    if scan_id:
-        previous = CheckIn.objects.filter(scan_id=scan_id).values_list("answer", flat=True).first()
-        if previous is not None:
-            return previous
     at = scanned_at or timezone.now()
     try:
         claims = tokens.decode(code, public_keys=verification_keys())
@@ -60,7 +57,8 @@ def checkin_redeem(
                 gate, code, claims, direction, scan_id, at, device, offline, admitted_offline
             )
     except IntegrityError:
-        # The same scan id arrived twice at once: the other one was logged first.
+        # A scan id already in the log (a retry, a second sync): nothing was changed, and
+        # the device gets the first answer back.
         return CheckIn.objects.filter(scan_id=scan_id).values_list("answer", flat=True).get()
 
 
@@ -84,22 +82,19 @@ def checkin_sync(*, gate: Gate, scans: list[dict], device: str = "") -> list[dic
 
 
 def _redeem(gate, code, claims, direction, scan_id, at, device, offline, admitted_offline) -> dict:
-    badge = None
-    if claims is not None:
-        badge = (
-            Badge.objects.select_for_update(of=("self",))
-            .select_related("attendee", "edition")
-            .filter(pk=claims.badge_id)
-            .first()
-        )
-    result, changed = _decide(badge, claims, code, direction, at, gate)
-    answer = _answer(result, badge if result != ScanResult.INVALID else None)
-    CheckIn.objects.create(
-        badge=badge if result != ScanResult.INVALID else None,
-        gate=gate,
+    badge = checkin_db.badge_locked(claims.badge_id) if claims is not None else None
+    result, changed = _decide(badge, code, direction, at, gate)
+    if result == ScanResult.INVALID:
+        badge = None
+    answer = _answer(result, badge)
+    # The log first: a scan id already there raises before the badge is touched.
+    checkin_db.checkin_insert(
+        badge_id=badge.id if badge else None,
+        gate_id=gate.pk,
         direction=direction,
         result=result,
         scanned_at=at,
+        received_at=timezone.now(),
         scan_id=scan_id,
         device=device[:100],
         offline=offline,
@@ -107,53 +102,48 @@ def _redeem(gate, code, claims, direction, scan_id, at, device, offline, admitte
         answer=answer,
     )
     if changed:
-        # A plain UPDATE: the row is locked, and a scan needs none of save()'s machinery.
-        Badge.objects.filter(pk=badge.pk).update(
-            inside=badge.inside,
-            last_entry_at=badge.last_entry_at,
-            last_entry_gate_id=badge.last_entry_gate_id,
-        )
+        checkin_db.badge_moved(badge)
     return answer
 
 
-def _decide(badge, claims, code, direction, at, gate) -> tuple[str, bool]:
+def _decide(badge: ScannedBadge | None, code, direction, at, gate) -> tuple[str, bool]:
     if badge is None or badge.code != code.strip().upper():
         return ScanResult.INVALID, False
-    if not badge.edition.is_current:
+    if not badge.edition_is_current:
         return ScanResult.WRONG_EDITION, False
     if badge.status == BadgeStatus.REVOKED:
         return ScanResult.REVOKED, False
-    day = at.astimezone(zoneinfo.ZoneInfo(badge.edition.time_zone)).date()
+    zone = zoneinfo.ZoneInfo(badge.edition_time_zone)
+    day = at.astimezone(zone).date()
     if not badge.valid_from <= day <= badge.valid_until:
         return ScanResult.NOT_VALID_TODAY, False
     if direction == Direction.OUT:
         badge.inside = False
         return ScanResult.OK, True
-    if badge.category not in UNLIMITED_ENTRY and _inside_on(badge, day):
+    if badge.category not in badge.unlimited_entry and _inside_on(badge, day, zone):
         return ScanResult.ALREADY_IN, False
     badge.inside = True
     badge.last_entry_at = at
-    badge.last_entry_gate = gate
+    badge.last_entry_gate_id = gate.pk
     return ScanResult.OK, True
 
 
-def _inside_on(badge: Badge, day: datetime.date) -> bool:
+def _inside_on(badge: ScannedBadge, day: datetime.date, zone: zoneinfo.ZoneInfo) -> bool:
     """Inside now: entered today and not out since. Nobody stays in overnight."""
     if not badge.inside or badge.last_entry_at is None:
         return False
-    zone = zoneinfo.ZoneInfo(badge.edition.time_zone)
     return badge.last_entry_at.astimezone(zone).date() == day
 
 
-def _answer(result: str, badge: Badge | None) -> dict:
+def _answer(result: str, badge: ScannedBadge | None) -> dict:
     answer = {"result": result, "message": _(MESSAGES[result]) if MESSAGES[result] else ""}
     if badge is not None:
         answer["badge"] = {
-            "id": badge.pk,
-            "name": badge.attendee.full_name,
-            "organisation": badge.attendee.organisation,
+            "id": badge.id,
+            "name": badge.full_name,
+            "organisation": badge.organisation,
             "category": badge.category,
-            "category_label": str(badge.get_category_display()),
+            "category_label": str(AttendeeCategory(badge.category).label),
         }
         if result == ScanResult.ALREADY_IN:
             answer["already_in"] = {

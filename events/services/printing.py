@@ -1,15 +1,25 @@
-"""Printing badges in batches: a job row made first, rendered by a worker in parts, so the
-admin can show progress and a worker that dies mid-way leaves a job another can finish."""
+"""Printing badges in batches: a job row made first, then rendered in parts that the workers
+share, so a large batch uses every worker, the admin shows progress as parts finish, and a
+worker that dies mid-way leaves only its part to render again.
 
+Each part is a PDF file of its own under the job's folder, named by its number: rendering a
+part again (a task delivered twice) writes nothing new. The worker that finishes the last
+part joins them into the job's one PDF and marks the badges printed.
+"""
+
+import io
+
+import pypdf
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from events.choices import BadgeStatus
 from events.models import Badge, BadgePrintJob, Edition
-from events.pdf import badges_document, pdf_join
+from events.pdf import badges_pdf
+from fairsite.uploads import private_storage
 
-CHUNK = 100
+CHUNK = 100  # badges a part: 25 A4 sheets, a few seconds of one worker
 
 
 def print_selection(*, edition: Edition, category: str = "", unprinted_only: bool = True):
@@ -39,39 +49,90 @@ def print_job_create(*, edition: Edition, category: str, unprinted_only: bool, b
     return job
 
 
-def print_job_run(*, job_id: int, language: str = "ar") -> BadgePrintJob | None:
-    """Render the job's badges (progress saved after each part), store the PDF, mark them printed.
-
-    Idempotent: a finished job is left alone; a job cut short is rendered again from its row.
-    """
+def print_job_start(*, job_id: int) -> list[int]:
+    """Mark the job running; the numbers of the parts still to render (none: it is done)."""
     job = BadgePrintJob.objects.filter(pk=job_id).first()
     if job is None or job.status == BadgePrintJob.Status.DONE:
-        return job
-    BadgePrintJob.objects.filter(pk=job.pk).update(status=BadgePrintJob.Status.RUNNING, done=0)
-    badges = {
-        b.pk: b
-        for b in Badge.objects.filter(pk__in=job.badge_ids).select_related("attendee", "edition")
-    }
-    ordered = [badges[pk] for pk in job.badge_ids if pk in badges]
-    documents = []
-    for start in range(0, len(ordered), CHUNK):
-        documents.append(
-            badges_document(ordered[start : start + CHUNK], layout="sheet", language=language)
+        return []
+    missing = [n for n in range(_part_count(job)) if n not in job.parts_done]
+    BadgePrintJob.objects.filter(pk=job.pk).update(status=BadgePrintJob.Status.RUNNING)
+    if not missing:
+        print_job_join(job_id=job.pk)
+    return missing
+
+
+def print_part_run(*, job_id: int, part: int, language: str = "ar") -> bool:
+    """Render one part unless it is there already; True when it was the job's last part."""
+    job = BadgePrintJob.objects.filter(pk=job_id).first()
+    if job is None or job.status == BadgePrintJob.Status.DONE:
+        return False
+    name = _part_name(job, part)
+    if not private_storage().exists(name):
+        ids = job.badge_ids[part * CHUNK : (part + 1) * CHUNK]
+        badges = Badge.objects.filter(pk__in=ids).select_related("attendee", "edition")
+        by_id = {badge.pk: badge for badge in badges}
+        pdf = badges_pdf(
+            [by_id[pk] for pk in ids if pk in by_id], layout="sheet", language=language
         )
-        BadgePrintJob.objects.filter(pk=job.pk).update(done=min(start + CHUNK, len(ordered)))
-    if not documents:
-        job.status = BadgePrintJob.Status.DONE
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "finished_at"])
-        return job
+        saved = private_storage().save(name, ContentFile(pdf))
+        if saved != name:  # the same part, rendered at the same moment by another worker
+            private_storage().delete(saved)
     with transaction.atomic():
-        job.refresh_from_db()
-        job.file.save(f"badges-{job.pk}.pdf", ContentFile(pdf_join(documents)), save=False)
-        job.status = BadgePrintJob.Status.DONE
-        job.done = len(ordered)
+        job = BadgePrintJob.objects.select_for_update().get(pk=job_id)
+        if part not in job.parts_done:
+            job.parts_done = sorted([*job.parts_done, part])
+            job.done = min(len(job.parts_done) * CHUNK, job.total)
+            job.save(update_fields=["parts_done", "done"])
+        return len(job.parts_done) == _part_count(job)
+
+
+def print_job_join(*, job_id: int) -> BadgePrintJob | None:
+    """Join the parts into the job's PDF, mark its badges printed, remove the parts.
+
+    Idempotent: a finished job is left alone.
+    """
+    with transaction.atomic():
+        job = BadgePrintJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status == BadgePrintJob.Status.DONE:
+            return job
+        parts = [_part_name(job, n) for n in range(_part_count(job))]
         job.finished_at = timezone.now()
+        if parts:
+            job.file.save(f"badges-{job.pk}.pdf", ContentFile(_pdf_join(parts)), save=False)
+        job.status = BadgePrintJob.Status.DONE
+        job.done = job.total
         job.save(update_fields=["file", "status", "done", "finished_at"])
         Badge.objects.filter(pk__in=job.badge_ids, printed_at__isnull=True).update(
             printed_at=job.finished_at
         )
+    for name in parts:
+        private_storage().delete(name)
     return job
+
+
+def print_job_run(*, job_id: int, language: str = "ar") -> BadgePrintJob | None:
+    """The whole job in this process, part after part (commands and tests)."""
+    for part in print_job_start(job_id=job_id):
+        if print_part_run(job_id=job_id, part=part, language=language):
+            print_job_join(job_id=job_id)
+    return BadgePrintJob.objects.filter(pk=job_id).first()
+
+
+def _part_count(job: BadgePrintJob) -> int:
+    return -(-job.total // CHUNK)
+
+
+def _part_name(job: BadgePrintJob, part: int) -> str:
+    # The creation time too, so parts left behind by a job of a restored database never
+    # stand in for a new job's.
+    return f"print-jobs/{job.pk}-{job.created_at:%Y%m%d%H%M%S%f}/part-{part:04d}.pdf"
+
+
+def _pdf_join(names: list[str]) -> bytes:
+    writer = pypdf.PdfWriter()
+    for name in names:
+        with private_storage().open(name) as part:
+            writer.append(io.BytesIO(part.read()))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()

@@ -9,6 +9,14 @@
   const EPOCH = Date.UTC(2020, 0, 1);
   const CODE_BYTES = 76;
   const PAYLOAD_BYTES = 12;
+  /* 24-hour times with Latin digits, as they are written in Morocco. */
+  const language = document.documentElement.lang;
+  const clock = new Intl.DateTimeFormat(language === "ar" ? "ar-MA" : language, {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
   const REFUSED = new Set(["revoked", "invalid", "wrong_edition", "not_valid_today"]);
 
   const $ = (id) => document.getElementById(id);
@@ -134,7 +142,8 @@
     if (revoked.has(badgeId)) return { result: "revoked", badge };
     const day = today();
     if (day < firstDay || day > firstDay + days - 1) return { result: "not_valid_today", badge };
-    if (direction === "in" && !config.unlimited.includes(category) && admitted[badgeId] === day) {
+    const unlimited = (keys.edition && keys.edition.unlimited_entry) || [];
+    if (direction === "in" && !unlimited.includes(category) && admitted[badgeId] === day) {
       return { result: "already_in", badge };
     }
     return { result: "ok", badge };
@@ -201,13 +210,13 @@
     resultBox.querySelector(".gate__name").textContent = badge.name || "";
     const details = [badge.category_label, answer.message];
     if (answer.already_in) {
-      details.push(new Date(answer.already_in.at).toLocaleTimeString() + " · " + answer.already_in.gate);
+      details.push(clock.format(new Date(answer.already_in.at)) + " · " + answer.already_in.gate);
     }
     if (offline) details.push(config.messages.offline);
     resultBox.querySelector(".gate__detail").textContent = details.filter(Boolean).join(" · ");
     const item = document.createElement("li");
     item.className = kind(answer.result);
-    item.textContent = [new Date().toLocaleTimeString(), verdict, badge.name || ""].filter(Boolean).join(" · ");
+    item.textContent = [clock.format(new Date()), verdict, badge.name || ""].filter(Boolean).join(" · ");
     last.prepend(item);
     while (last.children.length > 10) last.lastChild.remove();
     beep(answer.result === "ok");

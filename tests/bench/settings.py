@@ -1,7 +1,13 @@
-"""Settings for the gunicorn processes that the check-in benchmark starts."""
+"""Settings for the processes that the benchmarks start."""
+
+import os
 
 from fairsite.settings.test import *  # noqa: F403
 
+# The check-in benchmark's gunicorn and the print benchmark's Celery worker (on a queue of
+# its own, so that no other worker takes its tasks).
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL  # noqa: F405
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("BENCH_QUEUE", "celery")
 ROOT_URLCONF = "tests.bench.urls"
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

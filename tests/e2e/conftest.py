@@ -35,19 +35,37 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    # One browser per test, not per session: while Playwright runs, this thread has an event
-    # loop, and Django then hands out other connection objects, which breaks the database
-    # flush and restore between transactional tests.
+def launch_browser(monkeypatch):
+    """Starts Chromium with the usual flags and any others the test needs (closed after it).
+
+    One browser per test, not per session: while Playwright runs, this thread has an event
+    loop, and Django then hands out other connection objects, which breaks the database
+    flush and restore between transactional tests.
+    """
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
     # still synchronous, so Django's guard against async-unsafe calls does not apply.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+        browsers = []
+
+        def launch(*extra_flags):
+            browsers.append(
+                playwright.chromium.launch(
+                    executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, *extra_flags]
+                )
+            )
+            return browsers[-1]
+
+        yield launch
+        for browser in browsers:
+            browser.close()
+
+
+@pytest.fixture
+def browser(launch_browser):
+    return launch_browser()
 
 
 @pytest.fixture

@@ -127,3 +127,23 @@ def test_gate_staff_cannot_reach_the_badge_admin(client, homes, visitor_badge):
     assert client.get("/admin/badges/").status_code == 302
     assert client.get(f"/admin/badges/{visitor_badge.pk}/badge.pdf").status_code in (302, 403)
     assert not CheckIn.objects.exists()
+
+
+def test_the_organiser_sets_the_edition_s_entry_rules(client, organiser, fair_today):
+    form = client.get(f"/admin/editions/edit/{fair_today.pk}/")
+    assert 'type="checkbox" name="unlimited_entry" value="press"' in form.content.decode()
+    data = {
+        field: value
+        for field, value in form.context["form"].initial.items()
+        if value is not None and field != "unlimited_entry"
+    }
+    data["venue"] = fair_today.venue_id or ""
+
+    response = client.post(
+        f"/admin/editions/edit/{fair_today.pk}/",
+        {**data, "unlimited_entry": ["organiser", "speaker"]},
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    fair_today.refresh_from_db()
+    assert fair_today.unlimited_entry == ["organiser", "speaker"]

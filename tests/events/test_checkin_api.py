@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.choices import ScanResult
+from events.choices import BADGE_CATEGORY_CODES, ScanResult
 from events.models import CheckIn
 from events.services.badges import attendee_register, badge_reissue
 from tests.factories import EditionFactory, GateFactory, UserFactory
@@ -50,14 +50,44 @@ def test_staff_badges_enter_without_limit(client, gate, fair_today):
     assert results == ["ok", "ok", "ok"]
 
 
+def test_entry_rules_are_the_edition_s(client, gate, fair_today):
+    fair_today.unlimited_entry = ["visitor"]
+    fair_today.save()
+    visitor = attendee_register(edition=fair_today, category="visitor", full_name="V")[1]
+    staff = attendee_register(edition=fair_today, category="exhibitor_staff", full_name="S")[1]
+
+    visits = [post(client, gate, code=visitor.code).json()["result"] for _n in range(2)]
+    shifts = [post(client, gate, code=staff.code).json()["result"] for _n in range(2)]
+
+    assert visits == ["ok", "ok"]
+    assert shifts == ["ok", "already_in"]
+
+
+def test_the_badge_s_whereabouts_are_stored_as_the_orm_reads_them(client, gate, visitor_badge):
+    at = timezone.now().replace(microsecond=123456)
+
+    post(client, gate, code=visitor_badge.code, scan_id="s-1", scanned_at=at.isoformat())
+
+    visitor_badge.refresh_from_db()
+    assert (visitor_badge.inside, visitor_badge.last_entry_at) == (True, at)
+    assert visitor_badge.last_entry_gate == gate
+    assert type(visitor_badge).objects.filter(last_entry_at__gte=at).get() == visitor_badge
+    logged = CheckIn.objects.get()
+    assert (logged.scanned_at, logged.badge, logged.answer["result"]) == (at, visitor_badge, "ok")
+
+
 def test_a_repeated_scan_id_returns_the_first_answer_and_writes_nothing(
     client, gate, visitor_badge
 ):
     first = post(client, gate, code=visitor_badge.code, scan_id="device-1-0001").json()
     again = post(client, gate, code=visitor_badge.code, scan_id="device-1-0001").json()
 
-    assert first == again and first["result"] == "ok"
+    out = post(client, gate, code=visitor_badge.code, scan_id="device-1-0001", direction="out")
+
+    assert first == again == out.json() and first["result"] == "ok"
     assert CheckIn.objects.count() == 1
+    visitor_badge.refresh_from_db()
+    assert visitor_badge.inside
 
 
 def test_revoked_and_reissued_badges(client, gate, visitor_badge):
@@ -169,6 +199,10 @@ def test_keys_are_published_for_offline_devices(client, fair_today, visitor_badg
 
     assert tokens.decode(visitor_badge.code, public_keys=keys).badge_id == visitor_badge.pk
     assert data["edition"]["first_day"] == fair_today.starts_on.isoformat()
+    staff_code = BADGE_CATEGORY_CODES.index("exhibitor_staff")
+    visitor_code = BADGE_CATEGORY_CODES.index("visitor")
+    assert staff_code in data["edition"]["unlimited_entry"]
+    assert visitor_code not in data["edition"]["unlimited_entry"]
 
 
 def test_revocations_since(client, gate, fair_today):

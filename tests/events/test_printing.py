@@ -1,13 +1,17 @@
 import shutil
 import subprocess
+from pathlib import Path
 
+import pypdf
 import pytest
 import zxingcpp
 from PIL import Image
 
 from events.models import Badge, BadgePrintJob
+from events.services import printing
 from events.services.badges import attendee_register
 from events.services.printing import print_job_run
+from events.tasks import task_print_badges
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,16 +86,43 @@ def test_printing_again_warns_already_printed(
     assert BadgePrintJob.objects.count() == 2
 
 
-def test_a_job_cut_short_is_finished_by_the_next_worker_with_one_file(organiser, six_visitors):
+def test_a_job_cut_short_is_finished_by_the_next_worker_with_one_file(
+    organiser, six_visitors, monkeypatch, settings
+):
+    monkeypatch.setattr(printing, "CHUNK", 2)  # three parts of two badges
     job = BadgePrintJob.objects.create(
         edition=six_visitors[0].edition, badge_ids=[b.pk for b in six_visitors]
     )
-    BadgePrintJob.objects.filter(pk=job.pk).update(status="running", done=4)  # the worker died here
+    assert printing.print_job_start(job_id=job.pk) == [0, 1, 2]
+    printing.print_part_run(job_id=job.pk, part=0)
+    printing.print_part_run(job_id=job.pk, part=2)  # and the worker with part 1 died
+    parts = Path(settings.PRIVATE_MEDIA_ROOT, printing._part_name(job, 0)).parent
+    first_render = (parts / "part-0000.pdf").stat().st_mtime_ns
 
-    print_job_run(job_id=job.pk)
-    first = BadgePrintJob.objects.get(pk=job.pk)
-    print_job_run(job_id=job.pk)  # a late duplicate delivery of the task
+    assert printing.print_part_run(job_id=job.pk, part=0) is False  # delivered twice
+    assert (parts / "part-0000.pdf").stat().st_mtime_ns == first_render
+    assert BadgePrintJob.objects.get(pk=job.pk).done == 4
+    task_print_badges.delay(job_id=job.pk)  # the job picked up again: only part 1 is left
 
-    again = BadgePrintJob.objects.get(pk=job.pk)
-    assert (again.status, again.done) == ("done", 6)
-    assert again.file.name == first.file.name
+    done = BadgePrintJob.objects.get(pk=job.pk)
+    assert (done.status, done.done, done.parts_done) == ("done", 6, [0, 1, 2])
+    assert len(pypdf.PdfReader(done.file.open()).pages) == 3
+    assert not parts.exists() or not any(parts.iterdir())
+    printing.print_job_run(job_id=job.pk)  # a late duplicate of the whole job
+    assert BadgePrintJob.objects.get(pk=job.pk).file.name == done.file.name
+
+
+def test_a_part_that_fails_marks_the_job_failed(organiser, six_visitors, monkeypatch):
+    job = BadgePrintJob.objects.create(
+        edition=six_visitors[0].edition, badge_ids=[b.pk for b in six_visitors]
+    )
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(printing, "badges_pdf", broken)
+    with pytest.raises(OSError):
+        task_print_badges.delay(job_id=job.pk)
+
+    failed = BadgePrintJob.objects.get(pk=job.pk)
+    assert failed.status == "failed" and "disk full" in failed.error

@@ -1,0 +1,159 @@
+"""The statements a scan runs, written out in SQL.
+
+A gate sends a scan every second or two at the busiest hour, and on this path the ORM spent
+more time compiling its queries than the database took to answer them. So the four
+statements of a scan are kept here, plain and portable (PostgreSQL and SQLite); the rules
+stay in `events.services.checkin`. Their tests are the check-in service's tests.
+"""
+
+import dataclasses
+import datetime
+import functools
+
+from django.db import connection
+from django.utils import timezone
+
+from events.models import Badge, CheckIn, Edition, Gate
+
+
+@dataclasses.dataclass
+class ScannedBadge:
+    """What a scan needs to know of a badge, read with its row locked."""
+
+    id: int
+    code: str
+    status: str
+    category: str
+    valid_from: datetime.date
+    valid_until: datetime.date
+    inside: bool
+    last_entry_at: datetime.datetime | None
+    last_entry_gate_id: int | None
+    edition_is_current: bool
+    edition_time_zone: str
+    unlimited_entry: list[str]
+    full_name: str
+    organisation: str
+    last_entry_gate: Gate | None
+
+
+_GATE = (
+    "SELECT id, slug, name_ar, name_fr, name_en, is_active FROM events_gate "
+    "WHERE token_hash = %s AND is_active"
+)
+
+_BADGE = (
+    "SELECT b.id, b.code, b.status, b.category, b.valid_from, b.valid_until, b.inside, "
+    "b.last_entry_at, b.last_entry_gate_id, e.is_current, e.time_zone, e.unlimited_entry, "
+    "a.full_name, a.organisation, g.name_ar, g.name_fr, g.name_en "
+    "FROM events_badge b "
+    "JOIN events_edition e ON e.id = b.edition_id "
+    "JOIN events_attendee a ON a.id = b.attendee_id "
+    "LEFT JOIN events_gate g ON g.id = b.last_entry_gate_id "
+    "WHERE b.id = %s"
+)
+
+_BADGE_MOVED = (
+    "UPDATE events_badge SET inside = %s, last_entry_at = %s, last_entry_gate_id = %s WHERE id = %s"
+)
+
+_CHECKIN_COLUMNS = [
+    "badge_id",
+    "gate_id",
+    "direction",
+    "result",
+    "scanned_at",
+    "received_at",
+    "scan_id",
+    "device",
+    "offline",
+    "flagged",
+    "answer",
+]
+
+_CHECKIN_INSERT = (
+    "INSERT INTO events_checkin (badge_id, gate_id, direction, result, scanned_at, received_at, "
+    "scan_id, device, offline, flagged, answer) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+def gate_by_token_hash(token_hash: str) -> Gate | None:
+    with connection.cursor() as cursor:
+        cursor.execute(_GATE, [token_hash])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    gate = Gate(id=row[0], slug=row[1], name_ar=row[2], name_fr=row[3], name_en=row[4])
+    gate.is_active = bool(row[5])
+    gate._state.adding = False
+    gate._state.db = connection.alias
+    return gate
+
+
+def badge_locked(badge_id: int) -> ScannedBadge | None:
+    """The badge, its row locked until the transaction ends (on SQLite the transaction
+    itself holds the database's write lock)."""
+    sql = _BADGE
+    if connection.features.has_select_for_update_of:
+        sql += " FOR UPDATE OF b"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [badge_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    last_gate = None
+    if row[8] is not None:
+        last_gate = Gate(id=row[8], name_ar=row[14], name_fr=row[15], name_en=row[16] or "")
+    return ScannedBadge(
+        id=row[0],
+        code=row[1],
+        status=row[2],
+        category=row[3],
+        valid_from=row[4],
+        valid_until=row[5],
+        inside=bool(row[6]),
+        last_entry_at=_aware(row[7]),
+        last_entry_gate_id=row[8],
+        edition_is_current=bool(row[9]),
+        edition_time_zone=row[10],
+        unlimited_entry=_field(Edition, "unlimited_entry").from_db_value(row[11], None, connection)
+        or [],
+        full_name=row[12],
+        organisation=row[13],
+        last_entry_gate=last_gate,
+    )
+
+
+def badge_moved(badge: ScannedBadge) -> None:
+    params = [
+        _prep(Badge, "inside", badge.inside),
+        _prep(Badge, "last_entry_at", badge.last_entry_at),
+        badge.last_entry_gate_id,
+        badge.id,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_BADGE_MOVED, params)
+
+
+def checkin_insert(**values) -> None:
+    """Append one scan to the log; an IntegrityError says its scan id is already there."""
+    params = [_prep(CheckIn, column, values[column]) for column in _CHECKIN_COLUMNS]
+    with connection.cursor() as cursor:
+        cursor.execute(_CHECKIN_INSERT, params)
+
+
+@functools.cache
+def _field(model, column: str):
+    return next(field for field in model._meta.concrete_fields if field.column == column)
+
+
+def _prep(model, column: str, value):
+    """The value as the ORM would write it (on SQLite, date-times as naive UTC text)."""
+    return _field(model, column).get_db_prep_save(value, connection)
+
+
+def _aware(value: datetime.datetime | None) -> datetime.datetime | None:
+    """SQLite hands back date-times without their zone; they are stored in UTC."""
+    if value is not None and timezone.is_naive(value):
+        return value.replace(tzinfo=datetime.UTC)
+    return value
