@@ -35,3 +35,10 @@ def task_print_badge_part(*, job_id: int, part: int) -> None:
     with _failure_recorded(job_id):
         if print_part_run(job_id=job_id, part=part):
             print_job_join(job_id=job_id)
+
+
+@shared_task(name="events.notify_session_change", acks_late=True)
+def task_session_change_notify(*, change_id: int) -> int:
+    from events.services.programme import session_change_notify
+
+    return session_change_notify(change_id=change_id)

@@ -17,11 +17,15 @@ CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"
+# Two test runs at once on one machine each need a database of their own: TEST_DB_SUFFIX.
+_suffix = env("TEST_DB_SUFFIX", default="")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: threads then get connections of their own, with the WAL and
     # IMMEDIATE settings, as concurrent requests do in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test{_suffix}.sqlite3")}
     VAR_DIR.mkdir(exist_ok=True)
+elif _suffix:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}{_suffix}"}
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # A fixed key, for tests only.
