@@ -1,10 +1,11 @@
 import datetime
+from zoneinfo import ZoneInfo
 
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from events.models import Edition, Gate, Venue
+from events.models import Edition, Gate, Room, Session, Speaker, Track, Venue
 from exhibitors.models import Application, Cooperative, Stand, StandType
 from fairsite.models import User
 
@@ -129,3 +130,60 @@ class GateFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"gate-{n}")
     name_ar = factory.Sequence(lambda n: f"المدخل {n}")
     name_fr = factory.Sequence(lambda n: f"Entrée {n}")
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    venue = factory.SubFactory(VenueFactory)
+    name_ar = factory.Sequence(lambda n: f"القاعة {n + 1}")
+    name_fr = factory.Sequence(lambda n: f"Salle {n + 1}")
+    capacity = 80
+    order = factory.Sequence(lambda n: n)
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Track
+
+    edition = factory.SubFactory(EditionFactory)
+    slug = factory.Sequence(lambda n: f"track-{n}")
+    name_ar = factory.Sequence(lambda n: f"المحور {n + 1}")
+    name_fr = factory.Sequence(lambda n: f"Axe {n + 1}")
+    colour = "#2e7d32"
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name_ar = factory.Sequence(lambda n: f"فاطمة الزهراء {n}")
+    name_latin = factory.Sequence(lambda n: f"Fatima Zahra {n}")
+    organisation = "Université Mohammed Premier"
+    country = "Maroc"
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A published one-hour session at 10:00 (fair time) on the edition's first day."""
+
+    class Meta:
+        model = Session
+        skip_postgeneration_save = True
+
+    edition = factory.SubFactory(EditionFactory)
+    title_ar = factory.Sequence(lambda n: f"جلسة {n + 1}: المقاولة الجماعية")
+    title_fr = factory.Sequence(lambda n: f"Séance {n + 1} : l'entrepreneuriat collectif")
+    room = factory.SubFactory(RoomFactory, venue=factory.SelfAttribute("..edition.venue"))
+    starts_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(
+            o.edition.starts_on, datetime.time(10), tzinfo=ZoneInfo("Africa/Casablanca")
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1))
+    status = "published"
+
+    @factory.post_generation
+    def speakers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.speakers.set(extracted)
