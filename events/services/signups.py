@@ -20,7 +20,9 @@ def session_signup(*, session: Session, attendee: Attendee) -> SessionSignup:
 
     Signing up again gives back the sign-up already made.
     """
-    session = Session.objects.select_for_update().select_related("room").get(pk=session.pk)
+    session = (
+        Session.objects.select_for_update(of=("self",)).select_related("room").get(pk=session.pk)
+    )
     if session.status != SessionStatus.PUBLISHED or not session.signup_required:
         raise ProgrammeError(_("This session takes no sign-ups."))
     if session.ends_at <= timezone.now():
@@ -43,7 +45,11 @@ def session_signup(*, session: Session, attendee: Attendee) -> SessionSignup:
 @transaction.atomic
 def signup_cancel(*, signup: SessionSignup) -> None:
     """Give up a place (or a turn on the waiting list); the next person waiting gets it."""
-    session = Session.objects.select_for_update().select_related("room").get(pk=signup.session_id)
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("room")
+        .get(pk=signup.session_id)
+    )
     signup = SessionSignup.objects.get(pk=signup.pk)
     if signup.status == SignupStatus.CANCELLED:
         return
@@ -100,7 +106,9 @@ def attendee_for_user(*, user, edition: Edition) -> Attendee:
             language=getattr(user, "language", "") or "ar",
         )
         attendee = badge.attendee
-    Attendee.objects.filter(pk=attendee.pk, user__isnull=True).update(user=user)
+    if attendee.user_id is None:
+        attendee.user = user
+        attendee.save(update_fields=["user"])
     return attendee
 
 

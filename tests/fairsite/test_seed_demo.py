@@ -6,7 +6,18 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
-from events.models import Attendee, Badge, Edition, Gate, Venue
+from events.models import (
+    Attendee,
+    Badge,
+    Edition,
+    Gate,
+    Room,
+    Session,
+    SessionSignup,
+    Speaker,
+    Track,
+    Venue,
+)
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
 from fairsite.demo import DEMO_LOGINS
@@ -33,6 +44,11 @@ COUNTED = [
     Attendee,
     Badge,
     Gate,
+    Room,
+    Track,
+    Speaker,
+    Session,
+    SessionSignup,
 ]
 
 
@@ -53,6 +69,20 @@ def test_seed_demo_twice_leaves_the_same_rows():
     states = set(Application.objects.values_list("status", flat=True))
     assert states == set(ApplicationStatus.values)
     assert Cooperative.objects.filter(managers__email="exhibitor@fair.example").exists()
+    assert (first["Room"], first["Track"]) == (4, 4) and first["Session"] >= 40
+    assert first["SessionSignup"] > 0
+
+
+def test_the_sample_programme_has_no_clash():
+    from events.services.programme import programme_clashes
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    edition = Edition.objects.current()
+    sessions = Session.objects.filter(edition=edition)
+    assert sessions.filter(status="published").count() == sessions.count()
+    assert {s.starts_at.date() for s in sessions}.__len__() == 3
+    assert programme_clashes(edition) == {}
 
 
 def test_seed_demo_builds_a_translated_tree(client):

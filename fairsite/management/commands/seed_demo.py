@@ -2,7 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from events.demo import demo_attendees_ensure, demo_edition_ensure, demo_gates_ensure
+from events.demo_programme import demo_programme_ensure
 from events.services.badges import gate_token_issue
+from events.services.pages import programme_pages_ensure
 from exhibitors.demo import demo_exhibitors_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
@@ -18,10 +20,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             homes = demo_pages_ensure()
             directory_pages_ensure(homes=homes)
+            programme_pages_ensure(homes=homes)
             demo_site_settings_ensure()
             edition = demo_edition_ensure()
             logins = demo_users_ensure()
             demo_attendees_ensure(edition=edition)
+            demo_programme_ensure(edition=edition)
             gate = demo_gates_ensure()[0]
             demo_exhibitors_ensure(
                 edition=edition,
