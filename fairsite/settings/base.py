@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "fairsite",
     "events",
     "exhibitors",
+    "partnerships",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -224,6 +225,16 @@ CELERY_BEAT_SCHEDULE = {
     "send-pending-emails": {
         "task": "fairsite.send_pending_emails",
         "schedule": 5 * 60,
+    },
+    # Hourly, so that a day missed while a worker was down is made up; each runs once a day
+    # in effect (statuses only change with the date; one digest a day per officer).
+    "refresh-agreement-statuses": {
+        "task": "partnerships.refresh_statuses",
+        "schedule": 60 * 60,
+    },
+    "send-partnership-reminders": {
+        "task": "partnerships.send_reminders",
+        "schedule": 60 * 60,
     },
 }
 

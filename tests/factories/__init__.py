@@ -187,3 +187,52 @@ class SessionFactory(factory.django.DjangoModelFactory):
     def speakers(self, create, extracted, **kwargs):
         if create and extracted:
             self.speakers.set(extracted)
+
+
+class PartnerRegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.PartnerRegion"
+
+    slug = factory.Sequence(lambda n: f"region-{n}")
+    name_ar = factory.Sequence(lambda n: f"جهة نموذجية {n}")
+    name_fr = factory.Sequence(lambda n: f"Région exemple {n}")
+    country_ar = "السنغال"
+    country_fr = "Sénégal"
+    country_code = "SN"
+    continent = "africa"
+    latitude = "14.71670"
+    longitude = "-17.46770"
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A three-year cooperation convention, signed on 1 March 2025."""
+
+    class Meta:
+        model = "partnerships.Agreement"
+        skip_postgeneration_save = True
+
+    reference = factory.Sequence(lambda n: f"CONV-{2025}-{n:03d}")
+    title_ar = "اتفاقية تعاون في مجال الاقتصاد الاجتماعي"
+    title_fr = "Convention de coopération dans l'économie sociale"
+    type = "cooperation"
+    signed_on = datetime.date(2025, 3, 1)
+    effective_from = datetime.date(2025, 3, 1)
+    duration_months = 36
+    renewal = "explicit"
+    notice_months = 3
+    is_public = True
+
+    @factory.post_generation
+    def partner_regions(self, create, extracted, **kwargs):
+        if create:
+            self.partner_regions.set(extracted or [PartnerRegionFactory()])
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Commitment"
+
+    agreement = factory.SubFactory(AgreementFactory)
+    description = "Organiser deux sessions de formation"
+    responsible_region = "Direction de la coopération"
+    due_on = datetime.date(2025, 12, 31)

@@ -1,0 +1,241 @@
+"""One-to-one business meetings at the fair: who takes part, who asked whom, and when and at
+which table each accepted meeting takes place."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.choices import ParticipantKind, RequestStatus
+
+
+def participant_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class B2BParticipant(models.Model):
+    """An exhibitor, a delegation member, a buyer or a partner taking part in the meetings."""
+
+    edition = models.ForeignKey(
+        "events.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="b2b_participants",
+    )
+    kind = models.CharField(_("taking part as"), max_length=12, choices=ParticipantKind.choices)
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    offers = models.TextField(_("what we offer"), blank=True)
+    seeks = models.TextField(_("what we look for"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="b2b_participations",
+    )
+    cooperative = models.ForeignKey(
+        "exhibitors.Cooperative",
+        verbose_name=_("cooperative"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="b2b_participations",
+    )
+    partner_region = models.ForeignKey(
+        "partnerships.PartnerRegion",
+        verbose_name=_("delegation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="b2b_participants",
+    )
+    attendee = models.ForeignKey(
+        "events.Attendee",
+        verbose_name=_("badge holder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="b2b_participations",
+        help_text=_("The sessions they signed up for are kept free of meetings."),
+    )
+    speaker = models.ForeignKey(
+        "events.Speaker",
+        verbose_name=_("speaker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="b2b_participations",
+        help_text=_("The sessions where they speak are kept free of meetings."),
+    )
+    secret = models.CharField(
+        max_length=64, unique=True, default=participant_secret, editable=False
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("B2B participant")
+        verbose_name_plural = _("B2B participants")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "user"],
+                condition=Q(user__isnull=False),
+                name="partnerships_participant_once_per_edition",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.organisation}" if self.organisation else self.name
+
+
+class MeetingRequest(models.Model):
+    """One participant asks another for a meeting; the other accepts or declines."""
+
+    edition = models.ForeignKey(
+        "events.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="b2b_requests",
+    )
+    requester = models.ForeignKey(
+        B2BParticipant,
+        verbose_name=_("asked by"),
+        on_delete=models.CASCADE,
+        related_name="requests_made",
+    )
+    recipient = models.ForeignKey(
+        B2BParticipant,
+        verbose_name=_("asked to"),
+        on_delete=models.CASCADE,
+        related_name="requests_received",
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(requester=F("recipient")),
+                name="partnerships_request_not_to_oneself",
+            ),
+            models.UniqueConstraint(
+                fields=["requester", "recipient"],
+                condition=Q(status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED]),
+                name="partnerships_request_once",
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "status"], name="partnerships_request_state")]
+
+    def __str__(self):
+        return f"{self.requester} → {self.recipient}"
+
+
+class B2BBlock(models.Model):
+    """A stretch of time set aside for meetings, cut into slots, with a number of tables."""
+
+    edition = models.ForeignKey(
+        "events.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="b2b_blocks",
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    slot_minutes = models.PositiveSmallIntegerField(_("minutes a meeting"), default=20)
+    tables = models.PositiveSmallIntegerField(_("tables"), default=10)
+    place = models.CharField(_("place"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting block")
+        verbose_name_plural = _("meeting blocks")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="partnerships_block_ends_after_start",
+                violation_error_message=_("A block must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5) & Q(tables__gte=1),
+                name="partnerships_block_slots_and_tables",
+                violation_error_message=_(
+                    "Meetings last five minutes or more, at one table or more."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
+
+
+class B2BMeeting(models.Model):
+    """An accepted request's slot and table."""
+
+    request = models.OneToOneField(
+        MeetingRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="meeting",
+    )
+    block = models.ForeignKey(
+        B2BBlock, verbose_name=_("block"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    table = models.PositiveSmallIntegerField(_("table"))
+    confirmed = models.BooleanField(
+        _("confirmed"),
+        default=False,
+        help_text=_("A confirmed meeting stays where it is when the meetings are placed again."),
+    )
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("B2B meeting")
+        verbose_name_plural = _("B2B meetings")
+        ordering = ["starts_at", "table"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["block", "starts_at", "table"], name="partnerships_one_meeting_a_table"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request} · {self.starts_at:%Y-%m-%d %H:%M} · {self.table}"
+
+
+class B2BSeat(models.Model):
+    """A participant's place at a meeting: one per participant and slot, which the database
+    guarantees (nobody is in two meetings at once)."""
+
+    meeting = models.ForeignKey(B2BMeeting, on_delete=models.CASCADE, related_name="seats")
+    participant = models.ForeignKey(B2BParticipant, on_delete=models.CASCADE, related_name="seats")
+    starts_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "starts_at"], name="partnerships_one_meeting_at_a_time"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.participant} · {self.starts_at:%Y-%m-%d %H:%M}"

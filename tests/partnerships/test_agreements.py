@@ -1,0 +1,117 @@
+import datetime
+
+import pytest
+
+from partnerships.choices import AgreementStatus
+from partnerships.models import Agreement
+from partnerships.services.agreements import (
+    PartnershipError,
+    add_months,
+    agreement_end,
+    agreement_save,
+    agreement_status,
+    agreement_statuses_refresh,
+    agreement_terminate,
+    agreement_timeline,
+)
+from tests.factories import AgreementFactory, CommitmentFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def test_add_months_keeps_the_day_or_the_month_s_last():
+    assert add_months(D(2025, 1, 31), 1) == D(2025, 2, 28)
+    assert add_months(D(2024, 1, 31), 1) == D(2024, 2, 29)
+    assert add_months(D(2025, 11, 15), 3) == D(2026, 2, 15)
+    assert add_months(D(2025, 3, 31), -1) == D(2025, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [
+        (D(2025, 2, 28), "signed"),  # signed, in force from 1 March
+        (D(2025, 3, 1), "in_force"),
+        (D(2027, 11, 28), "in_force"),
+        (D(2027, 11, 29), "expiring_soon"),  # three months' notice before 28 Feb 2028
+        (D(2028, 2, 29), "expiring_soon"),  # the last day (a leap year)
+        (D(2028, 3, 1), "expired"),  # the day after
+    ],
+)
+def test_status_follows_the_dates(today, status):
+    agreement = AgreementFactory.build(
+        signed_on=D(2025, 2, 1), effective_from=D(2025, 3, 1), duration_months=36
+    )
+
+    assert agreement_end(agreement, today) == D(2028, 2, 29)
+    assert agreement_status(agreement, today) == status
+
+
+def test_an_expiry_date_instead_of_a_duration():
+    agreement = AgreementFactory.build(duration_months=None, expires_on=D(2026, 6, 30))
+
+    assert agreement_status(agreement, D(2026, 6, 30)) == "expiring_soon"
+    assert agreement_status(agreement, D(2026, 7, 1)) == "expired"
+
+
+def test_a_draft_and_an_open_ended_agreement():
+    assert agreement_status(AgreementFactory.build(signed_on=None), D(2025, 6, 1)) == "draft"
+    endless = AgreementFactory.build(duration_months=None, expires_on=None)
+    assert agreement_status(endless, D(2040, 1, 1)) == "in_force"
+
+
+def test_a_tacit_renewal_runs_on_by_periods():
+    agreement = AgreementFactory.build(
+        effective_from=D(2025, 1, 1), duration_months=12, renewal="tacit", notice_months=2
+    )
+
+    assert agreement_end(agreement, D(2025, 6, 1)) == D(2025, 12, 31)
+    assert agreement_end(agreement, D(2026, 1, 1)) == D(2026, 12, 31)
+    assert agreement_status(agreement, D(2026, 6, 1)) == "in_force"
+    assert agreement_status(agreement, D(2026, 10, 31)) == "expiring_soon"  # notice by 31 Oct
+
+
+def test_terminated_and_renewed():
+    old = AgreementFactory()
+    agreement_terminate(agreement=old, on=D(2025, 9, 1))
+    assert old.status == AgreementStatus.TERMINATED
+
+    first = AgreementFactory()
+    renewal = AgreementFactory(renews=first, signed_on=None)
+    agreement_save(agreement=renewal, today=D(2027, 12, 1))
+    first.refresh_from_db()
+    assert first.status != "renewed"  # the renewal is not signed yet
+
+    renewal.signed_on = D(2028, 1, 15)
+    agreement_save(agreement=renewal, today=D(2028, 1, 15))
+    first.refresh_from_db()
+    assert first.status == "renewed"
+
+
+def test_only_a_signed_agreement_is_terminated():
+    with pytest.raises(PartnershipError):
+        agreement_terminate(agreement=AgreementFactory(signed_on=None), on=D(2025, 1, 1))
+
+
+def test_the_daily_refresh_moves_statuses_with_the_date():
+    agreement = AgreementFactory()
+    agreement_save(agreement=agreement, today=D(2025, 6, 1))
+    assert agreement.status == "in_force"
+
+    assert agreement_statuses_refresh(today=D(2028, 3, 1)) == 1
+    assert agreement_statuses_refresh(today=D(2028, 3, 1)) == 0
+    assert Agreement.objects.get().status == "expired"
+
+
+def test_the_timeline_is_in_date_order():
+    agreement = AgreementFactory(signed_on=D(2025, 2, 1), signed_at="Oujda")
+    CommitmentFactory(agreement=agreement, due_on=D(2026, 1, 31), description="Former")
+
+    timeline = agreement_timeline(agreement, today=D(2025, 6, 1))
+
+    days = [entry.day for entry in timeline]
+    assert days == sorted(days)
+    labels = " | ".join(entry.label for entry in timeline)
+    assert "Oujda" in labels and "Former" in labels
+    assert timeline[-1].day == D(2028, 2, 29) and not timeline[-1].done
