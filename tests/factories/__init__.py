@@ -236,3 +236,35 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     description = "Organiser deux sessions de formation"
     responsible_region = "Direction de la coopération"
     due_on = datetime.date(2025, 12, 31)
+
+
+class B2BParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.B2BParticipant"
+
+    edition = factory.SubFactory(EditionFactory)
+    kind = "exhibitor"
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    organisation = factory.Sequence(lambda n: f"Coopérative {n}")
+    email = factory.Sequence(lambda n: f"b2b{n}@fair.example")
+    language = "fr"
+    offers = "Huile d'argan, miel"
+    seeks = "Distributeurs en Europe"
+
+
+class B2BBlockFactory(factory.django.DjangoModelFactory):
+    """Two hours of 20-minute meetings at three tables, from 15:00 on the first day."""
+
+    class Meta:
+        model = "partnerships.B2BBlock"
+
+    edition = factory.SubFactory(EditionFactory)
+    starts_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(
+            o.edition.starts_on, datetime.time(15), tzinfo=ZoneInfo("Africa/Casablanca")
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    slot_minutes = 20
+    tables = 3
+    place = "Espace B2B"

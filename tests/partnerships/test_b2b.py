@@ -1,0 +1,148 @@
+import datetime
+
+import pytest
+
+from events.services.badges import attendee_register
+from events.services.signups import session_signup
+from fairsite.models import OutboundEmail
+from partnerships.models import B2BMeeting, MeetingRequest
+from partnerships.services.agreements import PartnershipError
+from partnerships.services.b2b import (
+    meeting_place,
+    meetings_of,
+    meetings_schedule,
+    request_answer,
+    request_make,
+    requests_expire,
+)
+from tests.factories import (
+    B2BBlockFactory,
+    B2BParticipantFactory,
+    EditionFactory,
+    SessionFactory,
+    SpeakerFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fair(db):
+    """An edition three weeks from now, with one block of six slots at three tables."""
+    starts = datetime.date.today() + datetime.timedelta(days=21)
+    edition = EditionFactory(starts_on=starts, ends_on=starts + datetime.timedelta(days=2))
+    B2BBlockFactory(edition=edition)
+    return edition
+
+
+def people(edition, count):
+    return [B2BParticipantFactory(edition=edition) for _n in range(count)]
+
+
+def test_ask_accept_and_the_meeting_is_placed_and_told(fair):
+    salma, omar = people(fair, 2)
+
+    request = request_make(requester=salma, recipient=omar, message="Vos produits m'intéressent")
+    assert request_make(requester=omar, recipient=salma) == request  # asked already
+    request_answer(request=request, by=omar, accept=True)
+
+    meeting = B2BMeeting.objects.get()
+    assert meeting.starts_at == fair.b2b_blocks.get().starts_at and meeting.table == 1
+    assert list(meetings_of(salma)) == list(meetings_of(omar)) == [meeting]
+    told = list(OutboundEmail.objects.values_list("to", flat=True).order_by("pk"))
+    assert told == [[omar.email], [salma.email], [omar.email]]
+
+
+def test_only_the_person_asked_answers_and_only_once(fair):
+    salma, omar, nadia = people(fair, 3)
+    request = request_make(requester=salma, recipient=omar)
+
+    for by in (salma, nadia):
+        with pytest.raises(PartnershipError):
+            request_answer(request=request, by=by, accept=True)
+    request_answer(request=request, by=omar, accept=False)
+    with pytest.raises(PartnershipError):
+        request_answer(request=request, by=omar, accept=True)
+    assert not B2BMeeting.objects.exists()
+
+
+def test_no_request_to_oneself_or_to_another_edition(fair):
+    salma = B2BParticipantFactory(edition=fair)
+    for other in (salma, B2BParticipantFactory()):
+        with pytest.raises(PartnershipError):
+            request_make(requester=salma, recipient=other)
+
+
+def test_pending_requests_expire_on_the_eve_of_the_fair(fair):
+    salma, omar = people(fair, 2)
+    request = request_make(requester=salma, recipient=omar)
+
+    assert requests_expire(today=fair.starts_on - datetime.timedelta(days=2)) == 0
+    assert requests_expire(today=fair.starts_on - datetime.timedelta(days=1)) == 1
+    request.refresh_from_db()
+    assert request.status == "expired"
+
+
+def test_nobody_is_in_two_meetings_at_once_nor_during_their_sessions(fair):
+    speaker = SpeakerFactory()
+    busy_one = B2BParticipantFactory(edition=fair, speaker=speaker)
+    block = fair.b2b_blocks.get()
+    SessionFactory(
+        edition=fair,
+        starts_at=block.starts_at,
+        ends_at=block.starts_at + datetime.timedelta(minutes=30),
+        speakers=[speaker],
+    )
+    others = people(fair, 3)
+    for other in others:
+        request = request_make(requester=other, recipient=busy_one)
+        request_answer(request=request, by=busy_one, accept=True)
+
+    starts = sorted(m.starts_at for m in meetings_of(busy_one))
+    minutes = [(s - block.starts_at).total_seconds() / 60 for s in starts]
+    assert minutes == [40, 60, 80]  # not at 15:00 or 15:20: speaking until 15:30
+
+
+def test_a_visitor_s_sign_ups_are_kept_free(fair):
+    attendee = attendee_register(edition=fair, category="visitor", full_name="Hind")[0]
+    block = fair.b2b_blocks.get()
+    workshop = SessionFactory(
+        edition=fair, starts_at=block.starts_at, ends_at=block.ends_at, signup_required=True
+    )
+    session_signup(session=workshop, attendee=attendee)
+    hind = B2BParticipantFactory(edition=fair, attendee=attendee)
+    omar = B2BParticipantFactory(edition=fair)
+
+    request = request_make(requester=omar, recipient=hind)
+    request_answer(request=request, by=hind, accept=True)
+
+    assert meeting_place(request=request) is None
+    report = meetings_schedule(edition=fair)
+    assert report.placed == 0 and report.unplaced[0][0] == request
+
+
+def test_the_organisers_run_places_the_rest_and_keeps_what_is_confirmed(fair):
+    block = fair.b2b_blocks.get()
+    block.tables = 1
+    block.save()
+    hub, *others = people(fair, 5)
+    accepted = []
+    for other in others:
+        request = MeetingRequest.objects.create(
+            edition=fair, requester=other, recipient=hub, status="accepted"
+        )
+        accepted.append(request)
+    first = meeting_place(request=accepted[0])
+    first.confirmed = True
+    first.save()
+
+    report = meetings_schedule(edition=fair)
+    again = meetings_schedule(edition=fair)
+
+    assert (report.placed, report.kept, report.unplaced) == (3, 1, [])
+    assert (again.placed, again.kept) == (0, 4)
+    assert B2BMeeting.objects.get(pk=first.pk).starts_at == first.starts_at
+    assert report.upper_bound == 4
+    reshuffled = meetings_schedule(edition=fair, reshuffle=True)
+    assert (reshuffled.placed, reshuffled.kept) == (3, 1)
+    assert B2BMeeting.objects.get(pk=first.pk).starts_at == first.starts_at
