@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from fairsite.i18n import LocalizedField
 from fairsite.uploads import FileContentValidator, RandomName, private_storage
@@ -228,7 +230,7 @@ class Commitment(models.Model):
         return open_ and self.due_on is not None and self.due_on < today
 
 
-class PartnershipMeeting(models.Model):
+class PartnershipMeeting(ClusterableModel):
     """A meeting with partner delegations, at the fair or elsewhere."""
 
     title_ar = models.CharField(_("title (Arabic)"), max_length=300)
@@ -252,9 +254,6 @@ class PartnershipMeeting(models.Model):
     delegations = models.ManyToManyField(
         PartnerRegion, verbose_name=_("partner delegations"), blank=True, related_name="meetings"
     )
-    participants = models.TextField(
-        _("participants"), blank=True, help_text=_("One a line: name, organisation, role.")
-    )
     agenda = models.TextField(_("agenda"), blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
     is_public = models.BooleanField(
@@ -275,17 +274,62 @@ class PartnershipMeeting(models.Model):
         return self.title
 
 
+class MeetingParticipant(models.Model):
+    """Someone at a partnership meeting; members of a delegation get a badge for the fair."""
+
+    meeting = ParentalKey(
+        PartnershipMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="participants",
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    partner_region = models.ForeignKey(
+        PartnerRegion,
+        verbose_name=_("delegation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty for the Oriental's own participants."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="fr"
+    )
+    attendee = models.ForeignKey(
+        "events.Attendee",
+        verbose_name=_("badge holder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.full_name
+
+
 class Decision(models.Model):
     """A decision taken at a meeting; it can give rise to commitments."""
 
-    meeting = models.ForeignKey(
+    meeting = ParentalKey(
         PartnershipMeeting,
         verbose_name=_("meeting"),
         on_delete=models.CASCADE,
         related_name="decisions",
     )
     text = models.TextField(_("decision"))
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("decision")

@@ -115,3 +115,47 @@ def test_the_timeline_is_in_date_order():
     labels = " | ".join(entry.label for entry in timeline)
     assert "Oujda" in labels and "Former" in labels
     assert timeline[-1].day == D(2028, 2, 29) and not timeline[-1].done
+
+
+def test_delegation_members_get_one_badge_each(fair_today):
+    from partnerships.models import MeetingParticipant, PartnershipMeeting
+    from partnerships.services.meetings import delegation_badges_issue
+    from tests.factories import PartnerRegionFactory
+
+    region = PartnerRegionFactory(name_fr="Région de Dakar")
+    meeting = PartnershipMeeting.objects.create(
+        title_ar="لقاء",
+        title_fr="Réunion",
+        starts_at=datetime.datetime(2027, 5, 13, 10, tzinfo=datetime.UTC),
+    )
+    MeetingParticipant.objects.create(
+        meeting=meeting, full_name="Awa Ndiaye", partner_region=region
+    )
+    MeetingParticipant.objects.create(meeting=meeting, full_name="Karim Tazi")  # the Oriental's
+
+    assert delegation_badges_issue(meeting=meeting, edition=fair_today) == 1
+    assert delegation_badges_issue(meeting=meeting, edition=fair_today) == 0
+    member = meeting.participants.get(full_name="Awa Ndiaye")
+    assert member.attendee.category == "delegation"
+    assert member.attendee.organisation == "Région de Dakar"
+    assert member.attendee.badges.count() == 1
+
+
+def test_a_decision_gives_rise_to_a_commitment():
+    from partnerships.models import Decision, PartnershipMeeting
+    from partnerships.services.meetings import decision_commitment_create
+
+    agreement = AgreementFactory()
+    meeting = PartnershipMeeting.objects.create(
+        title_ar="لقاء",
+        title_fr="Réunion",
+        starts_at=datetime.datetime(2027, 5, 13, 10, tzinfo=datetime.UTC),
+    )
+    decision = Decision.objects.create(meeting=meeting, text="Échanger deux formateurs par an")
+
+    commitment = decision_commitment_create(
+        decision=decision, agreement=agreement, due_on=D(2027, 12, 31)
+    )
+
+    assert commitment.description == decision.text and commitment.decision == decision
+    assert list(agreement.commitments.all()) == [commitment]

@@ -1,0 +1,35 @@
+"""Partnership meetings: badges for the delegations, and commitments arising from decisions."""
+
+from django.db import transaction
+
+from events.choices import AttendeeCategory
+from events.models import Edition
+from events.services.badges import attendee_register
+from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
+
+
+@transaction.atomic
+def delegation_badges_issue(*, meeting: PartnershipMeeting, edition: Edition) -> int:
+    """A delegation badge for each member of a partner delegation who has none yet;
+    returns how many were issued."""
+    issued = 0
+    members = meeting.participants.filter(partner_region__isnull=False, attendee__isnull=True)
+    for member in members.select_related("partner_region"):
+        attendee, _badge = attendee_register(
+            edition=edition,
+            category=AttendeeCategory.DELEGATION,
+            full_name=member.full_name,
+            organisation=member.organisation or str(member.partner_region),
+            email=member.email,
+            language=member.language,
+        )
+        member.attendee = attendee
+        member.save(update_fields=["attendee"])
+        issued += 1
+    return issued
+
+
+def decision_commitment_create(*, decision: Decision, agreement: Agreement, **fields) -> Commitment:
+    """A commitment under `agreement` that the decision gave rise to."""
+    fields.setdefault("description", decision.text)
+    return Commitment.objects.create(agreement=agreement, decision=decision, **fields)
