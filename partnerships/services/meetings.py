@@ -5,6 +5,7 @@ from django.db import transaction
 from events.choices import AttendeeCategory
 from events.models import Edition
 from events.services.badges import attendee_register
+from fairsite.i18n import localized_value
 from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
 
 
@@ -19,7 +20,8 @@ def delegation_badges_issue(*, meeting: PartnershipMeeting, edition: Edition) ->
             edition=edition,
             category=AttendeeCategory.DELEGATION,
             full_name=member.full_name,
-            organisation=member.organisation or str(member.partner_region),
+            organisation=member.organisation
+            or localized_value(member.partner_region, "name", member.language),
             email=member.email,
             language=member.language,
         )
