@@ -19,7 +19,7 @@ from fairsite.models import (
     StandardPage,
     User,
 )
-from fairsite.roles import GATE_STAFF, ORGANISERS
+from fairsite.roles import GATE_STAFF, ORGANISERS, PARTNERSHIPS_OFFICERS, PROGRAMME_EDITORS
 from fairsite.services.site import home_pages_ensure
 
 
@@ -34,12 +34,22 @@ DEMO_LOGINS = [
     DemoLogin("organiser", "organiser@fair.example", "oriental-organiser"),
     DemoLogin("gate staff", "gate@fair.example", "oriental-gate"),
     DemoLogin("exhibitor", "exhibitor@fair.example", "oriental-exhibitor"),
+    DemoLogin("programme editor", "programme@fair.example", "oriental-programme"),
+    DemoLogin("partnerships officer", "partnerships@fair.example", "oriental-partnerships"),
 ]
-DEMO_GROUPS = {"organiser": [ORGANISERS], "gate staff": [GATE_STAFF], "exhibitor": []}
+DEMO_GROUPS = {
+    "organiser": [ORGANISERS],
+    "gate staff": [GATE_STAFF],
+    "exhibitor": [],
+    "programme editor": [PROGRAMME_EDITORS],
+    "partnerships officer": [PARTNERSHIPS_OFFICERS],
+}
 DEMO_NAMES = {
     "organiser": ("Samira", "Bennani", "fr"),
     "gate staff": ("Youssef", "El Idrissi", "ar"),
     "exhibitor": ("Fatima", "Zahraoui", "ar"),
+    "programme editor": ("Hicham", "Alaoui", "fr"),
+    "partnerships officer": ("Nora", "Berrada", "ar"),
 }
 
 HOME_CONTENT = {

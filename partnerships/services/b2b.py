@@ -173,10 +173,12 @@ class ScheduleReport:
 
 
 @transaction.atomic
-def meetings_schedule(*, edition: Edition, reshuffle: bool = False) -> ScheduleReport:
+def meetings_schedule(
+    *, edition: Edition, reshuffle: bool = False, notify: bool = True
+) -> ScheduleReport:
     """Place every accepted request that has no meeting yet. Confirmed meetings stay where
     they are; with `reshuffle`, unconfirmed ones are placed again from scratch (which can
-    fit more in)."""
+    fit more in). Both sides of each new placement are told unless `notify` is false."""
     blocks = list(B2BBlock.objects.filter(edition=edition))
     slots = scheduler.slots_of(blocks)
     index = {(slot.block_id, slot.starts_at): n for n, slot in enumerate(slots)}
@@ -213,7 +215,8 @@ def meetings_schedule(*, edition: Edition, reshuffle: bool = False) -> ScheduleR
             continue
         placed += 1
         for person in (by_id[request_id].requester, by_id[request_id].recipient):
-            _tell(person, "meeting_placed", request=by_id[request_id])
+            if notify:
+                _tell(person, "meeting_placed", request=by_id[request_id])
     return ScheduleReport(
         placed=placed,
         kept=len(fixed),

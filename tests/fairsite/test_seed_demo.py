@@ -22,6 +22,7 @@ from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
 from fairsite.demo import DEMO_LOGINS
 from fairsite.models import SiteSettings, User
+from partnerships.models import Agreement, B2BMeeting, PartnerRegion
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,9 @@ COUNTED = [
     Speaker,
     Session,
     SessionSignup,
+    PartnerRegion,
+    Agreement,
+    B2BMeeting,
 ]
 
 
@@ -71,6 +75,9 @@ def test_seed_demo_twice_leaves_the_same_rows():
     assert Cooperative.objects.filter(managers__email="exhibitor@fair.example").exists()
     assert (first["Room"], first["Track"]) == (4, 4) and first["Session"] >= 40
     assert first["SessionSignup"] > 0
+    assert first["PartnerRegion"] == 5 and first["Agreement"] == 5
+    assert first["B2BMeeting"] > 0
+    assert not PartnerRegion.objects.filter(is_sample=False).exists()
 
 
 def test_the_sample_programme_has_no_clash():

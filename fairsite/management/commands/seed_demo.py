@@ -9,6 +9,7 @@ from exhibitors.demo import demo_exhibitors_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
 from fairsite.models import User
+from partnerships.demo import demo_partnerships_ensure
 
 
 class Command(BaseCommand):
@@ -32,12 +33,13 @@ class Command(BaseCommand):
                 exhibitor=User.objects.get(email=_login(logins, "exhibitor").email),
                 organiser=User.objects.get(email=_login(logins, "organiser").email),
             )
+            demo_partnerships_ensure(edition=edition)
         self.stdout.write(self.style.SUCCESS(f"Sample data ready: {edition}."))
         self.stdout.write(
             "Demo log-ins (http://127.0.0.1:8000/ar/accounts/login/, admin at /admin/):"
         )
         for login in logins:
-            self.stdout.write(f"  {login.role:<10} {login.email:<26} {login.password}")
+            self.stdout.write(f"  {login.role:<21} {login.email:<27} {login.password}")
         # A fresh token each run: only its hash is stored, so the old one cannot be shown again.
         self.stdout.write(
             f"Gate page: http://127.0.0.1:8000/ar/gate/ (as gate staff), token for “{gate.slug}”:"
