@@ -236,6 +236,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partnerships.send_reminders",
         "schedule": 60 * 60,
     },
+    "expire-meeting-requests": {
+        "task": "partnerships.expire_requests",
+        "schedule": 60 * 60,
+    },
 }
 
 # Badges: the Ed25519 key that signs badge codes (see events/keys.py).
