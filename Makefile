@@ -25,9 +25,10 @@ static: static/vendor/.copied
 
 static/vendor/.copied: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	mkdir -p static/vendor/fonts static/vendor/js
+	mkdir -p static/vendor/fonts static/vendor/js static/vendor/data
 	cp $(FONTS) static/vendor/fonts/
 	cp node_modules/jsqr/dist/jsQR.js static/vendor/js/
+	cp node_modules/world-atlas/countries-110m.json static/vendor/data/
 	touch $@
 
 messages: $(MO_FILES)

@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from partnerships.feeds import b2b_feed
+
 urlpatterns = [
     # One way in for everyone: allauth's log-in, with its rate limits and two-factor step,
     # instead of Wagtail's own form, which would bypass both.
@@ -17,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/checkin/", include("events.urls")),
+    path("ical/b2b/<slug:secret>.ics", b2b_feed, name="b2b_feed"),
+    path("ical/", include("events.ical_urls")),
 ]
 
 if settings.DEBUG:
@@ -27,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("portal/", include("exhibitors.urls")),
+    path("meetings/", include("partnerships.b2b_urls")),
     path("", include("events.public_urls")),
     # Wagtail's catch-all page route comes last.
     path("", include(wagtail_urls)),

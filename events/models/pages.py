@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 
@@ -27,3 +27,59 @@ class ProgrammePage(RoutablePageMixin, Page):
         """The session's own page; `full` for an address to use outside the site."""
         route = self.reverse_subpage("session", args=[str(session.uid)])
         return (self.full_url if full else self.url) + route
+
+    # The views live in events/programme_views.py, which imports the models: imported
+    # where used, to avoid the cycle.
+    @path("", name="index")
+    def index_route(self, request):
+        from events.programme_views import programme_index
+
+        return programme_index(request, self)
+
+    @path("agenda/", name="agenda")
+    def agenda_route(self, request):
+        from events.programme_views import agenda_view
+
+        return agenda_view(request, self)
+
+    @path("agenda/reset/", name="agenda_reset")
+    def agenda_reset_route(self, request):
+        from events.programme_views import agenda_reset_view
+
+        return agenda_reset_view(request, self)
+
+    @path("changes/", name="changes")
+    def changes_route(self, request):
+        from events.programme_views import changes_view
+
+        return changes_view(request, self)
+
+    @path("signups/<int:signup_id>/cancel/", name="signup_cancel")
+    def signup_cancel_route(self, request, signup_id):
+        from events.programme_views import signup_cancel_view
+
+        return signup_cancel_view(request, self, signup_id)
+
+    @path("<uuid:uid>/", name="session")
+    def session_route(self, request, uid):
+        from events.programme_views import session_detail
+
+        return session_detail(request, self, uid)
+
+    @path("<uuid:uid>/signup/", name="signup")
+    def signup_route(self, request, uid):
+        from events.programme_views import session_signup_view
+
+        return session_signup_view(request, self, uid)
+
+    @path("<uuid:uid>/star/", name="star")
+    def star_route(self, request, uid):
+        from events.programme_views import session_star_view
+
+        return session_star_view(request, self, uid)
+
+    @path("<uuid:uid>/unstar/", name="unstar")
+    def unstar_route(self, request, uid):
+        from events.programme_views import session_unstar_view
+
+        return session_unstar_view(request, self, uid)

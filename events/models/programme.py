@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -356,8 +356,8 @@ class Agenda(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("agenda")
-        verbose_name_plural = _("agendas")
+        verbose_name = pgettext_lazy("a visitor's own", "agenda")
+        verbose_name_plural = pgettext_lazy("a visitor's own", "agendas")
 
     def __str__(self):
         return str(self.user)

@@ -199,7 +199,9 @@ def session_save(*, session: Session, speakers: list[Speaker] | None = None) -> 
     """
     previous = None
     if session.pk:
-        previous = Session.objects.select_for_update().filter(pk=session.pk).first()
+        previous = (
+            Session.objects.select_for_update(of=("self",)).filter(pk=session.pk).order_by().first()
+        )
     was = previous.status if previous else SessionStatus.DRAFT
     _check_transition(was, session.status)
     clashes = session_clashes(session, speakers=speakers)

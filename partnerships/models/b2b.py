@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import ParticipantKind, RequestStatus
@@ -181,7 +182,8 @@ class B2BBlock(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"{starts:%Y-%m-%d %H:%M}–{ends:%H:%M}"
 
 
 class B2BMeeting(models.Model):
@@ -205,6 +207,7 @@ class B2BMeeting(models.Model):
         help_text=_("A confirmed meeting stays where it is when the meetings are placed again."),
     )
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -213,13 +216,18 @@ class B2BMeeting(models.Model):
         verbose_name_plural = _("B2B meetings")
         ordering = ["starts_at", "table"]
         constraints = [
+            # A cancelled meeting stays on record (calendars are told), its table freed.
             models.UniqueConstraint(
-                fields=["block", "starts_at", "table"], name="partnerships_one_meeting_a_table"
+                fields=["block", "starts_at", "table"],
+                condition=Q(cancelled_at__isnull=True),
+                name="partnerships_one_meeting_a_table",
             )
         ]
 
     def __str__(self):
-        return f"{self.request} · {self.starts_at:%Y-%m-%d %H:%M} · {self.table}"
+        return (
+            f"{self.request} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M} · {self.table}"
+        )
 
 
 class B2BSeat(models.Model):
@@ -238,4 +246,4 @@ class B2BSeat(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.participant} · {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.participant} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"

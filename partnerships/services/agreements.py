@@ -91,10 +91,14 @@ def agreement_save(*, agreement: Agreement, today: datetime.date | None = None) 
     """Save with the status of the day; the agreement it renews is marked renewed."""
     today = today or timezone.localdate()
     with transaction.atomic():
+        previous = (
+            Agreement.objects.filter(pk=agreement.pk).values_list("renews_id", flat=True).first()
+        )
         agreement.status = agreement_status(agreement, today)
         agreement.save()
-        if agreement.renews_id:
-            renewed = Agreement.objects.select_for_update().get(pk=agreement.renews_id)
+        # The agreement it renews, and the one it renewed until this change, if another.
+        for renewed_id in {agreement.renews_id, previous} - {None}:
+            renewed = Agreement.objects.select_for_update().get(pk=renewed_id)
             status = agreement_status(renewed, today)
             if renewed.status != status:
                 renewed.status = status
@@ -105,8 +109,54 @@ def agreement_save(*, agreement: Agreement, today: datetime.date | None = None) 
 def agreement_terminate(*, agreement: Agreement, on: datetime.date) -> Agreement:
     if agreement.signed_on is None:
         raise PartnershipError(_("Only a signed agreement can be terminated."))
+    if on < agreement.signed_on:
+        raise PartnershipError(_("An agreement cannot end before it was signed."))
     agreement.terminated_on = on
     return agreement_save(agreement=agreement)
+
+
+@transaction.atomic
+def agreement_renew(*, agreement: Agreement) -> Agreement:
+    """A draft renewing `agreement`, with its terms and parties copied; its dates, signed
+    document and notes are its own, filled in when it is signed. Not public until then."""
+    if agreement.signed_on is None or agreement.status == AgreementStatus.TERMINATED:
+        raise PartnershipError(_("Only a signed agreement that is not terminated can be renewed."))
+    if Agreement.objects.filter(renews=agreement).exists():
+        raise PartnershipError(_("This agreement already has a renewal."))
+    draft = Agreement(
+        reference=_renewal_reference(agreement.reference),
+        title_ar=agreement.title_ar,
+        title_fr=agreement.title_fr,
+        title_en=agreement.title_en,
+        type=agreement.type,
+        other_parties=agreement.other_parties,
+        duration_months=agreement.duration_months,
+        renewal=agreement.renewal,
+        notice_months=agreement.notice_months,
+        domains=list(agreement.domains or []),
+        summary_ar=agreement.summary_ar,
+        summary_fr=agreement.summary_fr,
+        summary_en=agreement.summary_en,
+        budget=agreement.budget,
+        funded_by=agreement.funded_by,
+        budget_is_public=agreement.budget_is_public,
+        is_public=False,
+        renews=agreement,
+    )
+    agreement_save(agreement=draft)
+    draft.partner_regions.set(agreement.partner_regions.all())
+    return draft
+
+
+def _renewal_reference(reference: str) -> str:
+    """The old reference marked R1, R2… (the first that is free)."""
+    number = 1
+    while True:
+        suffix = f"-R{number}"
+        candidate = reference[: 50 - len(suffix)] + suffix
+        if not Agreement.objects.filter(reference=candidate).exists():
+            return candidate
+        number += 1
 
 
 def agreement_statuses_refresh(*, today: datetime.date | None = None) -> int:

@@ -109,9 +109,9 @@ def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
         if B2BSeat.objects.filter(participant_id__in=people, starts_at=slot.starts_at).exists():
             continue
         used = set(
-            B2BMeeting.objects.filter(block_id=slot.block_id, starts_at=slot.starts_at).values_list(
-                "table", flat=True
-            )
+            B2BMeeting.objects.filter(
+                block_id=slot.block_id, starts_at=slot.starts_at, cancelled_at__isnull=True
+            ).values_list("table", flat=True)
         )
         free = [table for table in range(1, slot.tables + 1) if table not in used]
         for table in free:
@@ -225,9 +225,43 @@ def meetings_schedule(
     )
 
 
+def meetings_confirm(*, meetings) -> int:
+    """Confirm meetings: placing the meetings again keeps them where they are."""
+    ids = [meeting.pk for meeting in meetings if not meeting.confirmed]
+    return B2BMeeting.objects.filter(pk__in=ids, cancelled_at__isnull=True).update(confirmed=True)
+
+
+def request_cancel(*, request: MeetingRequest, by: B2BParticipant | None = None) -> None:
+    """Call off a request or its meeting, by one of the two people (or by the organisers,
+    `by` None). The meeting stays on record, cancelled, so calendars drop it; its slot and
+    table are freed, and the other side is told."""
+    with transaction.atomic():
+        request = (
+            MeetingRequest.objects.select_for_update()
+            .select_related("requester", "recipient")
+            .get(pk=request.pk)
+        )
+        if by is not None and by.pk not in (request.requester_id, request.recipient_id):
+            raise PartnershipError(_("Only the two people concerned can call this meeting off."))
+        if request.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
+            raise PartnershipError(_("This request is no longer open."))
+        request.status = RequestStatus.CANCELLED
+        request.answered_at = request.answered_at or timezone.now()
+        request.save(update_fields=["status", "answered_at"])
+        meeting = B2BMeeting.objects.filter(request=request, cancelled_at__isnull=True).first()
+        if meeting is not None:
+            meeting.cancelled_at = timezone.now()
+            meeting.sequence += 1
+            meeting.save(update_fields=["cancelled_at", "sequence", "updated_at"])
+            meeting.seats.all().delete()
+        for person in (request.requester, request.recipient):
+            if by is None or person.pk != by.pk:
+                _tell(person, "request_cancelled", request=request, meeting=meeting)
+
+
 def meetings_of(participant: B2BParticipant):
     return (
-        B2BMeeting.objects.filter(seats__participant=participant)
+        B2BMeeting.objects.filter(seats__participant=participant, cancelled_at__isnull=True)
         .select_related("request__requester", "request__recipient", "block")
         .order_by("starts_at")
     )

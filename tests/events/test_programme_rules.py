@@ -99,7 +99,7 @@ def test_outside_the_edition_s_days(fair_today, room):
     session.starts_at = at(fair_today, 10, day=-1)
     session.ends_at = at(fair_today, 11, day=-1)
 
-    assert "outside the edition" in hard(session_clashes(session))[0]
+    assert "en dehors des jours de l'édition" in hard(session_clashes(session))[0]
 
 
 def test_a_session_ending_at_midnight_after_the_last_day_is_inside(fair_today, room):
@@ -119,7 +119,7 @@ def test_outside_the_room_s_availability(fair_today, room):
     evening = draft(fair_today, room, hour=14)
 
     assert hard(session_clashes(morning)) == []
-    assert "available" in hard(session_clashes(evening))[0]
+    assert "disponible" in hard(session_clashes(evening))[0]
 
 
 def test_soft_warnings_do_not_block_publishing(fair_today, room):

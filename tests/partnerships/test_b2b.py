@@ -12,6 +12,7 @@ from partnerships.services.b2b import (
     meetings_of,
     meetings_schedule,
     request_answer,
+    request_cancel,
     request_make,
     requests_expire,
 )
@@ -146,3 +147,28 @@ def test_the_organisers_run_places_the_rest_and_keeps_what_is_confirmed(fair):
     reshuffled = meetings_schedule(edition=fair, reshuffle=True)
     assert (reshuffled.placed, reshuffled.kept) == (3, 1)
     assert B2BMeeting.objects.get(pk=first.pk).starts_at == first.starts_at
+
+
+def test_calling_a_meeting_off_frees_the_slot_and_tells_the_other(fair):
+    block = fair.b2b_blocks.get()
+    block.tables = 1
+    block.save()
+    salma, omar, nadia = people(fair, 3)
+    request = request_make(requester=salma, recipient=omar)
+    request_answer(request=request, by=omar, accept=True)
+    meeting = B2BMeeting.objects.get()
+    OutboundEmail.objects.all().delete()
+
+    with pytest.raises(PartnershipError):
+        request_cancel(request=request, by=nadia)
+    request_cancel(request=request, by=salma)
+
+    meeting.refresh_from_db()
+    assert meeting.cancelled_at is not None and meeting.sequence == 1
+    assert list(meetings_of(salma)) == []
+    assert list(OutboundEmail.objects.values_list("to", flat=True)) == [[omar.email]]
+    later = request_make(requester=nadia, recipient=salma)
+    request_answer(request=later, by=salma, accept=True)
+    assert later.meeting.starts_at == meeting.starts_at and later.meeting.table == 1
+    with pytest.raises(PartnershipError):
+        request_cancel(request=request, by=salma)  # once only

@@ -10,6 +10,7 @@ from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
 from fairsite.models import User
 from partnerships.demo import demo_partnerships_ensure
+from partnerships.services.pages import partnerships_pages_ensure
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             homes = demo_pages_ensure()
             directory_pages_ensure(homes=homes)
             programme_pages_ensure(homes=homes)
+            partnerships_pages_ensure(homes=homes)
             demo_site_settings_ensure()
             edition = demo_edition_ensure()
             logins = demo_users_ensure()

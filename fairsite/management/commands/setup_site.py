@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 
+from events.services.pages import programme_pages_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.services.site import home_pages_ensure
+from partnerships.services.pages import partnerships_pages_ensure
 
 
 class Command(BaseCommand):
@@ -10,5 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         homes = home_pages_ensure()
         directory_pages_ensure(homes=homes)
+        programme_pages_ensure(homes=homes)
+        partnerships_pages_ensure(homes=homes)
         for code, home in homes.items():
             self.stdout.write(f"{code}: {home.title}")

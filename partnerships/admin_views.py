@@ -1,0 +1,691 @@
+"""Partnerships screens beyond Wagtail's generic ones: agreements saved through their rules,
+terminated and renewed; signed documents and evidence served only to those allowed;
+delegation badges and commitments arising from a meeting's decisions; B2B meetings confirmed
+and placed."""
+
+import zoneinfo
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
+from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.admin.views.generic import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
+from wagtail.admin.widgets import HeaderButton
+from wagtail.coreutils import multigetattr
+from wagtail.log_actions import log
+
+from events.models import Edition
+from fairsite.uploads import sniff
+from partnerships import scheduler
+from partnerships.admin_forms import DecisionCommitmentForm, PlacementForm, TerminateForm
+from partnerships.choices import AgreementStatus, Domain, RequestStatus
+from partnerships.models import (
+    Agreement,
+    B2BBlock,
+    B2BMeeting,
+    Commitment,
+    Decision,
+    MeetingRequest,
+    PartnershipMeeting,
+)
+from partnerships.services.agreements import (
+    PartnershipError,
+    agreement_end,
+    agreement_renew,
+    agreement_save,
+    agreement_terminate,
+    agreement_timeline,
+)
+from partnerships.services.b2b import meetings_confirm, meetings_schedule, request_cancel
+from partnerships.services.meetings import decision_commitment_create, delegation_badges_issue
+
+TERMINATED_ACTION = "partnerships.agreement.terminated"
+RENEWED_ACTION = "partnerships.agreement.renewed"
+BADGES_ACTION = "partnerships.meeting.badges_issued"
+
+LTR, POP = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
+
+# The only kinds of private file that go out with their own type; anything else (a file
+# stored before the checks existed, HTML, SVG) goes out as plain bytes.
+DOWNLOAD_TYPES = {
+    "pdf": ("application/pdf", ".pdf"),
+    "jpeg": ("image/jpeg", ".jpg"),
+    "png": ("image/png", ".png"),
+}
+
+
+def _require(request, permission: str) -> None:
+    if not request.user.has_perm(f"partnerships.{permission}"):
+        raise PermissionDenied
+
+
+def private_file_response(file, stem: str) -> FileResponse:
+    """A private file as a download, never displayed by the browser, whatever it holds."""
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    content_type, extension = DOWNLOAD_TYPES.get(sniff(handle), ("application/octet-stream", ""))
+    response = FileResponse(
+        handle, as_attachment=True, filename=f"{stem}{extension}", content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+def agreement_document(request, pk):
+    """The signed document, to those who may see the agreement."""
+    _require(request, "view_agreement")
+    agreement = get_object_or_404(Agreement, pk=pk)
+    if not agreement.document:
+        raise Http404
+    return private_file_response(agreement.document, slugify(agreement.reference) or f"{pk}")
+
+
+def commitment_evidence(request, pk):
+    _require(request, "view_commitment")
+    commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=pk)
+    if not commitment.evidence:
+        raise Http404
+    stem = f"{slugify(commitment.agreement.reference) or commitment.agreement_id}-{pk}"
+    return private_file_response(commitment.evidence, stem)
+
+
+def _download_link(url: str, label: str):
+    return format_html('<a href="{}" download>{}</a>', url, label)
+
+
+def domain_labels(agreement: Agreement) -> list[str]:
+    labels = dict(Domain.choices)
+    return [str(labels.get(code, code)) for code in agreement.domains or []]
+
+
+def agreement_current_end(agreement: Agreement):
+    return agreement_end(agreement, timezone.localdate())
+
+
+class AgreementIndexView(IndexView):
+    def to_row_dict(self, item):
+        # The partner regions and the domains by their names, not as a manager and codes.
+        named = {
+            "partner_regions": lambda: ", ".join(str(r) for r in item.partner_regions.all()),
+            "domains": lambda: ", ".join(domain_labels(item)),
+        }
+        return OrderedDict(
+            (field, named[field]() if field in named else multigetattr(item, field))
+            for field in self.list_export
+        )
+
+
+class AgreementSaveMixin:
+    """Create and edit: the agreement is saved by `agreement_save`, which sets its status
+    from the dates (and marks the agreement it renews), never by the form alone."""
+
+    log_action = "wagtail.edit"
+
+    def save_instance(self):
+        agreement = self.form.save(commit=False)
+        agreement_save(agreement=agreement)
+        self.form.save_m2m()
+        log(
+            instance=agreement,
+            action=self.log_action,
+            user=self.request.user,
+            content_changed=self.form.has_changed(),
+        )
+        return agreement
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["agreement"] = getattr(self, "object", None)
+        return context
+
+
+class AgreementCreateView(AgreementSaveMixin, CreateView):
+    log_action = "wagtail.create"
+    template_name = "partnerships/admin/agreement_form.html"
+
+    def get_success_url(self):
+        return reverse("agreements:inspect", args=[self.object.pk])
+
+    def get_success_message(self, instance):
+        return _("Agreement %(reference)s created: %(status)s.") % {
+            "reference": instance.reference,
+            "status": instance.get_status_display(),
+        }
+
+
+class AgreementEditView(AgreementSaveMixin, EditView):
+    template_name = "partnerships/admin/agreement_form.html"
+
+    def get_success_message(self):
+        return _("Agreement %(reference)s saved: %(status)s.") % {
+            "reference": self.object.reference,
+            "status": self.object.get_status_display(),
+        }
+
+
+class AgreementDeleteView(DeleteView):
+    """An agreement that another renews stays: the renewal points to it."""
+
+    def _refuse(self):
+        successor = Agreement.objects.filter(renews=self.object).first()
+        if successor is None:
+            return None
+        messages.error(
+            self.request,
+            _(
+                "%(reference)s is renewed by %(renewal)s: it cannot be deleted while the "
+                "renewal exists."
+            )
+            % {"reference": self.object.reference, "renewal": successor.reference},
+        )
+        return redirect(_agreement_inspect(self.object))
+
+    def get(self, request, *args, **kwargs):
+        return self._refuse() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refuse() or super().post(request, *args, **kwargs)
+
+
+def renewal_chain(agreement: Agreement) -> list[Agreement]:
+    """The agreements this one renews and those renewing it, oldest first."""
+    chain = [agreement]
+    seen = {agreement.pk}
+    earlier = agreement
+    while earlier.renews_id and earlier.renews_id not in seen:
+        earlier = Agreement.objects.get(pk=earlier.renews_id)
+        seen.add(earlier.pk)
+        chain.insert(0, earlier)
+    later = agreement
+    while True:
+        later = Agreement.objects.filter(renews=later).first()
+        if later is None or later.pk in seen:
+            break
+        seen.add(later.pk)
+        chain.append(later)
+    return chain if len(chain) > 1 else []
+
+
+class BlankAsDashMixin:
+    """An inspect view that shows an empty value as a dash, not as "None"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "-" if value is None or value == "" else value
+
+
+class AgreementInspectView(BlankAsDashMixin, InspectView):
+    """The agreement with its timeline, commitments, meetings and renewals, and the officers'
+    actions on it."""
+
+    template_name = "partnerships/admin/agreement_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Agreement.objects.prefetch_related(
+                "partner_regions", "commitments", "meetings"
+            ).select_related("renews"),
+            pk=self.pk,
+        )
+
+    def get_domains_display_value(self):
+        return ", ".join(domain_labels(self.object)) or "-"
+
+    def get_document_display_value(self):
+        if not self.object.document:
+            return "-"
+        return _download_link(
+            reverse("agreements:document", args=[self.object.pk]),
+            _("Download the signed document"),
+        )
+
+    def get_renews_display_value(self):
+        if not self.object.renews_id:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("agreements:inspect", args=[self.object.renews_id]),
+            self.object.renews,
+        )
+
+    @cached_property
+    def header_buttons(self):
+        agreement, user = self.object, self.request.user
+        buttons = []
+        terminable = agreement.signed_on and not agreement.terminated_on
+        if user.has_perm("partnerships.change_agreement") and terminable:
+            buttons.append(
+                HeaderButton(
+                    _("Terminate"),
+                    url=reverse("agreements:terminate", args=[agreement.pk]),
+                    icon_name="circle-xmark",
+                    priority=20,
+                )
+            )
+        renewable = agreement.signed_on and agreement.status != AgreementStatus.TERMINATED
+        if user.has_perm("partnerships.add_agreement") and renewable:
+            buttons.append(
+                HeaderButton(
+                    _("Renew"),
+                    url=reverse("agreements:renew", args=[agreement.pk]),
+                    icon_name="resubmit",
+                    priority=10,
+                )
+            )
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreement = self.object
+        today = timezone.localdate()
+        commitments = list(agreement.commitments.all())
+        context.update(
+            agreement=agreement,
+            today=today,
+            timeline=agreement_timeline(agreement, today),
+            commitments=[(c, c.is_overdue(today)) for c in commitments],
+            meetings=agreement.meetings.all(),
+            chain=renewal_chain(agreement),
+            can_add_commitment=self.request.user.has_perm("partnerships.add_commitment"),
+        )
+        return context
+
+
+def _agreement_inspect(agreement: Agreement) -> str:
+    return reverse("agreements:inspect", args=[agreement.pk])
+
+
+def agreement_terminate_view(request, pk):
+    """Terminate a signed agreement on a given day, after a confirmation."""
+    _require(request, "change_agreement")
+    agreement = get_object_or_404(Agreement, pk=pk)
+    if agreement.terminated_on:
+        messages.error(
+            request,
+            _("This agreement is already terminated, on %(day)s.")
+            % {"day": date_format(agreement.terminated_on)},
+        )
+        return redirect(_agreement_inspect(agreement))
+    form = TerminateForm(request.POST if request.method == "POST" else None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement_terminate(agreement=agreement, on=form.cleaned_data["on"])
+        except PartnershipError as error:
+            messages.error(request, str(error))
+        else:
+            log(instance=agreement, action=TERMINATED_ACTION, user=request.user)
+            messages.success(
+                request,
+                _("Agreement %(reference)s is terminated on %(day)s: %(status)s.")
+                % {
+                    "reference": agreement.reference,
+                    "day": date_format(agreement.terminated_on),
+                    "status": agreement.get_status_display(),
+                },
+            )
+        return redirect(_agreement_inspect(agreement))
+    return TemplateResponse(
+        request,
+        "partnerships/admin/agreement_terminate.html",
+        {"agreement": agreement, "form": form, "inspect_url": _agreement_inspect(agreement)},
+    )
+
+
+def agreement_renew_view(request, pk):
+    """Start the renewal of a signed agreement: a draft renewing it, opened for editing."""
+    _require(request, "add_agreement")
+    agreement = get_object_or_404(Agreement, pk=pk)
+    successor = Agreement.objects.filter(renews=agreement).first()
+    if successor is not None:
+        messages.warning(
+            request,
+            _("%(reference)s is already renewed by %(renewal)s.")
+            % {"reference": agreement.reference, "renewal": successor.reference},
+        )
+        return redirect("agreements:edit", successor.pk)
+    if request.method == "POST":
+        try:
+            draft = agreement_renew(agreement=agreement)
+        except PartnershipError as error:
+            messages.error(request, str(error))
+            return redirect(_agreement_inspect(agreement))
+        log(instance=agreement, action=RENEWED_ACTION, user=request.user)
+        log(instance=draft, action="wagtail.create", user=request.user)
+        messages.success(
+            request,
+            _(
+                "Draft %(reference)s renews %(renewed)s. Complete it, and give its dates "
+                "once it is signed."
+            )
+            % {"reference": draft.reference, "renewed": agreement.reference},
+        )
+        return redirect("agreements:edit", draft.pk)
+    return TemplateResponse(
+        request,
+        "partnerships/admin/agreement_renew.html",
+        {"agreement": agreement, "inspect_url": _agreement_inspect(agreement)},
+    )
+
+
+class CommitmentInspectView(BlankAsDashMixin, InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Commitment.objects.select_related("agreement", "decision__meeting"), pk=self.pk
+        )
+
+    def get_evidence_display_value(self):
+        if not self.object.evidence:
+            return "-"
+        return _download_link(
+            reverse("commitments:evidence", args=[self.object.pk]), _("Download the evidence")
+        )
+
+    def get_agreement_display_value(self):
+        return format_html(
+            '<a href="{}">{}</a>', _agreement_inspect(self.object.agreement), self.object.agreement
+        )
+
+    def get_decision_display_value(self):
+        decision = self.object.decision
+        if decision is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a> · {}',
+            reverse("partnership_meetings:inspect", args=[decision.meeting_id]),
+            decision.meeting,
+            decision,
+        )
+
+
+class PartnershipMeetingCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+    def get_success_url(self):
+        return reverse("partnership_meetings:inspect", args=[self.object.pk])
+
+
+class PartnershipMeetingInspectView(BlankAsDashMixin, InspectView):
+    """The meeting, its participants with their badges, and its decisions, each with the
+    commitments it gave rise to and a form to add one."""
+
+    template_name = "partnerships/admin/meeting_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            PartnershipMeeting.objects.select_related("session").prefetch_related(
+                "agreements", "delegations"
+            ),
+            pk=self.pk,
+        )
+
+    @cached_property
+    def header_buttons(self):
+        if not self.request.user.has_perm("partnerships.change_partnershipmeeting"):
+            return []
+        return [
+            HeaderButton(
+                _("Issue delegation badges"),
+                url=reverse("partnership_meetings:badges", args=[self.object.pk]),
+                icon_name="tag",
+                priority=10,
+            )
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        can_add = self.request.user.has_perm("partnerships.add_commitment")
+        decisions = meeting.decisions.prefetch_related("commitments__agreement")
+        context.update(
+            meeting=meeting,
+            participants=meeting.participants.select_related("partner_region", "attendee"),
+            decisions=[
+                (
+                    decision,
+                    DecisionCommitmentForm(meeting=meeting, prefix=f"decision-{decision.pk}")
+                    if can_add
+                    else None,
+                )
+                for decision in decisions
+            ],
+            can_issue_badges=self.request.user.has_perm("partnerships.change_partnershipmeeting"),
+        )
+        return context
+
+
+def _meeting_inspect(meeting_id: int) -> str:
+    return reverse("partnership_meetings:inspect", args=[meeting_id])
+
+
+def meeting_badges_view(request, pk):
+    """Badges for the members of the meeting's delegations who have none, for the current
+    edition; the page first says how many."""
+    _require(request, "change_partnershipmeeting")
+    meeting = get_object_or_404(PartnershipMeeting, pk=pk)
+    edition = Edition.objects.current()
+    if edition is None:
+        messages.error(request, _("There is no current edition to issue badges for."))
+        return redirect(_meeting_inspect(meeting.pk))
+    if request.method == "POST":
+        issued = delegation_badges_issue(meeting=meeting, edition=edition)
+        if issued:
+            log(instance=meeting, action=BADGES_ACTION, user=request.user)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d delegation badge issued for %(edition)s.",
+                    "%(count)d delegation badges issued for %(edition)s.",
+                    issued,
+                )
+                % {"count": issued, "edition": edition},
+            )
+        else:
+            messages.info(
+                request, _("Every member of a delegation at this meeting already has a badge.")
+            )
+        return redirect(_meeting_inspect(meeting.pk))
+    waiting = meeting.participants.filter(partner_region__isnull=False, attendee__isnull=True)
+    return TemplateResponse(
+        request,
+        "partnerships/admin/meeting_badges.html",
+        {
+            "meeting": meeting,
+            "edition": edition,
+            "waiting": waiting.select_related("partner_region"),
+            "inspect_url": _meeting_inspect(meeting.pk),
+        },
+    )
+
+
+@require_POST
+def decision_commitment_view(request, pk):
+    """A commitment arising from one of the meeting's decisions."""
+    _require(request, "add_commitment")
+    decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
+    form = DecisionCommitmentForm(
+        request.POST, meeting=decision.meeting, prefix=f"decision-{decision.pk}"
+    )
+    back = f"{_meeting_inspect(decision.meeting_id)}#decision-{decision.pk}"
+    if not form.is_valid():
+        errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
+        messages.error(
+            request, _("The commitment was not created: %(errors)s") % {"errors": errors}
+        )
+        return redirect(back)
+    commitment = decision_commitment_create(
+        decision=decision,
+        agreement=form.cleaned_data["agreement"],
+        due_on=form.cleaned_data["due_on"],
+        responsible_region=form.cleaned_data["responsible_region"],
+        responsible_partner=form.cleaned_data["responsible_partner"],
+    )
+    log(instance=commitment, action="wagtail.create", user=request.user)
+    messages.success(
+        request,
+        _("Commitment created under %(reference)s.")
+        % {"reference": form.cleaned_data["agreement"].reference},
+        buttons=[messages.button(reverse("commitments:edit", args=[commitment.pk]), _("Edit"))],
+    )
+    return redirect(back)
+
+
+def fair_zone() -> zoneinfo.ZoneInfo:
+    """The current edition's clocks (the project's own without an edition)."""
+    edition = Edition.objects.current()
+    return zoneinfo.ZoneInfo(edition.time_zone if edition else settings.TIME_ZONE)
+
+
+def time_span(item) -> str:
+    """When a meeting or a block is, on the clocks of the page: "Wed 13 May · 15:20–15:40"."""
+    starts = timezone.localtime(item.starts_at)
+    ends = timezone.localtime(item.ends_at)
+    # Times read left to right in every language: isolated, they keep their order in Arabic.
+    return f"{date_format(starts, 'D j F')} · {LTR}{starts:%H:%M}–{ends:%H:%M}{POP}"
+
+
+class FairClockMixin:
+    """For the views of B2B blocks and meetings: times are read and typed on the fair's
+    clocks, whatever the time zone of the server or of the organiser's account."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with timezone.override(fair_zone()):
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+
+class B2BBlockCreateView(FairClockMixin, CreateView):
+    pass
+
+
+class B2BBlockEditView(FairClockMixin, EditView):
+    pass
+
+
+class B2BBlockIndexView(FairClockMixin, IndexView):
+    pass
+
+
+class MeetingRequestIndexView(FairClockMixin, IndexView):
+    pass
+
+
+class B2BMeetingInspectView(FairClockMixin, InspectView):
+    pass
+
+
+class B2BMeetingIndexView(FairClockMixin, IndexView):
+    template_name = "partnerships/admin/b2b_meeting_index.html"
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="b2bmeeting"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda meeting: f"b2bmeeting_{meeting.pk}_title"
+        )
+
+
+class ConfirmMeetingsBulkAction(BulkAction):
+    """Confirm the selected meetings: placing the meetings again keeps them where they are."""
+
+    display_name = gettext_lazy("Confirm")
+    action_type = "confirm_b2b_meetings"
+    aria_label = gettext_lazy("Confirm the selected meetings")
+    models = [B2BMeeting]
+    template_name = "partnerships/admin/b2b_meeting_bulk_confirm.html"
+
+    def check_perm(self, meeting):
+        return self.request.user.has_perm("partnerships.change_b2bmeeting")
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return list(
+            model.objects.filter(pk__in=object_ids).select_related(
+                "request__requester", "request__recipient"
+            )
+        )
+
+    def object_context(self, meeting):
+        with timezone.override(fair_zone()):
+            return {"item": meeting, "when": time_span(meeting)}
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        return meetings_confirm(meetings=objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d meeting confirmed: it stays where it is when the meetings are placed again.",
+            "%(count)d meetings confirmed: they stay where they are when the meetings are "
+            "placed again.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+def b2b_placement(request):
+    """Run the scheduler over the current edition's accepted requests and show its report
+    beside the most that could be placed."""
+    _require(request, "add_b2bmeeting")
+    edition = Edition.objects.current()
+    form = PlacementForm(request.POST if request.method == "POST" else None)
+    report = None
+    if edition is not None and request.method == "POST" and form.is_valid():
+        report = meetings_schedule(edition=edition, reshuffle=form.cleaned_data["reshuffle"])
+        messages.success(
+            request,
+            ngettext("%(count)d meeting placed.", "%(count)d meetings placed.", report.placed)
+            % {"count": report.placed},
+        )
+    context = {"edition": edition, "form": form, "report": report}
+    if edition is not None:
+        slots = scheduler.slots_of(B2BBlock.objects.filter(edition=edition))
+        meetings = B2BMeeting.objects.filter(request__edition=edition)
+        context.update(
+            accepted=MeetingRequest.objects.filter(
+                edition=edition, status=RequestStatus.ACCEPTED
+            ).count(),
+            slots=len(slots),
+            seats=sum(slot.tables for slot in slots),
+            in_place=meetings.count(),
+            confirmed=meetings.filter(confirmed=True).count(),
+        )
+        if report is not None:
+            context["in_schedule"] = report.placed + report.kept
+    return TemplateResponse(request, "partnerships/admin/b2b_placement.html", context)
+
+
+class B2BMeetingCancelView(DeleteView):
+    """ "Delete" calls the meeting off: it stays on record, cancelled, its table freed, and
+    both people are told."""
+
+    def delete_action(self):
+        request_cancel(request=self.object.request)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from partnerships import b2b_views as views
+
+app_name = "b2b"
+
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("join/", views.join, name="join"),
+    path("participants/<int:pk>/request/", views.meeting_request, name="request_make"),
+    path("requests/", views.requests_page, name="requests"),
+    path("requests/<int:pk>/answer/", views.request_answer_view, name="request_answer"),
+    path("agenda/", views.agenda, name="agenda"),
+    path("agenda/meetings.pdf", views.agenda_pdf_view, name="agenda_pdf"),
+    path("agenda/calendar/reset/", views.feed_reset, name="feed_reset"),
+]

@@ -1,0 +1,153 @@
+"""Reads for the public partnerships pages.
+
+The pages never receive an agreement or a meeting as a model instance: they get the
+records below, built from the fields that may be shown. A signed document, a budget not
+marked public, internal notes, minutes, participants and meetings or agreements that are
+not public cannot reach a template by mistake, since nothing hands them over.
+"""
+
+import dataclasses
+import datetime
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from events.models import Edition, Session
+from partnerships.choices import Domain
+from partnerships.models import Agreement, PartnerRegion, PartnershipMeeting
+from partnerships.services.agreements import agreement_end
+
+
+@dataclasses.dataclass(frozen=True)
+class PublicAgreement:
+    reference: str
+    title: str
+    type: str
+    summary: str
+    status: str
+    status_label: str
+    signed_on: datetime.date | None
+    signed_at: str
+    effective_from: datetime.date | None
+    ends_on: datetime.date | None
+    ended: bool
+    domains: list[str]
+    other_parties: list[str]
+    partners: list[PartnerRegion]  # the other partner regions that signed it
+    budget: Decimal | None  # only when the officers made it public
+    funded_by: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PublicMeeting:
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime | None
+    place: str
+    session_url: str  # the programme's page for it, when it is a public session
+
+
+def public_regions() -> QuerySet[PartnerRegion]:
+    """Every partner region with `public_agreements`, the number of its public agreements."""
+    return PartnerRegion.objects.annotate(
+        public_agreements=Count("agreements", filter=Q(agreements__is_public=True), distinct=True)
+    )
+
+
+def public_region(*, slug: str) -> PartnerRegion | None:
+    return public_regions().select_related("logo").filter(slug=slug).first()
+
+
+def region_agreements(*, region: PartnerRegion, today: datetime.date) -> list[PublicAgreement]:
+    """The region's public agreements, the latest signed first."""
+    agreements = (
+        Agreement.objects.filter(partner_regions=region, is_public=True)
+        .prefetch_related(
+            Prefetch("partner_regions", queryset=PartnerRegion.objects.order_by("name_fr"))
+        )
+        .order_by("-signed_on", "reference")
+    )
+    return [_public_agreement(agreement, region, today) for agreement in agreements]
+
+
+def _public_agreement(
+    agreement: Agreement, region: PartnerRegion, today: datetime.date
+) -> PublicAgreement:
+    if agreement.terminated_on:
+        ends_on = agreement.terminated_on
+        ended = ends_on <= today
+    else:
+        ends_on = agreement_end(agreement, today)
+        ended = ends_on is not None and ends_on < today
+    labels = dict(Domain.choices)
+    budget_shown = agreement.budget_is_public and agreement.budget is not None
+    return PublicAgreement(
+        reference=agreement.reference,
+        title=agreement.title,
+        type=agreement.get_type_display(),
+        summary=agreement.summary,
+        status=agreement.status,
+        status_label=agreement.get_status_display(),
+        signed_on=agreement.signed_on,
+        signed_at=agreement.signed_at,
+        effective_from=agreement.effective_from,
+        ends_on=ends_on,
+        ended=ended,
+        domains=[str(labels[code]) for code in agreement.domains if code in labels],
+        other_parties=[
+            line.strip() for line in agreement.other_parties.splitlines() if line.strip()
+        ],
+        partners=[other for other in agreement.partner_regions.all() if other.pk != region.pk],
+        budget=agreement.budget if budget_shown else None,
+        funded_by=agreement.funded_by if budget_shown else "",
+    )
+
+
+def region_meetings(
+    *, region: PartnerRegion, session_url: Callable[[Session], str] | None
+) -> list[PublicMeeting]:
+    """The region's public meetings, the latest first; `session_url` links a meeting that
+    is a public session of the programme to its page (None: no programme page)."""
+    meetings = (
+        PartnershipMeeting.objects.filter(delegations=region, is_public=True)
+        .annotate(
+            session_is_public=Exists(Session.objects.published().filter(pk=OuterRef("session")))
+        )
+        .select_related("session__room")
+        .order_by("-starts_at", "pk")
+    )
+    records = []
+    for meeting in meetings:
+        session = meeting.session
+        is_public_session = session is not None and meeting.session_is_public
+        place = meeting.place
+        if is_public_session and not place and session.room_id:
+            place = session.room.name
+        records.append(
+            PublicMeeting(
+                title=meeting.title,
+                starts_at=meeting.starts_at,
+                ends_at=meeting.ends_at,
+                place=place,
+                session_url=session_url(session) if is_public_session and session_url else "",
+            )
+        )
+    return records
+
+
+def region_sessions(*, region: PartnerRegion, edition: Edition | None) -> Sequence[Session]:
+    """The edition's published (or cancelled) sessions that are the region's public
+    meetings, in time order."""
+    if edition is None:
+        return []
+    return list(
+        Session.objects.published()
+        .filter(
+            edition=edition,
+            partnership_meeting__is_public=True,
+            partnership_meeting__delegations=region,
+        )
+        .select_related("room", "edition", "track")
+        .order_by("starts_at", "pk")
+    )

@@ -1,0 +1,683 @@
+"""The partnerships register and the B2B meetings in the Wagtail admin, in one "Partnerships"
+menu: partner regions, agreements, commitments, partnership meetings, and the B2B
+participants, requests, blocks and meetings with the page that places them."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.urls import path
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from partnerships import admin_views as views
+from partnerships import scheduler
+from partnerships.admin_forms import (
+    AgreementForm,
+    B2BBlockForm,
+    B2BParticipantForm,
+    CommitmentForm,
+    LanguageFieldsForm,
+    PartnershipMeetingForm,
+)
+from partnerships.choices import AgreementStatus, CommitmentStatus, Domain, RequestStatus
+from partnerships.models import (
+    Agreement,
+    B2BBlock,
+    B2BMeeting,
+    B2BParticipant,
+    Commitment,
+    MeetingRequest,
+    PartnerRegion,
+    PartnershipMeeting,
+)
+
+MENU_HOOK = "register_partnerships_menu_item"
+DUE_SOON = datetime.timedelta(days=30)
+OPEN_COMMITMENT = [CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS]
+
+
+def _in_languages(*fields, heading):
+    return MultiFieldPanel([FieldPanel(name) for name in fields], heading=heading)
+
+
+class PartnerRegionViewSet(SnippetViewSet):
+    """Partner regions are snippets: pages and forms choose them."""
+
+    model = PartnerRegion
+    icon = "site"
+    menu_label = _("Partner regions")
+    menu_hook = MENU_HOOK
+    menu_order = 0
+    url_prefix = "partnerships/regions"
+    url_namespace = "partner_regions"
+    list_display = [
+        "__str__",
+        Column("country", label=_("Country"), accessor="country"),
+        "continent",
+        BooleanColumn("is_sample", label=_("Sample data")),
+    ]
+    list_filter = ["continent", "is_sample"]
+    search_fields = ["name_ar", "name_fr", "name_en", "country_fr", "country_ar", "slug"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_handler = ObjectList(
+        [
+            FieldPanel("slug"),
+            _in_languages("name_ar", "name_fr", "name_en", heading=_("Name")),
+            _in_languages("country_ar", "country_fr", "country_en", heading=_("Country")),
+            FieldRowPanel(
+                [FieldPanel("country_code"), FieldPanel("continent")], heading=_("Where")
+            ),
+            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            _in_languages(
+                "description_ar", "description_fr", "description_en", heading=_("Description")
+            ),
+            FieldPanel("logo"),
+            FieldPanel("is_sample"),
+        ],
+        base_form_class=LanguageFieldsForm,
+    )
+
+
+class AgreementFilterSet(WagtailFilterSet):
+    domain = django_filters.ChoiceFilter(
+        label=_("Domain"), choices=Domain.choices, method="filter_domain"
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["status", "type", "partner_regions", "domain", "is_public"]
+
+    def filter_domain(self, queryset, name, value):
+        if connection.features.supports_json_field_contains:
+            return queryset.filter(domains__contains=[value])
+        # SQLite: the JSON list as text holds the code between quotes.
+        return queryset.filter(domains__icontains=f'"{value}"')
+
+
+def _partners(agreement: Agreement) -> str:
+    return ", ".join(str(region) for region in agreement.partner_regions.all())
+
+
+class AgreementViewSet(ModelViewSet):
+    model = Agreement
+    icon = "doc-full"
+    menu_label = _("Agreements")
+    url_prefix = "partnerships/agreements"
+    index_view_class = views.AgreementIndexView
+    add_view_class = views.AgreementCreateView
+    edit_view_class = views.AgreementEditView
+    delete_view_class = views.AgreementDeleteView
+    inspect_view_class = views.AgreementInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "reference",
+        Column("title", label=_("Title"), accessor="title"),
+        "type",
+        Column("partners", label=_("Partner regions"), accessor=_partners),
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda agreement: (
+                agreement.status in (AgreementStatus.IN_FORCE, AgreementStatus.EXPIRING_SOON)
+            ),
+        ),
+        "signed_on",
+        Column("ends", label=_("End of the current period"), accessor=views.agreement_current_end),
+    ]
+    filterset_class = AgreementFilterSet
+    search_fields = ["reference", "title_ar", "title_fr", "title_en"]
+    search_backend_name = None
+    list_export = [
+        "reference",
+        "title_ar",
+        "title_fr",
+        "title_en",
+        "get_type_display",
+        "partner_regions",
+        "other_parties",
+        "signed_on",
+        "signed_at",
+        "effective_from",
+        "duration_months",
+        "expires_on",
+        "get_renewal_display",
+        "notice_months",
+        "domains",
+        "get_status_display",
+        "terminated_on",
+        "budget",
+        "funded_by",
+        "is_public",
+    ]
+    export_headings = {
+        "get_type_display": _("Type"),
+        "get_renewal_display": _("Renewal"),
+        "get_status_display": _("Status"),
+    }
+    export_filename = "agreements"
+    inspect_view_fields = [
+        "reference",
+        "title_ar",
+        "title_fr",
+        "title_en",
+        "type",
+        "status",
+        "partner_regions",
+        "other_parties",
+        "signed_on",
+        "signed_at",
+        "effective_from",
+        "duration_months",
+        "expires_on",
+        "renewal",
+        "notice_months",
+        "terminated_on",
+        "renews",
+        "domains",
+        "summary_ar",
+        "summary_fr",
+        "summary_en",
+        "budget",
+        "funded_by",
+        "budget_is_public",
+        "document",
+        "is_public",
+        "internal_notes",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("reference"), FieldPanel("type")]),
+            _in_languages("title_ar", "title_fr", "title_en", heading=_("Title")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("partner_regions", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("other_parties"),
+                ],
+                heading=_("Parties"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("signed_on"), FieldPanel("signed_at")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("effective_from"),
+                            FieldPanel("duration_months"),
+                            FieldPanel("expires_on"),
+                        ]
+                    ),
+                    FieldRowPanel([FieldPanel("renewal"), FieldPanel("notice_months")]),
+                    FieldPanel("renews"),
+                ],
+                heading=_("Dates and renewal"),
+                help_text=_("The status follows from these dates when the agreement is saved."),
+            ),
+            FieldPanel("domains"),
+            _in_languages("summary_ar", "summary_fr", "summary_en", heading=_("Summary")),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("budget"), FieldPanel("funded_by")]),
+                    FieldPanel("budget_is_public"),
+                ],
+                heading=_("Budget"),
+            ),
+            FieldPanel("document"),
+            FieldPanel("is_public"),
+            FieldPanel("internal_notes"),
+        ],
+        base_form_class=AgreementForm,
+    )
+
+    def get_queryset(self, request):
+        return Agreement.objects.prefetch_related("partner_regions")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("document/<int:pk>/", views.agreement_document, name="document"),
+            path("terminate/<int:pk>/", views.agreement_terminate_view, name="terminate"),
+            path("renew/<int:pk>/", views.agreement_renew_view, name="renew"),
+        ]
+
+
+class CommitmentFilterSet(WagtailFilterSet):
+    due = django_filters.ChoiceFilter(
+        label=_("Due"),
+        choices=[("overdue", _("Overdue")), ("soon", _("Due within 30 days"))],
+        method="filter_due",
+    )
+
+    class Meta:
+        model = Commitment
+        fields = ["due", "status", "agreement"]
+
+    def filter_due(self, queryset, name, value):
+        today = timezone.localdate()
+        open_ = queryset.filter(status__in=OPEN_COMMITMENT, due_on__isnull=False)
+        if value == "overdue":
+            return open_.filter(due_on__lt=today)
+        return open_.filter(due_on__gte=today, due_on__lte=today + DUE_SOON)
+
+
+def _overdue(commitment: Commitment) -> bool:
+    return commitment.is_overdue(timezone.localdate())
+
+
+class CommitmentViewSet(ModelViewSet):
+    model = Commitment
+    icon = "tasks"
+    menu_label = _("Commitments")
+    url_prefix = "partnerships/commitments"
+    inspect_view_class = views.CommitmentInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        "agreement",
+        "due_on",
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda commitment: commitment.status == CommitmentStatus.DONE,
+        ),
+        BooleanColumn("overdue", label=_("Overdue"), accessor=_overdue),
+        "responsible_region",
+        "responsible_partner",
+    ]
+    filterset_class = CommitmentFilterSet
+    search_fields = ["description", "responsible_region", "responsible_partner"]
+    search_backend_name = None
+    list_export = [
+        "agreement.reference",
+        "description",
+        "responsible_region",
+        "responsible_partner",
+        "due_on",
+        "get_status_display",
+        "evidence_note",
+    ]
+    export_headings = {"agreement.reference": _("Agreement"), "get_status_display": _("Status")}
+    export_filename = "commitments"
+    inspect_view_fields = [
+        "agreement",
+        "description",
+        "responsible_region",
+        "responsible_partner",
+        "due_on",
+        "status",
+        "evidence",
+        "evidence_note",
+        "decision",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("agreement"),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("responsible_region"), FieldPanel("responsible_partner")]),
+            FieldRowPanel([FieldPanel("due_on"), FieldPanel("status")]),
+            MultiFieldPanel(
+                [FieldPanel("evidence"), FieldPanel("evidence_note")], heading=_("Evidence")
+            ),
+        ],
+        base_form_class=CommitmentForm,
+    )
+
+    def get_queryset(self, request):
+        return Commitment.objects.select_related("agreement")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("evidence/<int:pk>/", views.commitment_evidence, name="evidence"),
+        ]
+
+
+class PartnershipMeetingViewSet(ModelViewSet):
+    model = PartnershipMeeting
+    icon = "group"
+    menu_label = _("Partnership meetings")
+    url_prefix = "partnerships/meetings"
+    add_view_class = views.PartnershipMeetingCreateView
+    inspect_view_class = views.PartnershipMeetingInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["__str__", "starts_at", "place", "session", "is_public"]
+    list_filter = ["agreements", "delegations", "is_public"]
+    search_fields = ["title_ar", "title_fr", "title_en", "place"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "title_ar",
+        "title_fr",
+        "title_en",
+        "starts_at",
+        "ends_at",
+        "place",
+        "session",
+        "agreements",
+        "delegations",
+        "agenda",
+        "minutes",
+        "is_public",
+    ]
+    edit_handler = ObjectList(
+        [
+            _in_languages("title_ar", "title_fr", "title_en", heading=_("Title")),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                    FieldPanel("place"),
+                    FieldPanel("session"),
+                ],
+                heading=_("When and where"),
+            ),
+            FieldPanel("agreements", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("delegations", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("agenda"),
+            InlinePanel(
+                "participants",
+                heading=_("Participants"),
+                label=_("Participant"),
+                panels=[
+                    FieldRowPanel([FieldPanel("full_name"), FieldPanel("role")]),
+                    FieldRowPanel([FieldPanel("organisation"), FieldPanel("partner_region")]),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("language")]),
+                ],
+            ),
+            FieldPanel("minutes"),
+            InlinePanel(
+                "decisions",
+                heading=_("Decisions"),
+                label=_("Decision"),
+                panels=[FieldPanel("text")],
+                help_text=_(
+                    "Once the meeting is saved, its page turns each decision into commitments."
+                ),
+            ),
+            FieldPanel("is_public"),
+        ],
+        base_form_class=PartnershipMeetingForm,
+    )
+
+    def get_queryset(self, request):
+        return PartnershipMeeting.objects.select_related("session")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("badges/<int:pk>/", views.meeting_badges_view, name="badges"),
+            path(
+                "decisions/<int:pk>/commitment/",
+                views.decision_commitment_view,
+                name="decision_commitment",
+            ),
+        ]
+
+
+class B2BParticipantViewSet(ModelViewSet):
+    model = B2BParticipant
+    icon = "user"
+    menu_label = _("B2B participants")
+    url_prefix = "partnerships/b2b/participants"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "organisation", "kind", "email", "edition", "is_active"]
+    list_filter = ["edition", "kind", "is_active", "partner_region"]
+    search_fields = ["name", "organisation", "email"]
+    search_backend_name = None
+    list_export = [
+        "name",
+        "organisation",
+        "get_kind_display",
+        "email",
+        "language",
+        "offers",
+        "seeks",
+        "is_active",
+    ]
+    export_headings = {"get_kind_display": _("Taking part as")}
+    export_filename = "b2b-participants"
+    inspect_view_fields_exclude = ["secret", "user"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("edition"), FieldPanel("kind")]),
+            FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
+            FieldRowPanel([FieldPanel("email"), FieldPanel("language")]),
+            FieldPanel("offers"),
+            FieldPanel("seeks"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("cooperative"),
+                    FieldPanel("partner_region"),
+                    FieldPanel("attendee"),
+                    FieldPanel("speaker"),
+                ],
+                heading=_("Links"),
+            ),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=B2BParticipantForm,
+    )
+
+    def get_queryset(self, request):
+        return B2BParticipant.objects.select_related("edition")
+
+
+def _meeting_of(request: MeetingRequest) -> str:
+    meeting = getattr(request, "meeting", None)
+    return views.time_span(meeting) if meeting else ""
+
+
+class MeetingRequestViewSet(ModelViewSet):
+    """Requests are made and answered by the participants: here they are read, and may be
+    deleted, but not typed in or changed."""
+
+    model = MeetingRequest
+    icon = "mail"
+    menu_label = _("Meeting requests")
+    url_prefix = "partnerships/b2b/requests"
+    index_view_class = views.MeetingRequestIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda asked: asked.status == RequestStatus.ACCEPTED,
+        ),
+        Column("meeting", label=_("Meeting"), accessor=_meeting_of),
+        "created_at",
+        "answered_at",
+    ]
+    list_filter = ["status", "edition"]
+    search_fields = ["requester__name", "recipient__name", "message"]
+    search_backend_name = None
+    list_export = [
+        "requester.name",
+        "requester.organisation",
+        "recipient.name",
+        "recipient.organisation",
+        "get_status_display",
+        "created_at",
+        "answered_at",
+    ]
+    export_headings = {
+        "requester.name": _("Asked by"),
+        "requester.organisation": _("Organisation"),
+        "recipient.name": _("Asked to"),
+        "recipient.organisation": _("Organisation"),
+        "get_status_display": _("Status"),
+    }
+    export_filename = "b2b-requests"
+    form_fields = ["message"]
+
+    def get_queryset(self, request):
+        return MeetingRequest.objects.select_related("requester", "recipient", "meeting")
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(**{"edit_url_name": None, **kwargs})
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(**{"edit_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        # The edit address shows the request (links to "edit" in history and reports).
+        patterns = [p for p in super().get_urlpatterns() if p.name not in ("add", "edit")]
+        return [*patterns, path("edit/<int:pk>/", self.inspect_view, name="edit")]
+
+
+class B2BBlockViewSet(ModelViewSet):
+    model = B2BBlock
+    icon = "time"
+    menu_label = _("Meeting blocks")
+    url_prefix = "partnerships/b2b/blocks"
+    index_view_class = views.B2BBlockIndexView
+    add_view_class = views.B2BBlockCreateView
+    edit_view_class = views.B2BBlockEditView
+    copy_view_enabled = False
+    list_display = [
+        "edition",
+        Column("when", label=_("When"), accessor=views.time_span, sort_key="starts_at"),
+        "slot_minutes",
+        "tables",
+        Column("slots", label=_("Slots"), accessor=lambda block: len(scheduler.slots_of([block]))),
+        "place",
+    ]
+    list_filter = ["edition"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("edition"),
+            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+            FieldRowPanel([FieldPanel("slot_minutes"), FieldPanel("tables")]),
+            FieldPanel("place"),
+        ],
+        base_form_class=B2BBlockForm,
+    )
+
+    def get_queryset(self, request):
+        return B2BBlock.objects.select_related("edition")
+
+
+class B2BMeetingViewSet(ModelViewSet):
+    """Meetings are placed by the rules (on acceptance, or by the placing page); here they
+    are listed by time and table, confirmed, or removed."""
+
+    model = B2BMeeting
+    icon = "table"
+    menu_label = _("B2B meetings")
+    url_prefix = "partnerships/b2b/meetings"
+    index_view_class = views.B2BMeetingIndexView
+    inspect_view_class = views.B2BMeetingInspectView
+    delete_view_class = views.B2BMeetingCancelView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "request",
+        Column("when", label=_("When"), accessor=views.time_span, sort_key="starts_at"),
+        "table",
+        BooleanColumn("confirmed", label=_("Confirmed")),
+    ]
+    list_filter = ["confirmed", "table", "request__edition"]
+    search_fields = ["request__requester__name", "request__recipient__name"]
+    search_backend_name = None
+    list_export = [
+        "starts_at",
+        "ends_at",
+        "table",
+        "request.requester.name",
+        "request.requester.organisation",
+        "request.recipient.name",
+        "request.recipient.organisation",
+        "confirmed",
+    ]
+    export_headings = {
+        "request.requester.name": _("Asked by"),
+        "request.requester.organisation": _("Organisation"),
+        "request.recipient.name": _("Asked to"),
+        "request.recipient.organisation": _("Organisation"),
+    }
+    export_filename = "b2b-meetings"
+    form_fields = ["confirmed"]
+    inspect_view_fields = ["request", "starts_at", "ends_at", "table", "confirmed"]
+
+    def get_queryset(self, request):
+        return B2BMeeting.objects.filter(cancelled_at__isnull=True).select_related(
+            "request__requester", "request__recipient", "block"
+        )
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name != "add"]
+
+
+class B2BPlacementViewSet(ViewSet):
+    icon = "calendar-check"
+    menu_label = _("Place the meetings")
+    url_prefix = "partnerships/b2b/place"
+
+    def get_urlpatterns(self):
+        return [path("", views.b2b_placement, name="index")]
+
+    @cached_property
+    def menu_item_class(self):
+        return type(
+            "B2BPlacementMenuItem",
+            (MenuItem,),
+            {
+                "is_shown": lambda item, request: request.user.has_perm(
+                    "partnerships.add_b2bmeeting"
+                )
+            },
+        )
+
+
+class PartnershipsViewSetGroup(ViewSetGroup):
+    menu_label = _("Partnerships")
+    menu_icon = "globe"
+    menu_order = 215
+    # Partner regions are a snippet registered on their own; they join this menu here.
+    submenu_hook = MENU_HOOK
+    items = (
+        AgreementViewSet("agreements"),
+        CommitmentViewSet("commitments"),
+        PartnershipMeetingViewSet("partnership_meetings"),
+        B2BParticipantViewSet("b2b_participants"),
+        MeetingRequestViewSet("b2b_requests"),
+        B2BBlockViewSet("b2b_blocks"),
+        B2BMeetingViewSet("b2b_meetings"),
+        B2BPlacementViewSet("b2b_placement"),
+    )
+
+
+def register_partnerships_log_actions(actions) -> None:
+    actions.register_action(views.TERMINATED_ACTION, _("Terminate agreement"), _("Terminated"))
+    actions.register_action(views.RENEWED_ACTION, _("Renew agreement"), _("Renewal drafted"))
+    actions.register_action(
+        views.BADGES_ACTION, _("Issue delegation badges"), _("Delegation badges issued")
+    )
