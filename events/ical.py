@@ -61,6 +61,20 @@ def uid_domain() -> str:
     return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
 
+def published_calendar(name: str) -> Calendar:
+    """An empty calendar as the site publishes them: its name, and how often apps should
+    fetch it again."""
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    calendar.calendar_name = name
+    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    return calendar
+
+
 def calendar_bytes(
     sessions: Iterable[Session],
     *,
@@ -86,16 +100,9 @@ def calendar_bytes(
             if session.status in STATUSES
         ]
 
-    calendar = Calendar()
-    calendar.add("PRODID", PRODID)
-    calendar.add("VERSION", "2.0")
-    calendar.add("CALSCALE", "GREGORIAN")
-    calendar.add("METHOD", "PUBLISH")
-    calendar.calendar_name = name
-    calendar.refresh_interval = REFRESH
-    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    calendar = published_calendar(name)
     for tzid, (first, last) in _zone_spans(facts).items():
-        calendar.add_component(_vtimezone(tzid, first, last))
+        calendar.add_component(vtimezone(tzid, first, last))
 
     parts = [calendar.to_ical().removesuffix(END)]
     for event in facts:
@@ -114,7 +121,7 @@ def session_speakers(session: Session) -> list:
 def calendar_cache_clear() -> None:
     """Forget the events and time zones written so far, as a new process would."""
     _event_lines.cache_clear()
-    _vtimezone.cache_clear()
+    vtimezone.cache_clear()
 
 
 class _Wording:
@@ -224,7 +231,7 @@ def _zone_spans(facts: list[_EventFacts]) -> dict[str, tuple[datetime.date, date
 
 # Timezone.from_tzid searches the whole span for changes of offset: once per span is enough.
 @functools.lru_cache(maxsize=64)
-def _vtimezone(tzid: str, first: datetime.date, last: datetime.date) -> Timezone:
+def vtimezone(tzid: str, first: datetime.date, last: datetime.date) -> Timezone:
     return Timezone.from_tzid(tzid, first_date=first, last_date=last)
 
 

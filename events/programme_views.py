@@ -12,7 +12,6 @@ import zoneinfo
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -39,7 +38,7 @@ from events.programme_selectors import (
 )
 from events.services.agenda import agenda_for, agenda_secret_reset, agenda_star, agenda_unstar
 from events.services.programme import ProgrammeError
-from events.services.signups import attendee_for_user, session_signup, signup_cancel
+from events.services.signups import session_signup_for_user, signup_cancel
 from fairsite.templatetags.fairsite_tags import join_list
 
 ALL_DAYS = "all"
@@ -182,11 +181,7 @@ def visitor_post(view):
 def session_signup_view(request, page, uid):
     session = _public_session_or_404(uid)
     try:
-        # Registering the visitor for the edition belongs with the sign-up: a refused
-        # sign-up leaves no registration behind.
-        with transaction.atomic():
-            attendee = attendee_for_user(user=request.user, edition=session.edition)
-            signup = session_signup(session=session, attendee=attendee)
+        signup = session_signup_for_user(user=request.user, session=session)
     except ProgrammeError as error:
         messages.error(request, str(error))
     else:

@@ -19,9 +19,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Event
 
-from events.ical import PRODID, REFRESH, uid_domain
+from events.ical import published_calendar, uid_domain, vtimezone
 from partnerships.choices import RequestStatus
 from partnerships.models import B2BParticipant
 from partnerships.services.participants import other_side, participant_meetings
@@ -53,24 +53,15 @@ def meetings_calendar(
     stamp = (now or timezone.now()).astimezone(datetime.UTC)
     meetings = list(meetings)
     with translation.override(language):
-        calendar = Calendar()
-        calendar.add("PRODID", PRODID)
-        calendar.add("VERSION", "2.0")
-        calendar.add("CALSCALE", "GREGORIAN")
-        calendar.add("METHOD", "PUBLISH")
-        calendar.calendar_name = _("My B2B meetings – %(edition)s") % {"edition": edition.name}
-        calendar.refresh_interval = REFRESH
-        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+        calendar = published_calendar(
+            _("My B2B meetings – %(edition)s") % {"edition": edition.name}
+        )
         days = [edition.starts_on, edition.ends_on] + [
             moment.astimezone(zone).date()
             for meeting in meetings
             for moment in (meeting.starts_at, meeting.ends_at)
         ]
-        calendar.add_component(
-            Timezone.from_tzid(
-                edition.time_zone, first_date=min(days) - MARGIN, last_date=max(days) + MARGIN
-            )
-        )
+        calendar.add_component(vtimezone(edition.time_zone, min(days) - MARGIN, max(days) + MARGIN))
         for meeting in meetings:
             calendar.add_component(_event(meeting, participant, zone, stamp))
     return calendar.to_ical()

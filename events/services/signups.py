@@ -87,6 +87,19 @@ def seats_left(session: Session) -> int | None:
     return max(places - taken, 0)
 
 
+@transaction.atomic
+def session_signup_for_user(*, user, session: Session) -> SessionSignup:
+    """A signed-in visitor signs up: registered for the edition the first time (with a badge
+    by e-mail), and the session goes into their agenda, so their calendar has it too. A
+    refused sign-up leaves no registration behind."""
+    from events.services.agenda import agenda_star
+
+    attendee = attendee_for_user(user=user, edition=session.edition)
+    signup = session_signup(session=session, attendee=attendee)
+    agenda_star(user=user, session=session)
+    return signup
+
+
 def attendee_for_user(*, user, edition: Edition) -> Attendee:
     """The account holder's registration for the edition, made (with a badge sent by
     e-mail) the first time they sign up for something."""

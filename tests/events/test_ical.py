@@ -401,3 +401,11 @@ def test_queries_do_not_grow_with_the_number_of_sessions(client, edition, user):
 
     assert few == many
     assert len(feed(client, urls[0]).events) == 51
+
+
+def test_calendar_apps_are_told_how_often_to_refresh():
+    from events.ical import published_calendar
+
+    text = published_calendar("Programme").to_ical().decode()
+
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H" in text

@@ -138,3 +138,25 @@ def test_an_account_holder_who_registered_at_the_gate_page_keeps_that_badge(fair
 
     assert attendee_for_user(user=user, edition=fair_today) == registered
     assert Attendee.objects.get(pk=registered.pk).user == user
+
+
+def test_an_account_holder_s_sign_up_goes_into_their_agenda(workshop):
+    from events.services.signups import session_signup_for_user
+
+    user = UserFactory(email="hind@fair.example")
+
+    signup = session_signup_for_user(user=user, session=workshop)
+
+    assert signup.attendee.user == user and signup.status == "confirmed"
+    assert list(user.agenda.sessions.all()) == [workshop]
+
+
+def test_a_refused_sign_up_leaves_no_registration(fair_today):
+    from events.services.signups import session_signup_for_user
+
+    talk = SessionFactory(edition=fair_today, signup_required=False)
+
+    with pytest.raises(ProgrammeError):
+        session_signup_for_user(user=UserFactory(), session=talk)
+
+    assert not Attendee.objects.exists() and not OutboundEmail.objects.exists()
