@@ -26,7 +26,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 from wagtail.admin import messages
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
@@ -44,6 +43,7 @@ from events.services.programme import (
     session_publish,
     session_save,
 )
+from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 
 LTR, POP = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
@@ -101,20 +101,6 @@ class WallClockDateTimeField(forms.DateTimeField):
         with timezone.override(datetime.UTC):
             result = super().to_python(value)
         return result.replace(tzinfo=None) if result else result
-
-
-class LanguageFieldsForm(WagtailAdminModelForm):
-    """Fields kept once per language are typed in that language's direction, whatever the
-    admin's language: name_ar right to left, name_fr and name_latin left to right."""
-
-    DIRECTIONS = {"_ar": "rtl", "_fr": "ltr", "_en": "ltr", "_latin": "ltr"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            for suffix, direction in self.DIRECTIONS.items():
-                if name.endswith(suffix):
-                    field.widget.attrs["dir"] = direction
 
 
 class SessionForm(LanguageFieldsForm):

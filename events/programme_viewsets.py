@@ -28,6 +28,7 @@ from wagtail.admin.widgets import AdminDateInput
 from events import programme_admin_views as views
 from events.choices import SessionStatus
 from events.models import Edition, Room, Session, SessionChange, Speaker, Track
+from fairsite.admin_forms import LanguageFieldsForm
 
 
 def _names(*fields, heading):
@@ -173,7 +174,7 @@ class RoomViewSet(ModelViewSet):
                 ),
             ),
         ],
-        base_form_class=views.LanguageFieldsForm,
+        base_form_class=LanguageFieldsForm,
     )
 
     def get_queryset(self, request):
@@ -214,7 +215,7 @@ class TrackViewSet(ModelViewSet):
                 ]
             ),
         ],
-        base_form_class=views.LanguageFieldsForm,
+        base_form_class=LanguageFieldsForm,
     )
 
     def get_queryset(self, request):

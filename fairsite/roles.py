@@ -32,3 +32,21 @@ def roles_grant(apps, role: str, permissions: list[str]) -> None:
         app_label, codename = name.split(".")
         permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
         group.permissions.add(permission)
+
+
+def images_grant(apps, role: str, codenames=("add_image", "choose_image")) -> None:
+    """Let the group `role` upload and choose images in every collection (logos, photos)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    group = Group.objects.get(name=role)
+    root = Collection.objects.get(depth=1)
+    for codename in codenames:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            ),
+        )

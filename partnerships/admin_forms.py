@@ -11,22 +11,9 @@ from wagtail.admin.widgets import AdminDateInput
 
 from events.choices import SessionType
 from events.models import Attendee, Edition, Session
+from fairsite.admin_forms import LanguageFieldsForm
 from partnerships.choices import Domain
 from partnerships.models import Agreement
-
-
-class LanguageFieldsForm(WagtailAdminModelForm):
-    """Fields kept once per language are typed in that language's direction, whatever the
-    admin's language: title_ar right to left, title_fr and title_en left to right."""
-
-    DIRECTIONS = {"_ar": "rtl", "_fr": "ltr", "_en": "ltr"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            for suffix, direction in self.DIRECTIONS.items():
-                if name.endswith(suffix):
-                    field.widget.attrs["dir"] = direction
 
 
 class StoredFile:

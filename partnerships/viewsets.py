@@ -25,6 +25,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from fairsite.admin_forms import LanguageFieldsForm
 from partnerships import admin_views as views
 from partnerships import scheduler
 from partnerships.admin_forms import (
@@ -32,7 +33,6 @@ from partnerships.admin_forms import (
     B2BBlockForm,
     B2BParticipantForm,
     CommitmentForm,
-    LanguageFieldsForm,
     PartnershipMeetingForm,
 )
 from partnerships.choices import AgreementStatus, CommitmentStatus, Domain, RequestStatus

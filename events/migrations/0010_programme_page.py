@@ -4,75 +4,19 @@ A new installation has no home pages yet when it migrates: `setup_site` and `see
 make them, and the programme pages with them (`programme_pages_ensure`).
 """
 
-import uuid
-
 from django.db import migrations
-from django.db.models import F
-from django.utils import timezone
 
-TITLES = {"ar": "البرنامج", "fr": "Programme", "en": "Programme"}
-SLUG = "programme"
-# Wagtail's page tree is a materialised path: four base-36 digits per level.
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-STEP = 4
-
-
-def _next_child_path(Page, parent) -> str:
-    last = (
-        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-        .order_by("-path")
-        .values_list("path", flat=True)
-        .first()
-    )
-    number = int(last[-STEP:], 36) + 1 if last else 1
-    digits = ""
-    while number:
-        number, digit = divmod(number, 36)
-        digits = ALPHABET[digit] + digits
-    return parent.path + digits.rjust(STEP, "0")
+from fairsite.migration_pages import section_pages_create
 
 
 def programme_pages_create(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Page = apps.get_model("wagtailcore", "Page")
-    HomePage = apps.get_model("fairsite", "HomePage")
-    ProgrammePage = apps.get_model("events", "ProgrammePage")
-
-    content_type, _created = ContentType.objects.get_or_create(
-        app_label="events", model="programmepage"
+    section_pages_create(
+        apps,
+        app_label="events",
+        model_name="ProgrammePage",
+        slug="programme",
+        titles={"ar": "البرنامج", "fr": "Programme", "en": "Programme"},
     )
-    homes = list(HomePage.objects.filter(depth=2).select_related("locale").order_by("path"))
-    existing = ProgrammePage.objects.filter(locale_id__in=[home.locale_id for home in homes])
-    key = existing.values_list("translation_key", flat=True).first() or uuid.uuid4()
-    now = timezone.now()
-    for home in homes:
-        children = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1)
-        if (
-            children.filter(content_type=content_type).exists()
-            or children.filter(slug=SLUG).exists()
-        ):
-            continue
-        if ProgrammePage.objects.filter(translation_key=key, locale_id=home.locale_id).exists():
-            continue
-        title = TITLES.get(home.locale.language_code, TITLES["en"])
-        ProgrammePage.objects.create(
-            title=title,
-            draft_title=title,
-            slug=SLUG,
-            content_type=content_type,
-            path=_next_child_path(Page, home),
-            depth=home.depth + 1,
-            numchild=0,
-            url_path=f"{home.url_path}{SLUG}/",
-            locale_id=home.locale_id,
-            translation_key=key,
-            live=True,
-            has_unpublished_changes=False,
-            show_in_menus=True,
-            first_published_at=now,
-            last_published_at=now,
-        )
-        Page.objects.filter(pk=home.pk).update(numchild=F("numchild") + 1)
 
 
 class Migration(migrations.Migration):

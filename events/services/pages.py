@@ -1,37 +1,13 @@
 """The programme's place in each language's page tree."""
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from events.models import ProgrammePage
+from fairsite.services.site import section_pages_ensure
 
 
 def programme_pages_ensure(*, homes: dict) -> dict:
-    """The programme under each language's home page, at /<lang>/programme/, in the menu.
-
-    Idempotent: a programme page that exists is kept as editors left it. The pages of the
-    different languages are translations of one another.
-    """
-    pages = {}
-    # A language added later joins the translations of the pages already there.
-    key = (
-        ProgrammePage.objects.filter(locale_id__in=[home.locale_id for home in homes.values()])
-        .values_list("translation_key", flat=True)
-        .first()
+    """The programme under each language's home page, at /<lang>/programme/."""
+    return section_pages_ensure(
+        homes=homes, page_class=ProgrammePage, slug="programme", title=_("Programme")
     )
-    for code, home in homes.items():
-        page = ProgrammePage.objects.child_of(home).first()
-        if page is None:
-            with translation.override(code):
-                page = ProgrammePage(
-                    title=str(_("Programme")),
-                    slug="programme",
-                    locale=home.locale,
-                    show_in_menus=True,
-                )
-            if key is not None:
-                page.translation_key = key
-            home.add_child(instance=page)
-        key = key or page.translation_key
-        pages[code] = page
-    return pages

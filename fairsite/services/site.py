@@ -80,3 +80,31 @@ def _default_site_point_at(home: HomePage) -> None:
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save(update_fields=["root_page"])
+
+
+def section_pages_ensure(*, homes: dict, page_class, slug: str, title) -> dict:
+    """A section of the site (the directory, the programme...) under each language's home
+    page, at /<lang>/<slug>/, in the main menu; `title` is translated in each language.
+
+    Idempotent: a page that exists is kept as editors left it. The pages of the different
+    languages are translations of one another, and a language added later joins them.
+    """
+    pages = {}
+    key = (
+        page_class.objects.filter(locale_id__in=[home.locale_id for home in homes.values()])
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    for code, home in homes.items():
+        page = page_class.objects.child_of(home).first()
+        if page is None:
+            with translation.override(code):
+                page = page_class(
+                    title=str(title), slug=slug, locale=home.locale, show_in_menus=True
+                )
+            if key is not None:
+                page.translation_key = key
+            home.add_child(instance=page)
+        key = key or page.translation_key
+        pages[code] = page
+    return pages

@@ -1,5 +1,5 @@
 """A visitor on a phone, in Arabic: the programme filtered by track, a session, signing up
-(signing in on the way), a star, the agenda, and the agenda's calendar feed; then the same
+(signing in on the way), which stars it, the agenda, and the agenda's calendar feed; then the same
 pages in French."""
 
 import datetime
@@ -177,7 +177,11 @@ def test_a_visitor_builds_an_agenda_on_a_phone_in_arabic(live_server, fair, phon
     signup = SessionSignup.objects.get()
     assert (signup.status, signup.attendee.user) == ("confirmed", fair["visitor"])
 
-    # A star puts it in the agenda.
+    # Signing up put it in the agenda, starred; the star takes it out and puts it back.
+    assert phone.locator(".star-button--on").is_visible()
+    phone.locator(".star-form button").click()
+    phone.wait_for_load_state()
+    assert not phone.locator(".star-button--on").is_visible()
     phone.locator(".star-form button").click()
     phone.wait_for_load_state()
     assert phone.locator(".star-button--on").is_visible()
@@ -223,8 +227,7 @@ def test_the_programme_in_french_reads_left_to_right(live_server, fair, phone, a
     assert "Nadia Berrada" in phone.inner_text(".speakers")
     phone.locator(".signup-box button[type=submit]").click()
     phone.wait_for_load_state()
-    phone.locator(".star-form button").click()
-    phone.wait_for_load_state()
+    assert phone.locator(".star-button--on").is_visible()
     shot(phone, artifacts, "session-fr-phone")
 
     phone.goto(f"{base}/fr/programme/agenda/")
