@@ -128,13 +128,14 @@ def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
     return None
 
 
-def _meeting_create(request, slot: scheduler.Slot, table: int) -> B2BMeeting:
+def _meeting_create(request, slot: scheduler.Slot, table: int, sequence: int = 0) -> B2BMeeting:
     meeting = B2BMeeting.objects.create(
         request=request,
         block_id=slot.block_id,
         starts_at=slot.starts_at,
         ends_at=slot.ends_at,
         table=table,
+        sequence=sequence,
     )
     B2BSeat.objects.bulk_create(
         B2BSeat(meeting=meeting, participant_id=person, starts_at=slot.starts_at)
@@ -189,8 +190,12 @@ def meetings_schedule(
         .select_related("requester", "recipient")
     )
     meetings = {m.request_id: m for m in B2BMeeting.objects.filter(request__in=accepted)}
+    # A meeting placed again keeps its calendar event (its UID is the request's) with a
+    # higher revision, so that calendar apps take the new time.
+    before = {}
     if reshuffle:
         moved = [m for m in meetings.values() if not m.confirmed]
+        before = {m.request_id: m for m in moved}
         B2BMeeting.objects.filter(pk__in=[m.pk for m in moved]).delete()
         meetings = {rid: m for rid, m in meetings.items() if m.confirmed}
     fixed = {
@@ -207,15 +212,18 @@ def meetings_schedule(
     for request_id, placement in result.placed.items():
         if request_id in fixed:
             continue
+        slot, old = slots[placement.slot], before.get(request_id)
+        unchanged = old and (old.starts_at, old.table) == (slot.starts_at, placement.table)
+        sequence = (old.sequence + (0 if unchanged else 1)) if old else 0
         try:
             with transaction.atomic():
-                _meeting_create(by_id[request_id], slots[placement.slot], placement.table)
+                _meeting_create(by_id[request_id], slot, placement.table, sequence)
         except IntegrityError:  # an acceptance took the place meanwhile
             unplaced[request_id] = scheduler.NO_TABLE
             continue
         placed += 1
-        for person in (by_id[request_id].requester, by_id[request_id].recipient):
-            if notify:
+        if notify and not unchanged:  # placed again where it was: nothing to tell
+            for person in (by_id[request_id].requester, by_id[request_id].recipient):
                 _tell(person, "meeting_placed", request=by_id[request_id])
     return ScheduleReport(
         placed=placed,

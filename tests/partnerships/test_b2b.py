@@ -172,3 +172,26 @@ def test_calling_a_meeting_off_frees_the_slot_and_tells_the_other(fair):
     assert later.meeting.starts_at == meeting.starts_at and later.meeting.table == 1
     with pytest.raises(PartnershipError):
         request_cancel(request=request, by=salma)  # once only
+
+
+def test_a_meeting_placed_again_elsewhere_keeps_its_event_with_a_new_revision(fair):
+    speaker = SpeakerFactory()
+    salma = B2BParticipantFactory(edition=fair, speaker=speaker)
+    omar = B2BParticipantFactory(edition=fair)
+    request = request_make(requester=salma, recipient=omar)
+    request_answer(request=request, by=omar, accept=True)
+    first = B2BMeeting.objects.get()
+    block = fair.b2b_blocks.get()
+    SessionFactory(  # Salma is now due to speak when the meeting was
+        edition=fair,
+        starts_at=block.starts_at,
+        ends_at=block.starts_at + datetime.timedelta(minutes=20),
+        speakers=[speaker],
+    )
+    OutboundEmail.objects.all().delete()
+
+    meetings_schedule(edition=fair, reshuffle=True)
+
+    again = B2BMeeting.objects.get(request=request)
+    assert again.starts_at > first.starts_at and again.sequence == first.sequence + 1
+    assert OutboundEmail.objects.count() == 2  # both told of the new time
