@@ -14,7 +14,7 @@ from tests.factories import (
 )
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="row locks between connections: runs on PostgreSQL (DATABASE_URL)",
