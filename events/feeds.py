@@ -5,9 +5,11 @@ Open to calendar apps without a log-in; the agenda's address is its secret. The 
 owner's language.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -16,11 +18,13 @@ from django.views.decorators.http import require_safe
 
 from events.ical import SPEAKERS, calendar_bytes
 from events.models import Agenda, Edition, ProgrammePage, Session, Speaker, Track
+from events.programme_selectors import programme_version
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Calendar apps fetch feeds on their own schedule; five minutes of caching on the way costs
 # an organiser's change little and spares the site a crowd of identical requests.
 MAX_AGE = 300
+SHARED_SECONDS = 10 * 60  # a renamed room or track shows within ten minutes
 
 
 @require_safe
@@ -34,10 +38,11 @@ def programme_feed(request):
                 [], name=_("Regional SSE Fair"), language=language, filename="programme.ics"
             )
         return _calendar_response(
-            _loaded(_public_sessions().filter(edition=edition)),
+            lambda: _loaded(_public_sessions().filter(edition=edition)),
             name=_("Programme – %(edition)s") % {"edition": edition.name},
             language=language,
             filename=f"programme-{edition.year}.ics",
+            shared=("programme", edition),
         )
 
 
@@ -51,10 +56,11 @@ def track_feed(request, slug):
     track = get_object_or_404(Track, edition=edition, slug=slug)
     with translation.override(language):
         return _calendar_response(
-            _loaded(_public_sessions().filter(edition=edition, track=track)),
+            lambda: _loaded(_public_sessions().filter(edition=edition, track=track)),
             name=f"{track.name} – {edition.name}",
             language=language,
             filename=f"{track.slug}-{edition.year}.ics",
+            shared=(f"track-{track.pk}", edition),
         )
 
 
@@ -145,9 +151,29 @@ def _session_link(language: str):
 
 
 def _calendar_response(
-    sessions: list[Session], *, name: str, language: str, filename: str
+    sessions, *, name: str, language: str, filename: str, shared: tuple | None = None
 ) -> HttpResponse:
-    body = calendar_bytes(sessions, name=name, language=language, url_for=_session_link(language))
+    """The calendar of `sessions` (a list, or a function that loads it).
+
+    `shared` (a feed's name and its edition) keeps the body in the cache that all the web
+    processes share, until the edition's programme or a sign-up changes: a feed of hundreds
+    of sessions is then written once per change, not once per process.
+    """
+
+    def render() -> bytes:
+        listed = sessions() if callable(sessions) else sessions
+        return calendar_bytes(listed, name=name, language=language, url_for=_session_link(language))
+
+    if shared is None:
+        body = render()
+    else:
+        feed, edition = shared
+        version = programme_version(edition=edition)
+        key = "ical:" + hashlib.sha256(f"{feed}|{language}|{version}".encode()).hexdigest()
+        body = cache.get(key)
+        if body is None:
+            body = render()
+            cache.set(key, body, SHARED_SECONDS)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Language"] = language
