@@ -145,8 +145,11 @@ def visitor_signups(*, user) -> dict[int, SessionSignup]:
     """The visitor's live sign-ups (a place or a turn on the waiting list), by session id."""
     if not user.is_authenticated:
         return {}
-    signups = SessionSignup.objects.filter(attendee__user=user).exclude(
-        status=SignupStatus.CANCELLED
+    signups = (
+        SessionSignup.objects.filter(attendee__user=user)
+        .exclude(status=SignupStatus.CANCELLED)
+        .select_related("session")
+        .only("status", "session__uid", "session_id", "attendee_id")
     )
     return {signup.session_id: signup for signup in signups}
 
@@ -157,6 +160,12 @@ def visitor_starred(*, user) -> set[int]:
         return set()
     starred = Agenda.sessions.through.objects.filter(agenda__user=user)
     return set(starred.values_list("session_id", flat=True))
+
+
+def visitor_starred_uids(*, user) -> list:
+    """The uids of the sessions in the visitor's agenda."""
+    starred = Agenda.sessions.through.objects.filter(agenda__user=user)
+    return list(starred.values_list("session__uid", flat=True))
 
 
 def agenda_sessions(*, user, edition: Edition) -> QuerySet[Session]:

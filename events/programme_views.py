@@ -7,17 +7,22 @@ Thin views: what a sign-up, a star or a new agenda address means is decided in
 
 import functools
 import hashlib
+import re
+import uuid
 import zoneinfo
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -35,6 +40,7 @@ from events.programme_selectors import (
     sessions_by_day,
     visitor_signups,
     visitor_starred,
+    visitor_starred_uids,
 )
 from events.services.agenda import agenda_for, agenda_secret_reset, agenda_star, agenda_unstar
 from events.services.programme import ProgrammeError
@@ -100,34 +106,100 @@ def programme_index(request, page):
 
 
 def _sessions_html(request, page, edition, filters, context) -> tuple[str, int]:
-    """The day-by-day list of sessions, and how many. Visitors who are not signed in all see
-    the same list: it is kept in the cache until the programme or a sign-up changes."""
-    key = None
-    if not request.user.is_authenticated:
-        version = programme_version(edition=edition)
-        key = (
-            "programme:"
-            + hashlib.sha256(
-                f"{_language()}|{sorted(filters.items())}|{version}|{page.pk}".encode()
-            ).hexdigest()
-        )
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-    sessions = _mark(request, page, list(programme_sessions(edition=edition, **filters)))
-    html = render_to_string(
-        "events/includes/programme_days.html",
-        {
-            **context,
-            "groups": sessions_by_day(sessions, edition.time_zone),
-            "labels": card_labels(),
-            "page": page,
-        },
-        request=request,
+    """The day-by-day list of sessions, and how many.
+
+    Everyone sees the same list, kept in the cache until the programme or a sign-up changes;
+    each card holds a marker where a signed-in visitor's own buttons (their star, their
+    sign-up) are put in for each request, without the list being made again.
+    """
+    version = programme_version(edition=edition)
+    key = (
+        "programme:"
+        + hashlib.sha256(
+            f"{_language()}|{sorted(filters.items())}|{version}|{page.pk}".encode()
+        ).hexdigest()
     )
-    if key is not None:
-        cache.set(key, (html, len(sessions)), PROGRAMME_CACHE_SECONDS)
-    return html, len(sessions)
+    cached = cache.get(key)
+    if cached is None:
+        listed = list(programme_sessions(edition=edition, **filters))
+        sessions = _mark(request, page, listed, personal=False)
+        html = render_to_string(
+            "events/includes/programme_days.html",
+            {
+                **context,
+                "groups": sessions_by_day(sessions, edition.time_zone),
+                "labels": card_labels(),
+                "page": page,
+                "shared": True,
+            },
+        )
+        cached = (html, len(sessions))
+        cache.set(key, cached, PROGRAMME_CACHE_SECONDS)
+    html, count = cached
+    if request.user.is_authenticated:
+        html = _visitor_actions(request, page, html)
+    else:
+        html = ACTIONS_MARKER.sub("", html)
+    return mark_safe(html), count  # noqa: S308 (rendered by the template engine, escaped)
+
+
+ACTIONS_MARKER = re.compile(r"<!--actions ([0-9a-f-]{36}) (open|cancelled)-->")
+
+
+def _visitor_actions(request, page, html: str) -> str:
+    """Put the signed-in visitor's buttons in the shared list's markers: whether the session
+    is in their agenda (and a button to change it), and their sign-up. Two queries."""
+    starred = {str(uid) for uid in visitor_starred_uids(user=request.user)}
+    signups = {str(s.session.uid): s for s in visitor_signups(user=request.user).values()}
+    stand_in = str(uuid.UUID(int=0))
+    base = page.get_url(request)
+    star_url = base + page.reverse_subpage("star", args=[stand_in])
+    unstar_url = base + page.reverse_subpage("unstar", args=[stand_in])
+    token = get_token(request)
+    here = request.get_full_path()
+    labels = card_labels()
+    states = {
+        SignupStatus.CONFIRMED: _("You have a place"),
+        SignupStatus.WAITING: _("You are on the waiting list"),
+    }
+
+    def actions(match) -> str:
+        uid, state = match.group(1), match.group(2)
+        on = uid in starred
+        parts = []
+        signup = signups.get(uid)
+        if signup is not None:
+            parts.append(
+                format_html(
+                    '<p class="signup-state signup-state--{}">{}</p>',
+                    signup.status,
+                    states[signup.status],
+                )
+            )
+        if on or state == "open":
+            parts.append(
+                format_html(
+                    '<form method="post" class="star-form" action="{}">'
+                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                    '<input type="hidden" name="next" value="{}#s-{}">'
+                    '<button type="submit" class="star-button{}">'
+                    '<span class="star-button__icon" aria-hidden="true">{}</span> {}</button>'
+                    "</form>",
+                    (unstar_url if on else star_url).replace(stand_in, uid),
+                    token,
+                    here,
+                    uid,
+                    " star-button--on" if on else "",
+                    "★" if on else "☆",
+                    labels["unstar"] if on else labels["star"],
+                )
+            )
+        return format_html(
+            '<div class="session-card__actions">{}</div>',
+            format_html_join("", "{}", ((part,) for part in parts)),
+        )
+
+    return ACTIONS_MARKER.sub(actions, html)
 
 
 def _day_links(request, edition, active) -> list[dict]:
@@ -293,15 +365,16 @@ def changes_view(request, page):
     )
 
 
-def _mark(request, page, sessions: list) -> list:
+def _mark(request, page, sessions: list, *, personal: bool = True) -> list:
     """Give each session what its card shows beyond its fields: its page's address
     (`page_url`), its type and language in words, whether it is in the visitor's agenda
     (`is_starred`) and the visitor's sign-up (`my_signup`, None without one).
 
     Two queries for the whole list; the rest is worked out once, not once per session.
+    Without `personal`, the cards are everyone's: nobody's agenda or sign-ups.
     """
-    starred = visitor_starred(user=request.user)
-    signups = visitor_signups(user=request.user)
+    starred = visitor_starred(user=request.user) if personal else set()
+    signups = visitor_signups(user=request.user) if personal else {}
     base = page.get_url(request)
     types = dict(SessionType.choices)
     languages = dict(SpokenLanguage.choices)

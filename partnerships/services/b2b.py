@@ -208,29 +208,63 @@ def meetings_schedule(
     result = scheduler.schedule(slots, wanted, busy=busy_periods(people), fixed=fixed)
     by_id = {r.pk: r for r in accepted}
     unplaced = dict(result.unplaced)
-    placed = 0
+    new = []  # (request, slot, table, revision, moved)
     for request_id, placement in result.placed.items():
         if request_id in fixed:
             continue
         slot, old = slots[placement.slot], before.get(request_id)
-        unchanged = old and (old.starts_at, old.table) == (slot.starts_at, placement.table)
+        unchanged = bool(old) and (old.starts_at, old.table) == (slot.starts_at, placement.table)
         sequence = (old.sequence + (0 if unchanged else 1)) if old else 0
-        try:
-            with transaction.atomic():
-                _meeting_create(by_id[request_id], slot, placement.table, sequence)
-        except IntegrityError:  # an acceptance took the place meanwhile
-            unplaced[request_id] = scheduler.NO_TABLE
-            continue
-        placed += 1
-        if notify and not unchanged:  # placed again where it was: nothing to tell
-            for person in (by_id[request_id].requester, by_id[request_id].recipient):
-                _tell(person, "meeting_placed", request=by_id[request_id])
+        new.append((by_id[request_id], slot, placement.table, sequence, not unchanged))
+    made = _meetings_create(new)
+    for request, _slot, _table, _sequence, moved in new:
+        if request.pk not in made:  # an acceptance took the place meanwhile
+            unplaced[request.pk] = scheduler.NO_TABLE
+        elif notify and moved:  # placed again where it was: nothing to tell
+            for person in (request.requester, request.recipient):
+                _tell(person, "meeting_placed", request=request)
+    placed = len(made)
     return ScheduleReport(
         placed=placed,
         kept=len(fixed),
         unplaced=[(by_id[rid], str(REASONS[reason])) for rid, reason in unplaced.items()],
         upper_bound=scheduler.upper_bound(slots, wanted),
     )
+
+
+def _meetings_create(new: list) -> set[int]:
+    """Write the placements, all at once; if one clashes with a meeting placed meanwhile,
+    one by one, leaving out those that clash. Returns the ids of the requests placed."""
+    try:
+        with transaction.atomic():
+            meetings = B2BMeeting.objects.bulk_create(
+                B2BMeeting(
+                    request=request,
+                    block_id=slot.block_id,
+                    starts_at=slot.starts_at,
+                    ends_at=slot.ends_at,
+                    table=table,
+                    sequence=sequence,
+                )
+                for request, slot, table, sequence, _moved in new
+            )
+            B2BSeat.objects.bulk_create(
+                B2BSeat(meeting=meeting, participant_id=person, starts_at=meeting.starts_at)
+                for meeting in meetings
+                for person in (meeting.request.requester_id, meeting.request.recipient_id)
+            )
+        return {request.pk for request, *_rest in new}
+    except IntegrityError:
+        pass
+    made = set()
+    for request, slot, table, sequence, _moved in new:
+        try:
+            with transaction.atomic():
+                _meeting_create(request, slot, table, sequence)
+        except IntegrityError:
+            continue
+        made.add(request.pk)
+    return made
 
 
 def meetings_confirm(*, meetings) -> int:

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client
 
 from events.models import Edition, Room, Session, Speaker, Track
+from fairsite.models import User
 from tests.bench.measure import measure
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,11 @@ def test_programme_page(capsys):
     small = {url: measure(client, url, rounds=ROUNDS) for url in urls}
     add_sessions(edition, 500)
     large = {url: measure(client, url, rounds=ROUNDS) for url in urls}
+    # Signed in, the list is made for the visitor (stars, sign-ups) at every request.
+    visitor = Client()
+    visitor.force_login(User.objects.get(email="exhibitor@fair.example"))
+    signed_in = {url: measure(visitor, url, rounds=ROUNDS) for url in urls[:2]}
+    every_day = measure(visitor, "/fr/programme/?day=all", rounds=10)
 
     with capsys.disabled():
         print(f"\n{connection.vendor}, {ROUNDS} requests a page, Django test client")
@@ -73,5 +79,11 @@ def test_programme_page(capsys):
                 f"{url:<32}{small[url][0]:>11} / {large[url][0]:<8}"
                 f"{large[url][1]:>10.1f}{large[url][2]:>10.1f}"
             )
+        for url, (queries, p50, p95) in signed_in.items():
+            print(f"{url + ' (signed in)':<32}{queries:>22}{p50:>10.1f}{p95:>10.1f}")
+        print(
+            f"{'/fr/programme/?day=all (signed in)':<32}{every_day[0]:>22}"
+            f"{every_day[1]:>10.1f}{every_day[2]:>10.1f}   (500 sessions on one page)"
+        )
     for url in urls:
         assert small[url][0] == large[url][0], f"{url}: queries grow with the sessions"

@@ -687,3 +687,19 @@ def test_the_migration_puts_the_programme_under_homes_made_before_it(client, hom
     assert programme_pages_ensure(homes=homes) == {
         page.locale.language_code: page for page in pages
     }
+
+
+def test_the_shared_list_carries_no_visitor_s_own_state(client, programme, fair):
+    talk = session(fair, title_fr="Atelier", signup_required=True, capacity=5)
+    user = UserFactory()
+    agenda_star(user=user, session=talk)
+    session_signup(session=talk, attendee=attendee_for_user(user=user, edition=fair))
+    client.force_login(user)
+    mine = html(client.get("/fr/programme/"))  # fills the shared list
+    client.logout()
+
+    theirs = html(client.get("/fr/programme/"))
+
+    assert mine.select_one(".star-button--on") and mine.select_one(".signup-state--confirmed")
+    assert not theirs.select(".star-form, .signup-state, .session-card__actions")
+    assert "<!--actions" not in str(mine) and "<!--actions" not in str(theirs)

@@ -195,3 +195,28 @@ def test_a_meeting_placed_again_elsewhere_keeps_its_event_with_a_new_revision(fa
     again = B2BMeeting.objects.get(request=request)
     assert again.starts_at > first.starts_at and again.sequence == first.sequence + 1
     assert OutboundEmail.objects.count() == 2  # both told of the new time
+
+
+def test_placements_that_clash_with_a_meeting_placed_meanwhile_are_left_out(fair):
+    from partnerships import scheduler
+    from partnerships.services.b2b import _meetings_create
+
+    block = fair.b2b_blocks.get()
+    slot = scheduler.slots_of([block])[0]
+    salma, omar, nadia, karim = people(fair, 4)
+    taken = MeetingRequest.objects.create(
+        edition=fair, requester=salma, recipient=omar, status="accepted"
+    )
+    meeting_place(request=taken)  # at the first slot, table 1
+    late = MeetingRequest.objects.create(
+        edition=fair, requester=nadia, recipient=salma, status="accepted"
+    )
+    other = MeetingRequest.objects.create(
+        edition=fair, requester=karim, recipient=nadia, status="accepted"
+    )
+
+    made = _meetings_create([(late, slot, 2, 0, True), (other, slot, 1, 0, True)])
+
+    assert made == set()  # table 1 is taken; Salma is in a meeting at that time
+    made = _meetings_create([(late, slot, 2, 0, True), (other, slot, 3, 0, True)])
+    assert made == {other.pk}
