@@ -83,11 +83,12 @@ def gate_by_token_hash(token_hash: str) -> Gate | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    gate = Gate(id=row[0], slug=row[1], name_ar=row[2], name_fr=row[3], name_en=row[4])
-    gate.is_active = bool(row[5])
-    gate._state.adding = False
-    gate._state.db = connection.alias
-    return gate
+    # As the ORM loads a row: the fields not read here are deferred, not defaults.
+    return Gate.from_db(
+        connection.alias,
+        ["id", "slug", "name_ar", "name_fr", "name_en", "is_active"],
+        [row[0], row[1], row[2], row[3], row[4], bool(row[5])],
+    )
 
 
 def badge_locked(badge_id: int) -> ScannedBadge | None:

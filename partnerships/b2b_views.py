@@ -254,7 +254,7 @@ def agenda(request, participant):
     meetings = list(participant_meetings(participant))
     for meeting in meetings:
         meeting.other = other_side(meeting.request, participant)
-        meeting.cancelled = meeting.request.status != RequestStatus.ACCEPTED
+        meeting.cancelled = meeting.is_cancelled or meeting.request.status != RequestStatus.ACCEPTED
     days = [
         (day, list(group))
         for day, group in itertools.groupby(

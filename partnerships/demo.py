@@ -208,6 +208,7 @@ def demo_partnerships_ensure(*, edition: Edition) -> None:
         ),
         place="Salon, Grande salle",
         agenda="Bilan de la convention, prochaines actions (exemple)",
+        is_public=True,
     )
     meeting.agreements.set(agreements[:2])
     meeting.delegations.set([regions["occitanie"]])

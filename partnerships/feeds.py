@@ -69,7 +69,7 @@ def meetings_calendar(
 
 def _event(meeting, participant, zone, stamp) -> Event:
     other = other_side(meeting.request, participant)
-    cancelled = meeting.request.status != RequestStatus.ACCEPTED
+    cancelled = meeting.is_cancelled or meeting.request.status != RequestStatus.ACCEPTED
     if cancelled:
         summary = _("Cancelled meeting with %(name)s") % {"name": other.name}
     else:

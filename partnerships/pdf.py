@@ -41,7 +41,8 @@ def agenda_document(participant, meetings, *, language: str):
                 "organisation": other.organisation,
                 "organisation_dir": text_direction(other.organisation),
                 "place_dir": text_direction(meeting.block.place),
-                "cancelled": meeting.request.status != RequestStatus.ACCEPTED,
+                "cancelled": meeting.is_cancelled
+                or meeting.request.status != RequestStatus.ACCEPTED,
             }
         )
     days = [(day, list(group)) for day, group in itertools.groupby(rows, lambda r: r["day"])]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from events.models import Edition, Session
-from partnerships.choices import Domain
+from partnerships.choices import AgreementStatus, Domain
 from partnerships.models import Agreement, PartnerRegion, PartnershipMeeting
 from partnerships.services.agreements import agreement_end
 
@@ -48,10 +48,15 @@ class PublicMeeting:
     session_url: str  # the programme's page for it, when it is a public session
 
 
+PUBLIC_AGREEMENT = Q(is_public=True) & ~Q(status=AgreementStatus.DRAFT)
+
+
 def public_regions() -> QuerySet[PartnerRegion]:
-    """Every partner region with `public_agreements`, the number of its public agreements."""
-    return PartnerRegion.objects.annotate(
-        public_agreements=Count("agreements", filter=Q(agreements__is_public=True), distinct=True)
+    """The partner regions shown to the public (a partnership still confidential is kept off
+    the map), with `public_agreements`, the number of their public agreements."""
+    in_public = Q(agreements__is_public=True) & ~Q(agreements__status=AgreementStatus.DRAFT)
+    return PartnerRegion.objects.filter(is_public=True).annotate(
+        public_agreements=Count("agreements", filter=in_public, distinct=True)
     )
 
 
@@ -62,7 +67,7 @@ def public_region(*, slug: str) -> PartnerRegion | None:
 def region_agreements(*, region: PartnerRegion, today: datetime.date) -> list[PublicAgreement]:
     """The region's public agreements, the latest signed first."""
     agreements = (
-        Agreement.objects.filter(partner_regions=region, is_public=True)
+        Agreement.objects.filter(PUBLIC_AGREEMENT, partner_regions=region)
         .prefetch_related(
             Prefetch("partner_regions", queryset=PartnerRegion.objects.order_by("name_fr"))
         )

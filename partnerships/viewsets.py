@@ -90,6 +90,7 @@ class PartnerRegionViewSet(SnippetViewSet):
                 "description_ar", "description_fr", "description_en", heading=_("Description")
             ),
             FieldPanel("logo"),
+            FieldPanel("is_public"),
             FieldPanel("is_sample"),
         ],
         base_form_class=LanguageFieldsForm,

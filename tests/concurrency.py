@@ -2,6 +2,7 @@
 
 import threading
 
+from celery._state import _set_task_join_will_block
 from django.db import connection
 
 
@@ -26,4 +27,7 @@ def at_once(action, arguments: list) -> list:
         thread.start()
     for thread in threads:
         thread.join()
+    # Tasks run in-process (eager) mark the whole process as "inside a task" while they run,
+    # and threads finishing in another order than they began can leave that mark behind.
+    _set_task_join_will_block(False)
     return outcomes

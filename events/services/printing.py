@@ -67,7 +67,11 @@ def print_part_run(*, job_id: int, part: int, language: str = "ar") -> bool:
     if job is None or job.status == BadgePrintJob.Status.DONE:
         return False
     name = _part_name(job, part)
-    if not private_storage().exists(name):
+    # A part counts once it is listed as done: a file without that may have been cut short
+    # by a worker that died while writing it, and is written again.
+    if part not in job.parts_done or not private_storage().exists(name):
+        if private_storage().exists(name):
+            private_storage().delete(name)
         ids = job.badge_ids[part * CHUNK : (part + 1) * CHUNK]
         badges = Badge.objects.filter(pk__in=ids).select_related("attendee", "edition")
         by_id = {badge.pk: badge for badge in badges}

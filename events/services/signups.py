@@ -108,8 +108,13 @@ def attendee_for_user(*, user, edition: Edition) -> Attendee:
     attendee = Attendee.objects.filter(user=user, edition=edition).first()
     if attendee is not None:
         return attendee
+    # A visitor who registered with this address and no account yet (one with an account
+    # is someone else's registration).
     attendee = Attendee.objects.filter(
-        edition=edition, category=AttendeeCategory.VISITOR, email__iexact=user.email
+        edition=edition,
+        category=AttendeeCategory.VISITOR,
+        email__iexact=user.email,
+        user__isnull=True,
     ).first()
     if attendee is None:
         badge, _new = visitor_register(
@@ -119,6 +124,11 @@ def attendee_for_user(*, user, edition: Edition) -> Attendee:
             language=getattr(user, "language", "") or "ar",
         )
         attendee = badge.attendee
+        if attendee.user_id not in (None, user.pk):
+            # The address is another account's registration (an e-mail changed since).
+            raise ProgrammeError(
+                _("This e-mail address is registered for the fair by another account.")
+            )
     if attendee.user_id is None:
         attendee.user = user
         attendee.save(update_fields=["user"])

@@ -229,6 +229,11 @@ class B2BMeeting(models.Model):
             f"{self.request} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M} · {self.table}"
         )
 
+    @property
+    def is_cancelled(self) -> bool:
+        """Called off, or set aside until it is placed again."""
+        return self.cancelled_at is not None
+
 
 class B2BSeat(models.Model):
     """A participant's place at a meeting: one per participant and slot, which the database

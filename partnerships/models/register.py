@@ -51,6 +51,11 @@ class PartnerRegion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    is_public = models.BooleanField(
+        _("shown to the public"),
+        default=True,
+        help_text=_("Untick while the partnership is confidential: the region stays off the map."),
+    )
     is_sample = models.BooleanField(
         _("sample data"),
         default=False,
@@ -257,7 +262,7 @@ class PartnershipMeeting(ClusterableModel):
     agenda = models.TextField(_("agenda"), blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
     is_public = models.BooleanField(
-        _("public"), default=True, help_text=_("Shown on the partner region's public page.")
+        _("public"), default=False, help_text=_("Shown on the partner region's public page.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

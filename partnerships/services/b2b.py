@@ -12,7 +12,7 @@ import dataclasses
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,6 +43,8 @@ def request_make(
     """Ask for a meeting; asking again gives back the request already made."""
     if requester.pk == recipient.pk:
         raise PartnershipError(_("You cannot ask yourself for a meeting."))
+    if not requester.is_active:
+        raise PartnershipError(_("Your participation in the meetings is suspended."))
     if requester.edition_id != recipient.edition_id or not recipient.is_active:
         raise PartnershipError(_("This person does not take part in the meetings."))
     if not requests_open(requester.edition):
@@ -66,6 +68,8 @@ def request_answer(*, request: MeetingRequest, by: B2BParticipant, accept: bool)
         request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
         if request.recipient_id != by.pk:
             raise PartnershipError(_("Only the person asked can answer this request."))
+        if not by.is_active:
+            raise PartnershipError(_("Your participation in the meetings is suspended."))
         if request.status != RequestStatus.PENDING:
             raise PartnershipError(_("This request has already been answered."))
         if not requests_open(request.edition):
@@ -76,9 +80,11 @@ def request_answer(*, request: MeetingRequest, by: B2BParticipant, accept: bool)
         if not accept:
             _tell(request.requester, "request_declined", request=request)
             return request
-    meeting = meeting_place(request=request)
-    for person in (request.requester, request.recipient):
-        _tell(person, "meeting_placed" if meeting else "request_accepted", request=request)
+        # Placed while the request is locked: the organisers' run, which locks the accepted
+        # requests, cannot place it at the same time.
+        meeting = meeting_place(request=request)
+        for person in (request.requester, request.recipient):
+            _tell(person, "meeting_placed" if meeting else "request_accepted", request=request)
     return request
 
 
@@ -94,8 +100,9 @@ def requests_expire(*, today: datetime.date | None = None) -> int:
 def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
     """Put an accepted request in the earliest slot where both people and a table are free;
     None when there is none (the organisers' scheduler report lists it)."""
-    if hasattr(request, "meeting"):
-        return request.meeting
+    placed = B2BMeeting.objects.filter(request=request, cancelled_at__isnull=True).first()
+    if placed is not None:
+        return placed
     slots = scheduler.slots_of(B2BBlock.objects.filter(edition_id=request.edition_id))
     people = [request.requester_id, request.recipient_id]
     busy = busy_periods(people)
@@ -117,7 +124,7 @@ def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
         for table in free:
             try:
                 with transaction.atomic():
-                    return _meeting_create(request, slot, table)
+                    return _meeting_create(request, slot, table)[0]
             except IntegrityError:
                 # Taken a moment ago by another acceptance: the next table, or if one of
                 # the two is now in a meeting at this time, the next slot.
@@ -128,20 +135,41 @@ def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
     return None
 
 
-def _meeting_create(request, slot: scheduler.Slot, table: int, sequence: int = 0) -> B2BMeeting:
-    meeting = B2BMeeting.objects.create(
-        request=request,
-        block_id=slot.block_id,
-        starts_at=slot.starts_at,
-        ends_at=slot.ends_at,
-        table=table,
-        sequence=sequence,
-    )
+def _meeting_create(request, slot: scheduler.Slot, table: int) -> tuple[B2BMeeting, bool]:
+    """Place the request's meeting; (the meeting, whether it is new or moved).
+
+    A request has one meeting row for good: its calendar event. A row set aside (a meeting
+    being placed again) is put back, with a higher revision if its time or table changed.
+    """
+    meeting = B2BMeeting.objects.filter(request=request).first()
+    if meeting is None:
+        meeting = B2BMeeting.objects.create(
+            request=request,
+            block_id=slot.block_id,
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+            table=table,
+        )
+        moved = True
+    else:
+        moved = (meeting.block_id, meeting.starts_at, meeting.table) != (
+            slot.block_id,
+            slot.starts_at,
+            table,
+        )
+        meeting.block_id, meeting.starts_at, meeting.ends_at = (
+            slot.block_id,
+            slot.starts_at,
+            slot.ends_at,
+        )
+        meeting.table, meeting.cancelled_at = table, None
+        meeting.sequence += 1 if moved else 0
+        meeting.save()
     B2BSeat.objects.bulk_create(
         B2BSeat(meeting=meeting, participant_id=person, starts_at=slot.starts_at)
         for person in (request.requester_id, request.recipient_id)
     )
-    return meeting
+    return meeting, moved
 
 
 def busy_periods(participant_ids) -> dict[int, list[tuple]]:
@@ -178,92 +206,114 @@ def meetings_schedule(
     *, edition: Edition, reshuffle: bool = False, notify: bool = True
 ) -> ScheduleReport:
     """Place every accepted request that has no meeting yet. Confirmed meetings stay where
-    they are; with `reshuffle`, unconfirmed ones are placed again from scratch (which can
-    fit more in). Both sides of each new placement are told unless `notify` is false."""
+    they are; with `reshuffle`, unconfirmed ones may move to fit more in, but none is lost:
+    one the new plan cannot place keeps its place. Both sides of each new or moved meeting
+    are told unless `notify` is false; a moved meeting's calendar event gets a new revision.
+    """
     blocks = list(B2BBlock.objects.filter(edition=edition))
     slots = scheduler.slots_of(blocks)
     index = {(slot.block_id, slot.starts_at): n for n, slot in enumerate(slots)}
-    # Serialise runs and acceptances for the edition: every request's row is locked.
+    # Serialise runs and acceptances for the edition: every accepted request's row is locked.
     accepted = list(
         MeetingRequest.objects.select_for_update()
         .filter(edition=edition, status=RequestStatus.ACCEPTED)
         .select_related("requester", "recipient")
     )
-    meetings = {m.request_id: m for m in B2BMeeting.objects.filter(request__in=accepted)}
-    # A meeting placed again keeps its calendar event (its UID is the request's) with a
-    # higher revision, so that calendar apps take the new time.
-    before = {}
-    if reshuffle:
-        moved = [m for m in meetings.values() if not m.confirmed]
-        before = {m.request_id: m for m in moved}
-        B2BMeeting.objects.filter(pk__in=[m.pk for m in moved]).delete()
-        meetings = {rid: m for rid, m in meetings.items() if m.confirmed}
-    fixed = {
-        rid: scheduler.Placement(index[(m.block_id, m.starts_at)], m.table)
-        for rid, m in meetings.items()
-        if (m.block_id, m.starts_at) in index
+    placed_now = {
+        m.request_id: m
+        for m in B2BMeeting.objects.filter(request__in=accepted, cancelled_at__isnull=True)
     }
+
+    def where(meeting):
+        slot = index.get((meeting.block_id, meeting.starts_at))
+        return None if slot is None else scheduler.Placement(slot, meeting.table)
+
+    staying = {
+        rid: where(m)
+        for rid, m in placed_now.items()
+        if (m.confirmed or not reshuffle) and where(m) is not None
+    }
+    movable = {rid: m for rid, m in placed_now.items() if rid not in staying}
     wanted = [scheduler.Wanted(r.pk, r.requester_id, r.recipient_id) for r in accepted]
     people = {p for r in accepted for p in (r.requester_id, r.recipient_id)}
-    result = scheduler.schedule(slots, wanted, busy=busy_periods(people), fixed=fixed)
+    busy = busy_periods(people)
+    result = scheduler.schedule(slots, wanted, busy=busy, fixed=staying)
+    stranded = {
+        rid: where(m)
+        for rid, m in movable.items()
+        if rid not in result.placed and where(m) is not None
+    }
+    if stranded:  # placed again, they would be lost: they keep their places
+        result = scheduler.schedule(slots, wanted, busy=busy, fixed={**staying, **stranded})
+
+    # Set aside the meetings that may move (out of the tables' and seats' constraints), then
+    # put every placement down.
+    B2BMeeting.objects.filter(pk__in=[m.pk for m in movable.values()]).update(
+        cancelled_at=timezone.now()
+    )
+    B2BSeat.objects.filter(meeting__in=list(movable.values())).delete()
     by_id = {r.pk: r for r in accepted}
-    unplaced = dict(result.unplaced)
-    new = []  # (request, slot, table, revision, moved)
-    for request_id, placement in result.placed.items():
-        if request_id in fixed:
-            continue
-        slot, old = slots[placement.slot], before.get(request_id)
-        unchanged = bool(old) and (old.starts_at, old.table) == (slot.starts_at, placement.table)
-        sequence = (old.sequence + (0 if unchanged else 1)) if old else 0
-        new.append((by_id[request_id], slot, placement.table, sequence, not unchanged))
+    new = [
+        (by_id[rid], slots[placement.slot], placement.table)
+        for rid, placement in result.placed.items()
+        if rid not in staying
+    ]
     made = _meetings_create(new)
-    for request, _slot, _table, _sequence, moved in new:
+    # Set aside with no place left (their slot is gone from the blocks): calendars drop the
+    # event, and both people hear that a new time will follow.
+    adrift = [m for rid, m in movable.items() if rid not in made]
+    B2BMeeting.objects.filter(pk__in=[m.pk for m in adrift]).update(sequence=F("sequence") + 1)
+    for meeting in adrift if notify else []:
+        for person in (meeting.request.requester, meeting.request.recipient):
+            _tell(person, "request_accepted", request=meeting.request)
+    unplaced = dict(result.unplaced)
+    for request, _slot, _table in new:
         if request.pk not in made:  # an acceptance took the place meanwhile
             unplaced[request.pk] = scheduler.NO_TABLE
-        elif notify and moved:  # placed again where it was: nothing to tell
+        elif notify and made[request.pk]:  # placed where it was: nothing to tell
             for person in (request.requester, request.recipient):
                 _tell(person, "meeting_placed", request=request)
-    placed = len(made)
     return ScheduleReport(
-        placed=placed,
-        kept=len(fixed),
+        placed=len(made),
+        kept=len(staying),
         unplaced=[(by_id[rid], str(REASONS[reason])) for rid, reason in unplaced.items()],
         upper_bound=scheduler.upper_bound(slots, wanted),
     )
 
 
-def _meetings_create(new: list) -> set[int]:
-    """Write the placements, all at once; if one clashes with a meeting placed meanwhile,
-    one by one, leaving out those that clash. Returns the ids of the requests placed."""
-    try:
-        with transaction.atomic():
-            meetings = B2BMeeting.objects.bulk_create(
-                B2BMeeting(
-                    request=request,
-                    block_id=slot.block_id,
-                    starts_at=slot.starts_at,
-                    ends_at=slot.ends_at,
-                    table=table,
-                    sequence=sequence,
-                )
-                for request, slot, table, sequence, _moved in new
-            )
-            B2BSeat.objects.bulk_create(
-                B2BSeat(meeting=meeting, participant_id=person, starts_at=meeting.starts_at)
-                for meeting in meetings
-                for person in (meeting.request.requester_id, meeting.request.recipient_id)
-            )
-        return {request.pk for request, *_rest in new}
-    except IntegrityError:
-        pass
-    made = set()
-    for request, slot, table, sequence, _moved in new:
+def _meetings_create(new: list) -> dict[int, bool]:
+    """Put the placements down, all at once when none of the requests had a meeting before;
+    one by one otherwise, or when one clashes with a meeting placed meanwhile (it is left
+    out). Returns, for each request placed, whether its meeting is new or moved."""
+    if not B2BMeeting.objects.filter(request__in=[request for request, *_ in new]).exists():
         try:
             with transaction.atomic():
-                _meeting_create(request, slot, table, sequence)
+                meetings = B2BMeeting.objects.bulk_create(
+                    B2BMeeting(
+                        request=request,
+                        block_id=slot.block_id,
+                        starts_at=slot.starts_at,
+                        ends_at=slot.ends_at,
+                        table=table,
+                    )
+                    for request, slot, table in new
+                )
+                B2BSeat.objects.bulk_create(
+                    B2BSeat(meeting=meeting, participant_id=person, starts_at=meeting.starts_at)
+                    for meeting in meetings
+                    for person in (meeting.request.requester_id, meeting.request.recipient_id)
+                )
+            return {request.pk: True for request, *_rest in new}
+        except IntegrityError:
+            pass
+    made = {}
+    for request, slot, table in new:
+        try:
+            with transaction.atomic():
+                _meeting, moved = _meeting_create(request, slot, table)
         except IntegrityError:
             continue
-        made.add(request.pk)
+        made[request.pk] = moved
     return made
 
 

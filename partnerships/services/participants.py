@@ -31,7 +31,7 @@ def participant_of(*, user, edition: Edition | None) -> B2BParticipant | None:
         return None
     return (
         B2BParticipant.objects.select_related("edition", "cooperative")
-        .filter(edition=edition, user=user)
+        .filter(edition=edition, user=user, is_active=True)
         .first()
     )
 
@@ -82,6 +82,8 @@ def participant_join(
                 .filter(edition=edition, user=user)
                 .first()
             )
+            if participant is not None and not participant.is_active:
+                raise PartnershipError(_("Your participation in the meetings is suspended."))
             if participant is None:
                 return B2BParticipant.objects.create(
                     edition=edition,

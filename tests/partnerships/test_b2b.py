@@ -215,8 +215,28 @@ def test_placements_that_clash_with_a_meeting_placed_meanwhile_are_left_out(fair
         edition=fair, requester=karim, recipient=nadia, status="accepted"
     )
 
-    made = _meetings_create([(late, slot, 2, 0, True), (other, slot, 1, 0, True)])
+    made = _meetings_create([(late, slot, 2), (other, slot, 1)])
 
-    assert made == set()  # table 1 is taken; Salma is in a meeting at that time
-    made = _meetings_create([(late, slot, 2, 0, True), (other, slot, 3, 0, True)])
-    assert made == {other.pk}
+    assert made == {}  # table 1 is taken; Salma is in a meeting at that time
+    made = _meetings_create([(late, slot, 2), (other, slot, 3)])
+    assert made == {other.pk: True}
+
+
+def test_a_meeting_whose_slot_is_gone_is_set_aside_and_its_people_told(fair):
+    salma, omar = people(fair, 2)
+    request = request_make(requester=salma, recipient=omar)
+    request_answer(request=request, by=omar, accept=True)
+    meeting = B2BMeeting.objects.get()
+    block = fair.b2b_blocks.get()
+    block.starts_at += datetime.timedelta(minutes=10)  # every slot moves by ten minutes
+    block.save()
+    OutboundEmail.objects.all().delete()
+
+    report = meetings_schedule(edition=fair)
+
+    meeting.refresh_from_db()
+    assert report.placed == 1  # placed again in the new slots
+    assert meeting.starts_at == block.starts_at and meeting.cancelled_at is None
+    assert meeting.sequence == 1
+    assert OutboundEmail.objects.count() == 2
+    assert B2BMeeting.objects.count() == 1  # the same calendar event, moved

@@ -568,3 +568,16 @@ def test_the_migration_puts_the_page_under_homes_made_before_it(client, homes):
     assert partnerships_pages_ensure(homes=homes) == {
         page.locale.language_code: page for page in pages
     }
+
+
+def test_a_confidential_partnership_and_a_draft_stay_off_the_public_pages(client, pages):
+    secret = occitanie(is_public=False, name_fr="Région Confidentielle")
+    known = dakar()
+    agreement([known], reference="BROUILLON-1", signed_on=None, is_public=True)
+
+    index = client.get("/fr/partnerships/").content.decode()
+    region = client.get("/fr/partnerships/dakar/").content.decode()
+
+    assert "Région Confidentielle" not in index and "Région de Dakar" in index
+    assert client.get(f"/fr/partnerships/{secret.slug}/").status_code == 404
+    assert "BROUILLON-1" not in region
