@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from events.ical import SPEAKERS, calendar_bytes
 from events.models import Agenda, Edition, ProgrammePage, Session, Speaker, Track
-from events.programme_selectors import programme_version
+from events.programme_selectors import programme_version, visitor_sessions
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Calendar apps fetch feeds on their own schedule; five minutes of caching on the way costs
@@ -79,12 +79,15 @@ def session_feed(request, uid):
 
 @require_safe
 def agenda_feed(request, secret):
-    """The sessions a visitor starred, for whoever holds the agenda's secret address."""
+    """The sessions a visitor starred or signed up for, for whoever holds the agenda's
+    secret address."""
     agenda = get_object_or_404(Agenda.objects.select_related("user"), secret=secret)
     language = _language(request, agenda.user.language)
     with translation.override(language):
         response = _calendar_response(
-            _loaded(_public_sessions().filter(agendas=agenda)),
+            _loaded(
+                _public_sessions().filter(pk__in=visitor_sessions(user=agenda.user).values("pk"))
+            ),
             name=_("My agenda – Regional SSE Fair"),
             language=language,
             filename="agenda.ics",
@@ -168,7 +171,7 @@ def _calendar_response(
         body = render()
     else:
         feed, edition = shared
-        version = programme_version(edition=edition)
+        version = programme_version(edition=edition, seats=False)
         key = "ical:" + hashlib.sha256(f"{feed}|{language}|{version}".encode()).hexdigest()
         body = cache.get(key)
         if body is None:

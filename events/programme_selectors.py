@@ -88,16 +88,15 @@ def with_seats_left(sessions: QuerySet[Session]) -> QuerySet[Session]:
     )
 
 
-def programme_version(*, edition: Edition) -> tuple:
-    """What changes whenever the public programme or its free places change: one query."""
+def programme_version(*, edition: Edition, seats: bool = True) -> tuple:
+    """What changes whenever the edition's public programme changes, and with `seats` its
+    free places too (a sign-up): one query. (A renamed room, track or speaker is not seen:
+    the caches that use it keep their copies for minutes only.)"""
     sessions = Session.objects.published().filter(edition=edition)
-    return tuple(
-        sessions.aggregate(
-            count=Count("pk", distinct=True),
-            changed=Max("updated_at"),
-            signed_up=Max("signups__updated_at"),
-        ).values()
-    )
+    figures = {"count": Count("pk", distinct=True), "changed": Max("updated_at")}
+    if seats:
+        figures["signed_up"] = Max("signups__updated_at")
+    return (edition.pk, *sessions.aggregate(**figures).values())
 
 
 def programme_session(*, uid) -> Session | None:
@@ -168,16 +167,20 @@ def visitor_starred_uids(*, user) -> list:
     return list(starred.values_list("session__uid", flat=True))
 
 
-def agenda_sessions(*, user, edition: Edition) -> QuerySet[Session]:
-    """The edition's public sessions that the visitor starred or signed up for."""
+def visitor_sessions(*, user) -> QuerySet[Session]:
+    """The public sessions, of any edition, that the visitor starred or signed up for: their
+    agenda, on its page and in its calendar feed."""
     signed_up = SessionSignup.objects.filter(attendee__user=user).exclude(
         status=SignupStatus.CANCELLED
     )
-    sessions = (
-        Session.objects.published()
-        .filter(edition=edition)
-        .filter(Q(agendas__user=user) | Q(pk__in=signed_up.values("session_id")))
+    return Session.objects.published().filter(
+        Q(agendas__user=user) | Q(pk__in=signed_up.values("session_id"))
     )
+
+
+def agenda_sessions(*, user, edition: Edition) -> QuerySet[Session]:
+    """The edition's public sessions that the visitor starred or signed up for."""
+    sessions = visitor_sessions(user=user).filter(edition=edition)
     return with_seats_left(
         public_session_queryset(Session.objects.filter(pk__in=sessions))
     ).order_by("starts_at", "room__order", "pk")

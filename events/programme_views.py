@@ -83,7 +83,7 @@ def programme_index(request, page):
         query.pop("day")
     elif "day" not in query:
         # One day at a time, today's while the fair is on: a phone shows it at once.
-        today = timezone.localdate()
+        today = edition.today()
         query["day"] = (today if today in edition.days else edition.starts_on).isoformat()
     form = ProgrammeFilterForm(
         query, tracks=tracks, rooms=programme_rooms(edition=edition), days=edition.days

@@ -689,3 +689,15 @@ class B2BMeetingCancelView(DeleteView):
 
     def delete_action(self):
         request_cancel(request=self.object.request)
+
+
+class MeetingRequestDeleteView(DeleteView):
+    """A request still open (waiting, or accepted with its meeting) is withdrawn through the
+    rules, which tell the people concerned and cancel the meeting's calendar event; one
+    already closed is removed."""
+
+    def delete_action(self):
+        if self.object.status in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
+            request_cancel(request=self.object)
+        else:
+            super().delete_action()

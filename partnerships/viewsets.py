@@ -497,6 +497,7 @@ class MeetingRequestViewSet(ModelViewSet):
     menu_label = _("Meeting requests")
     url_prefix = "partnerships/b2b/requests"
     index_view_class = views.MeetingRequestIndexView
+    delete_view_class = views.MeetingRequestDeleteView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [

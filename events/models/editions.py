@@ -149,6 +149,10 @@ class Edition(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def today(self) -> datetime.date:
+        """Today on the fair's own clock."""
+        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
+
     @property
     def days(self) -> list[datetime.date]:
         count = (self.ends_on - self.starts_on).days + 1

@@ -4,6 +4,7 @@ which table each accepted meeting takes place."""
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -184,6 +185,20 @@ class B2BBlock(models.Model):
     def __str__(self):
         starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
         return f"{starts:%Y-%m-%d %H:%M}–{ends:%H:%M}"
+
+    def clean(self):
+        # One person is in one meeting at a time slot by slot: blocks must not overlap.
+        if self.edition_id and self.starts_at and self.ends_at:
+            overlapping = B2BBlock.objects.filter(
+                edition_id=self.edition_id,
+                starts_at__lt=self.ends_at,
+                ends_at__gt=self.starts_at,
+            ).exclude(pk=self.pk)
+            if overlapping.exists():
+                raise ValidationError(
+                    _("This block overlaps %(block)s: blocks of one edition follow each other.")
+                    % {"block": overlapping.first()}
+                )
 
 
 class B2BMeeting(models.Model):

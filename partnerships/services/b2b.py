@@ -32,7 +32,7 @@ REASONS = {
 
 def requests_open(edition: Edition, today: datetime.date | None = None) -> bool:
     """Requests are made and answered until the eve of the fair."""
-    today = today or timezone.localdate()
+    today = today or edition.today()
     return today < edition.starts_on - datetime.timedelta(days=1)
 
 

@@ -164,13 +164,15 @@ def live_requests_with(participant: B2BParticipant) -> dict[int, MeetingRequest]
 
 
 def requests_received(participant: B2BParticipant):
-    return participant.requests_received.select_related("requester", "meeting").order_by(
+    return participant.requests_received.select_related("requester", "meeting__block").order_by(
         "-created_at"
     )
 
 
 def requests_sent(participant: B2BParticipant):
-    return participant.requests_made.select_related("recipient", "meeting").order_by("-created_at")
+    return participant.requests_made.select_related("recipient", "meeting__block").order_by(
+        "-created_at"
+    )
 
 
 def participant_meetings(participant: B2BParticipant):

@@ -424,3 +424,16 @@ def test_the_shared_copy_of_a_feed_is_renewed_by_a_change(client, edition):
     talk.title_fr = "Après"
     session_save(session=talk)
     assert str(feed(client, url).events[0]["SUMMARY"]) == "Après"
+
+
+def test_agenda_feed_holds_the_sessions_signed_up_for_even_unstarred(client, edition, user):
+    from events.services.agenda import agenda_unstar
+    from events.services.signups import session_signup_for_user
+
+    workshop = SessionFactory(edition=edition, signup_required=True, capacity=5)
+    session_signup_for_user(user=user, session=workshop)
+    agenda = agenda_unstar(user=user, session=workshop)
+
+    events = events_by_uid(feed(client, reverse("ical:agenda", args=[agenda.secret])))
+
+    assert set(events) == {uid(workshop)}

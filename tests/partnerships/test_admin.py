@@ -23,6 +23,7 @@ from partnerships.models import (
     PartnershipMeeting,
 )
 from partnerships.services.agreements import agreement_save
+from partnerships.services.b2b import meeting_place
 from tests.factories import (
     AgreementFactory,
     B2BBlockFactory,
@@ -640,3 +641,18 @@ def test_meeting_blocks_are_typed_on_the_fair_s_clocks(client, officer, b2b_fair
     assert block.starts_at == datetime.datetime.combine(day, datetime.time(15), tzinfo=zone)
     listing = client.get("/admin/partnerships/b2b/blocks/").content.decode()
     assert "15:00–17:00" in listing
+
+
+def test_removing_an_open_request_in_the_admin_withdraws_it_through_the_rules(
+    client, officer, b2b_fair
+):
+    edition, (salma, omar, *_rest) = b2b_fair
+    request = accepted(edition, salma, omar)
+    meeting = meeting_place(request=request)
+
+    client.post(f"/admin/partnerships/b2b/requests/delete/{request.pk}/")
+
+    request.refresh_from_db()
+    meeting.refresh_from_db()
+    assert request.status == "cancelled" and meeting.cancelled_at is not None
+    assert meeting.sequence == 1

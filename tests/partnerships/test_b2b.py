@@ -240,3 +240,23 @@ def test_a_meeting_whose_slot_is_gone_is_set_aside_and_its_people_told(fair):
     assert meeting.sequence == 1
     assert OutboundEmail.objects.count() == 2
     assert B2BMeeting.objects.count() == 1  # the same calendar event, moved
+
+
+def test_blocks_of_one_edition_do_not_overlap(fair):
+    from django.core.exceptions import ValidationError
+
+    from partnerships.models import B2BBlock
+
+    block = fair.b2b_blocks.get()
+    overlapping = B2BBlock(
+        edition=fair,
+        starts_at=block.starts_at + datetime.timedelta(minutes=30),
+        ends_at=block.ends_at + datetime.timedelta(hours=1),
+    )
+    following = B2BBlock(
+        edition=fair, starts_at=block.ends_at, ends_at=block.ends_at + datetime.timedelta(hours=1)
+    )
+
+    with pytest.raises(ValidationError):
+        overlapping.full_clean()
+    following.full_clean()
