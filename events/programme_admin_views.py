@@ -11,7 +11,6 @@ import math
 import zoneinfo
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -33,6 +32,7 @@ from wagtail.admin.widgets import AdminDateTimeInput, HeaderButton
 from wagtail.log_actions import log
 
 from events.choices import SessionStatus, SignupStatus, SpokenLanguage
+from events.fair_clock import JOIN, LTR, POP, FairClockMixin, edition_zone
 from events.models import Edition, Room, Session
 from events.services.programme import (
     Clash,
@@ -46,19 +46,8 @@ from events.services.programme import (
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 
-LTR, POP = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
-JOIN = "\u2060"  # word joiner: "10:00–11:30" is not broken across lines
 PUBLISHED_ACTION = "events.session.published"
 CANCELLED_ACTION = "events.session.cancelled"
-
-
-def edition_zone(edition: Edition | None) -> zoneinfo.ZoneInfo:
-    """The time zone of the edition's clocks (the project's own without an edition)."""
-    return zoneinfo.ZoneInfo(edition.time_zone if edition else settings.TIME_ZONE)
-
-
-def fair_clock_zone() -> zoneinfo.ZoneInfo:
-    return edition_zone(Edition.objects.current())
 
 
 def wall_clock_to_aware(naive: datetime.datetime, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
@@ -80,7 +69,6 @@ def session_span(session: Session) -> str:
     starts = session.starts_at.astimezone(zone)
     ends = session.ends_at.astimezone(zone)
     day = date_format(starts, "D j F Y")
-    # Times read left to right in every language: isolated, they keep their order in Arabic.
     if ends.date() != starts.date():
         last_day = date_format(ends, "D j F")
         return f"{day} · {LTR}{starts:%H:%M}{POP} – {last_day} {LTR}{ends:%H:%M}{POP}"
@@ -154,18 +142,6 @@ class SpeakerForm(LanguageFieldsForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-
-
-class FairClockMixin:
-    """For a create or edit view whose times are on the fair's clocks (rooms' availability
-    windows): the form reads and shows them in the current edition's time zone."""
-
-    def dispatch(self, request, *args, **kwargs):
-        with timezone.override(fair_clock_zone()):
-            response = super().dispatch(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-        return response
 
 
 class RoomCreateView(FairClockMixin, CreateView):

@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -52,23 +52,10 @@ ALL_DAYS = "all"
 # or a sign-up changes the cache key at once.
 PROGRAMME_CACHE_SECONDS = 10 * 60
 
-# The calendar feeds' addresses (events/ical_urls.py, mounted at /ical/), written out for a
-# site whose URL configuration does not name them.
-ICAL_PATHS = {
-    "ical:programme": "/ical/programme.ics",
-    "ical:track": "/ical/tracks/{slug}.ics",
-    "ical:session": "/ical/sessions/{uid}.ics",
-    "ical:agenda": "/ical/agenda/{secret}.ics",
-}
-
 
 def ical_path(name: str, **kwargs) -> str:
     """A calendar feed's address, with its texts in the active language."""
-    try:
-        path = reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        path = ICAL_PATHS[name].format(**kwargs)
-    return f"{path}?lang={_language()}"
+    return f"{reverse(name, kwargs=kwargs)}?lang={_language()}"
 
 
 def programme_index(request, page):

@@ -27,6 +27,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from events import programme_admin_views as views
 from events.choices import SessionStatus
+from events.fair_clock import edition_zone
 from events.models import Edition, Room, Session, SessionChange, Speaker, Track
 from fairsite.admin_forms import LanguageFieldsForm
 
@@ -62,7 +63,7 @@ class SessionFilterSet(WagtailFilterSet):
     def filter_day(self, queryset, name, value):
         """Sessions starting on that day on the edition's clocks."""
         edition = self.form.cleaned_data.get("edition") or Edition.objects.current()
-        zone = views.edition_zone(edition)
+        zone = edition_zone(edition)
         midnight = datetime.datetime.combine(value, datetime.time(), tzinfo=zone)
         next_midnight = datetime.datetime.combine(
             value + datetime.timedelta(days=1), datetime.time(), tzinfo=zone
@@ -252,7 +253,7 @@ class SpeakerViewSet(ModelViewSet):
 
 
 def _previous_time(change: SessionChange) -> str:
-    zone = views.edition_zone(change.session.edition)
+    zone = edition_zone(change.session.edition)
     return date_format(change.previous_starts_at.astimezone(zone), "D j F Y H:i")
 
 

@@ -3,10 +3,8 @@ terminated and renewed; signed documents and evidence served only to those allow
 delegation badges and commitments arising from a meeting's decisions; B2B meetings confirmed
 and placed."""
 
-import zoneinfo
 from collections import OrderedDict
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -34,6 +32,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
 from wagtail.log_actions import log
 
+from events.fair_clock import LTR, POP, FairClockMixin, fair_clock_zone
 from events.models import Edition
 from fairsite.uploads import sniff
 from partnerships import scheduler
@@ -63,7 +62,6 @@ TERMINATED_ACTION = "partnerships.agreement.terminated"
 RENEWED_ACTION = "partnerships.agreement.renewed"
 BADGES_ACTION = "partnerships.meeting.badges_issued"
 
-LTR, POP = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
 
 # The only kinds of private file that go out with their own type; anything else (a file
 # stored before the checks existed, HTML, SVG) goes out as plain bytes.
@@ -555,30 +553,11 @@ def decision_commitment_view(request, pk):
     return redirect(back)
 
 
-def fair_zone() -> zoneinfo.ZoneInfo:
-    """The current edition's clocks (the project's own without an edition)."""
-    edition = Edition.objects.current()
-    return zoneinfo.ZoneInfo(edition.time_zone if edition else settings.TIME_ZONE)
-
-
 def time_span(item) -> str:
     """When a meeting or a block is, on the clocks of the page: "Wed 13 May · 15:20–15:40"."""
     starts = timezone.localtime(item.starts_at)
     ends = timezone.localtime(item.ends_at)
-    # Times read left to right in every language: isolated, they keep their order in Arabic.
     return f"{date_format(starts, 'D j F')} · {LTR}{starts:%H:%M}–{ends:%H:%M}{POP}"
-
-
-class FairClockMixin:
-    """For the views of B2B blocks and meetings: times are read and typed on the fair's
-    clocks, whatever the time zone of the server or of the organiser's account."""
-
-    def dispatch(self, request, *args, **kwargs):
-        with timezone.override(fair_zone()):
-            response = super().dispatch(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-        return response
 
 
 class B2BBlockCreateView(FairClockMixin, CreateView):
@@ -635,7 +614,7 @@ class ConfirmMeetingsBulkAction(BulkAction):
         )
 
     def object_context(self, meeting):
-        with timezone.override(fair_zone()):
+        with timezone.override(fair_clock_zone()):
             return {"item": meeting, "when": time_span(meeting)}
 
     @classmethod

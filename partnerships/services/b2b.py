@@ -351,14 +351,6 @@ def request_cancel(*, request: MeetingRequest, by: B2BParticipant | None = None)
                 _tell(person, "request_cancelled", request=request, meeting=meeting)
 
 
-def meetings_of(participant: B2BParticipant):
-    return (
-        B2BMeeting.objects.filter(seats__participant=participant, cancelled_at__isnull=True)
-        .select_related("request__requester", "request__recipient", "block")
-        .order_by("starts_at")
-    )
-
-
 def _tell(participant: B2BParticipant, template: str, **context) -> None:
     from fairsite.services.mail import email_render_and_queue
 
