@@ -13,6 +13,7 @@ import zoneinfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,10 +30,10 @@ from partnerships.b2b_forms import (
     MeetingRequestForm,
 )
 from partnerships.choices import ParticipantKind, RequestStatus
-from partnerships.models import B2BParticipant
+from partnerships.models import B2BParticipant, MeetingRequest
 from partnerships.pdf import agenda_pdf
 from partnerships.services.agreements import PartnershipError
-from partnerships.services.b2b import request_answer, request_make, requests_open
+from partnerships.services.b2b import request_answer, request_cancel, request_make, requests_open
 from partnerships.services.participants import (
     accepted_unplaced,
     exhibitor_cooperatives,
@@ -207,6 +208,7 @@ def requests_page(request, participant):
             "sent": requests_sent(participant),
             "closed_reason": _closed_reason(participant),
             "pending": RequestStatus.PENDING,
+            "accepted": RequestStatus.ACCEPTED,
         },
     )
 
@@ -242,6 +244,30 @@ def request_answer_view(request, participant, pk):
         )
         % {"name": name},
     )
+    return redirect("b2b:requests")
+
+
+@participant_required
+@require_POST
+def request_cancel_view(request, participant, pk):
+    """Withdraw one's request, or call off an accepted meeting; the other side is told."""
+    mine = MeetingRequest.objects.filter(Q(requester=participant) | Q(recipient=participant))
+    meeting_request = get_object_or_404(mine.select_related("requester", "recipient"), pk=pk)
+    other = (
+        meeting_request.recipient
+        if meeting_request.requester_id == participant.pk
+        else meeting_request.requester
+    )
+    try:
+        request_cancel(request=meeting_request, by=participant)
+    except PartnershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The meeting with %(name)s is called off, and %(name)s is told.")
+            % {"name": other.name},
+        )
     return redirect("b2b:requests")
 
 

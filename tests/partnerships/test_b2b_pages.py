@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from fairsite.models import OutboundEmail
 from partnerships.models import B2BMeeting, B2BParticipant, MeetingRequest
 from partnerships.services.b2b import request_answer, request_make
 from tests.factories import (
@@ -477,3 +478,23 @@ def test_a_delegation_member_edits_the_profile_and_stays_in_the_delegation(fair)
 
     member.refresh_from_db()
     assert (member.kind, member.organisation) == ("delegation", "Conseil régional de Dakar")
+
+
+def test_either_side_calls_a_meeting_off_and_the_other_is_told(fair, salma, omar):
+    meeting_request = request_make(requester=salma.participant, recipient=omar.participant)
+    request_answer(request=meeting_request, by=omar.participant, accept=True)
+    stranger = UserFactory()
+    join(stranger, fair, name="Nadia")
+    page = signed_in(omar).get("/fr/meetings/requests/").content.decode()
+    assert f"/fr/meetings/requests/{meeting_request.pk}/call-off/" in page
+    OutboundEmail.objects.all().delete()
+
+    refused = signed_in(stranger).post(f"/fr/meetings/requests/{meeting_request.pk}/call-off/")
+    response = signed_in(omar).post(f"/fr/meetings/requests/{meeting_request.pk}/call-off/")
+
+    assert refused.status_code == 404
+    assert response.status_code == 302
+    meeting_request.refresh_from_db()
+    assert meeting_request.status == "cancelled"
+    assert meeting_request.meeting.cancelled_at is not None
+    assert list(OutboundEmail.objects.values_list("to", flat=True)) == [["salma@fair.example"]]
