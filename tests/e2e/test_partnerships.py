@@ -121,6 +121,7 @@ def partners(transactional_db):
         title_fr=session.title_fr,
         starts_at=session.starts_at,
         session=session,
+        is_public=True,
     )
     meeting.delegations.set([regions["occitanie"]])
     return {"session": session}
