@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "events",
     "exhibitors",
     "partnerships",
+    "observatory",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
