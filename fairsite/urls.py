@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("portal/export-support/", include("exportsupport.urls")),
     path("portal/", include("exhibitors.urls")),
     path("meetings/", include("partnerships.b2b_urls")),
     path("", include("events.public_urls")),

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "exhibitors",
     "partnerships",
     "observatory",
+    "exportsupport",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

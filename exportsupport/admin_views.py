@@ -1,0 +1,130 @@
+"""The logistics unit's screens: a request with its cooperative's readiness, and the
+officers' actions on it, each calling a service."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.views.generic import InspectView
+
+from exportsupport import services
+from exportsupport.forms import AssignForm, OutcomeForm, StatusForm
+from exportsupport.models import SupportRequest
+
+
+def officers():
+    """The people a request can be given to: the unit's members and superusers."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="change_supportrequest")
+            | Q(user_permissions__codename="change_supportrequest")
+        )
+        .distinct()
+        .order_by("email")
+    )
+
+
+def _require_officer(request) -> None:
+    if not services.is_officer(request.user):
+        raise PermissionDenied
+
+
+def _inspect_url(support_request: SupportRequest) -> str:
+    return reverse("exportsupport_requests:inspect", args=[support_request.pk])
+
+
+class SupportRequestInspectView(InspectView):
+    template_name = "exportsupport/admin/supportrequest_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            SupportRequest.objects.select_related("cooperative", "assigned_to"), pk=self.pk
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        support_request = self.object
+        can_act = services.is_officer(self.request.user)
+        context.update(
+            support_request=support_request,
+            readiness=services.cooperative_export_readiness(support_request.cooperative),
+            entries=support_request.messages.select_related("author"),
+            attachments=support_request.attachments.all(),
+            products=support_request.products.all(),
+            can_act=can_act,
+            assign_form=AssignForm(
+                officers=officers(), initial={"officer": support_request.assigned_to_id}
+            ),
+            status_form=StatusForm(),
+            outcome_form=OutcomeForm(initial={"outcome": support_request.outcome}),
+            allowed_statuses=sorted(services.TRANSITIONS[support_request.status]),
+        )
+        return context
+
+
+@require_POST
+def request_assign(request, pk):
+    _require_officer(request)
+    support_request = get_object_or_404(SupportRequest, pk=pk)
+    form = AssignForm(request.POST, officers=officers())
+    if not form.is_valid():
+        messages.error(request, _("Choose an officer of the logistics unit."))
+        return redirect(_inspect_url(support_request))
+    try:
+        services.request_assign(
+            request=support_request, officer=form.cleaned_data["officer"], by=request.user
+        )
+    except services.SupportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The request is assigned."))
+    return redirect(_inspect_url(support_request))
+
+
+@require_POST
+def request_status(request, pk):
+    _require_officer(request)
+    support_request = get_object_or_404(SupportRequest, pk=pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+        return redirect(_inspect_url(support_request))
+    try:
+        support_request = services.request_status_set(
+            request=support_request,
+            status=form.cleaned_data["status"],
+            message=form.cleaned_data["message"],
+            by=request.user,
+        )
+    except services.SupportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(cooperative)s: %(status)s. The cooperative is told by e-mail.")
+            % {
+                "cooperative": support_request.cooperative,
+                "status": support_request.get_status_display(),
+            },
+        )
+    return redirect(_inspect_url(support_request))
+
+
+@require_POST
+def request_outcome(request, pk):
+    _require_officer(request)
+    support_request = get_object_or_404(SupportRequest, pk=pk)
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        services.request_outcome_set(
+            request=support_request, outcome=form.cleaned_data["outcome"], by=request.user
+        )
+        messages.success(request, _("The outcome is recorded."))
+    return redirect(_inspect_url(support_request))

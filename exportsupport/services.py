@@ -1,0 +1,218 @@
+"""The logistics unit's requests: filing, assigning, moving through their states.
+
+Every change of state goes through `request_status_set`, which locks the row, checks the
+move is allowed, records the message on the request and in Wagtail's audit log, and writes
+the cooperative's e-mail into the outbox in the same transaction.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from exhibitors.models import Cooperative
+from exportsupport.choices import RequestStatus as Status
+from exportsupport.models import SupportAttachment, SupportMessage, SupportRequest
+from fairsite.models import User
+from fairsite.services.mail import email_render_and_queue
+
+TRANSITIONS = {
+    Status.RECEIVED: {Status.IN_PROGRESS, Status.WAITING, Status.DONE, Status.DECLINED},
+    Status.IN_PROGRESS: {Status.WAITING, Status.DONE, Status.DECLINED},
+    Status.WAITING: {Status.IN_PROGRESS, Status.DONE, Status.DECLINED},
+    Status.DONE: set(),
+    Status.DECLINED: set(),
+}
+OFFICER_PERMISSION = "exportsupport.change_supportrequest"
+
+
+class SupportError(Exception):
+    """A rule refused the change; `str(error)` says why, in the user's language."""
+
+
+class InvalidTransition(SupportError):
+    pass
+
+
+def can_become(support_request: SupportRequest, status: str) -> bool:
+    return status in TRANSITIONS[support_request.status]
+
+
+def is_officer(user: User) -> bool:
+    """Whether `user` handles requests: the logistics unit (and superusers)."""
+    return user.is_active and user.has_perm(OFFICER_PERMISSION)
+
+
+@transaction.atomic
+def request_file(
+    *,
+    cooperative: Cooperative,
+    by: User,
+    service: str,
+    target_markets: str,
+    quantities_and_timing: str = "",
+    products=(),
+    attachments=(),
+) -> SupportRequest:
+    """File a request for `cooperative`, by one of its managers.
+
+    The products must be the cooperative's own; each attachment is checked by its content
+    (PDF, JPEG, PNG). A refused file refuses the whole request.
+    """
+    if not cooperative.managers.filter(pk=by.pk).exists():
+        raise SupportError(_("Only a manager of the cooperative can file a request for it."))
+    products = list(products)
+    if any(product.cooperative_id != cooperative.pk for product in products):
+        raise SupportError(_("Choose among the cooperative's own products."))
+    support_request = SupportRequest(
+        cooperative=cooperative,
+        service=service,
+        target_markets=target_markets,
+        quantities_and_timing=quantities_and_timing,
+        created_by=by,
+    )
+    support_request.full_clean()
+    support_request.save()
+    support_request.products.set(products)
+    for file in attachments:
+        request_attachment_add(request=support_request, file=file, by=by)
+    SupportMessage.objects.create(request=support_request, author=by, status=Status.RECEIVED)
+    log(instance=support_request, action="wagtail.create", user=by)
+    return support_request
+
+
+@transaction.atomic
+def request_attachment_add(*, request: SupportRequest, file, by: User) -> SupportAttachment:
+    """Attach a file, checked by its content (PDF, JPEG, PNG), stored privately."""
+    request = _locked(request)
+    if request.status in Status.closed():
+        raise InvalidTransition(_("A closed request takes no more files."))
+    attachment = SupportAttachment(
+        request=request, file=file, original_name=file.name[:255], size=file.size, uploaded_by=by
+    )
+    attachment.full_clean()
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def request_reply(*, request: SupportRequest, text: str, by: User) -> SupportMessage:
+    """The cooperative answers the unit on the portal."""
+    request = _locked(request)
+    if not text.strip():
+        raise SupportError(_("Write a message."))
+    if request.status in Status.closed():
+        raise InvalidTransition(_("This request is closed."))
+    return SupportMessage.objects.create(request=request, author=by, text=text.strip())
+
+
+@transaction.atomic
+def request_assign(*, request: SupportRequest, officer: User | None, by: User) -> SupportRequest:
+    """Give the request to an officer of the logistics unit (or to no one)."""
+    request = _locked(request)
+    if officer is not None and not is_officer(officer):
+        raise SupportError(_("%(person)s is not in the logistics unit.") % {"person": officer})
+    request.assigned_to = officer
+    request.save(update_fields=["assigned_to", "updated_at"])
+    log(
+        instance=request,
+        action="exportsupport.request.assigned",
+        user=by,
+        data={"officer": officer.pk if officer else None},
+    )
+    return request
+
+
+@transaction.atomic
+def request_status_set(
+    *, request: SupportRequest, status: str, message: str = "", by: User
+) -> SupportRequest:
+    """Move the request to `status`; the message reaches the cooperative on the portal and,
+    after commit, by e-mail in its language.
+
+    Raises InvalidTransition for a move the unit's workflow does not know, such as any
+    move out of "done" or "declined".
+    """
+    request = _locked(request)
+    from_status = request.status
+    if status not in TRANSITIONS[from_status]:
+        raise InvalidTransition(
+            _("A request that is %(from)s cannot become %(to)s.")
+            % {"from": Status(from_status).label.lower(), "to": Status(status).label.lower()}
+        )
+    if status in (Status.WAITING, Status.DECLINED) and not message.strip():
+        raise SupportError(_("Tell the cooperative why."))
+    request.status = status
+    request.save(update_fields=["status", "updated_at"])
+    entry = SupportMessage.objects.create(
+        request=request, author=by, to_cooperative=True, status=status, text=message.strip()
+    )
+    log(
+        instance=request,
+        action=f"exportsupport.request.{status}",
+        user=by,
+        data={"from": from_status, "message": message},
+    )
+    _cooperative_mail_queue(request, entry)
+    return request
+
+
+@transaction.atomic
+def request_outcome_set(*, request: SupportRequest, outcome: str, by: User) -> SupportRequest:
+    """Record what the support achieved, e.g. "approval obtained", "market reached"."""
+    request = _locked(request)
+    request.outcome = outcome.strip()
+    request.save(update_fields=["outcome", "updated_at"])
+    log(instance=request, action="exportsupport.request.outcome", user=by)
+    return request
+
+
+def cooperative_export_readiness(cooperative: Cooperative, *, on=None) -> dict:
+    """How ready the cooperative is to sell abroad, for the unit's officers.
+
+    The score (0 to 100) gives 25 points per valid certification and 25 per request done,
+    each counted up to two.
+    """
+    today = on or timezone.localdate()
+    certifications = list(
+        cooperative.certifications.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    )
+    requests = cooperative.support_requests.all()
+    done = requests.filter(status=Status.DONE).count()
+    return {
+        "certifications_valid": certifications,
+        "certifications_valid_count": len(certifications),
+        "requests_done": done,
+        "requests_open": requests.open().count(),
+        "score": 25 * min(len(certifications), 2) + 25 * min(done, 2),
+    }
+
+
+def _locked(request: SupportRequest) -> SupportRequest:
+    return (
+        SupportRequest.objects.select_for_update(of=("self",))
+        .select_related("cooperative")
+        .get(pk=request.pk)
+    )
+
+
+def _cooperative_mail_queue(request: SupportRequest, entry: SupportMessage) -> None:
+    """Tell the cooperative's address and managers, in its language, with a link to the
+    request on the portal."""
+    cooperative = request.cooperative
+    recipients = sorted(
+        {cooperative.email, *cooperative.managers.values_list("email", flat=True)} - {""}
+    )
+    with translation.override(cooperative.language):
+        url = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "exportsupport:request_detail", args=[request.pk]
+        )
+    email_render_and_queue(
+        to=recipients,
+        template_prefix="exportsupport/email/request_status",
+        context={"support_request": request, "entry": entry, "url": url},
+        language=cooperative.language,
+    )

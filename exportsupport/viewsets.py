@@ -1,0 +1,115 @@
+"""Export support in the Wagtail admin: the logistics unit's requests, in one menu."""
+
+import django_filters
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import StatusTagColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from exhibitors.choices import Province
+from exportsupport import admin_views as views
+from exportsupport.choices import RequestStatus
+from exportsupport.models import SupportRequest
+
+
+class SupportRequestFilterSet(WagtailFilterSet):
+    province = django_filters.ChoiceFilter(
+        label=_("Province"), field_name="cooperative__province", choices=Province.choices
+    )
+
+    class Meta:
+        model = SupportRequest
+        fields = ["status", "service", "province", "assigned_to"]
+
+
+class SupportRequestViewSet(ModelViewSet):
+    model = SupportRequest
+    icon = "mail"
+    menu_label = _("Requests")
+    url_prefix = "export-support/requests"
+    inspect_view_enabled = True
+    inspect_view_class = views.SupportRequestInspectView
+    copy_view_enabled = False
+    list_display = [
+        "cooperative",
+        "service",
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda request: request.status == RequestStatus.DONE,
+        ),
+        "assigned_to",
+        "created_at",
+    ]
+    filterset_class = SupportRequestFilterSet
+    search_fields = [
+        "cooperative__name",
+        "cooperative__name_ar",
+        "target_markets",
+        "outcome",
+    ]
+    search_backend_name = None
+    list_export = [
+        "cooperative.name",
+        "cooperative.name_ar",
+        "cooperative.get_province_display",
+        "get_service_display",
+        "target_markets",
+        "quantities_and_timing",
+        "get_status_display",
+        "assigned_to",
+        "outcome",
+        "created_at",
+    ]
+    export_headings = {
+        "cooperative.name": _("Cooperative"),
+        "cooperative.name_ar": _("Name (Arabic)"),
+        "cooperative.get_province_display": _("Province"),
+        "get_service_display": _("Service"),
+        "get_status_display": _("Status"),
+    }
+    export_filename = "export-support-requests"
+    # State, officer and outcome change on the inspect page, through the services.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cooperative"),
+            FieldPanel("products"),
+            FieldPanel("service"),
+            FieldPanel("target_markets"),
+            FieldPanel("quantities_and_timing"),
+        ]
+    )
+
+    def get_queryset(self, request):
+        return SupportRequest.objects.select_related("cooperative", "assigned_to")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("assign/<int:pk>/", views.request_assign, name="assign"),
+            path("status/<int:pk>/", views.request_status, name="status"),
+            path("outcome/<int:pk>/", views.request_outcome, name="outcome"),
+        ]
+
+
+class ExportSupportViewSetGroup(ViewSetGroup):
+    menu_label = _("Export support")
+    menu_icon = "globe"
+    menu_order = 220
+    items = (SupportRequestViewSet("exportsupport_requests"),)
+
+
+def register_exportsupport_log_actions(actions) -> None:
+    for action, label, message in [
+        ("assigned", _("Assign request"), _("Request assigned")),
+        ("in_progress", _("Start work on request"), _("Request in progress")),
+        ("waiting", _("Wait for the cooperative"), _("Waiting for the cooperative")),
+        ("done", _("Close request as done"), _("Request done")),
+        ("declined", _("Decline request"), _("Request declined")),
+        ("outcome", _("Record outcome"), _("Outcome recorded")),
+    ]:
+        actions.register_action(f"exportsupport.request.{action}", label, message)

@@ -1,0 +1,56 @@
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from observatory.charts import bar_chart
+from tests.factories import ApplicationFactory, EditionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bars_grow_with_the_values_and_mirror_right_to_left():
+    ltr = ET.fromstring(bar_chart([("A", 2), ("B", 4)], title="T"))
+    rtl = ET.fromstring(bar_chart([("A", 2), ("B", 4)], title="T", rtl=True))
+
+    widths = [int(rect.get("width")) for rect in ltr.iter("{http://www.w3.org/2000/svg}rect")]
+    assert widths[1] == 2 * widths[0]
+    ltr_x = [int(r.get("x")) for r in ltr.iter("{http://www.w3.org/2000/svg}rect")]
+    rtl_x = [int(r.get("x")) for r in rtl.iter("{http://www.w3.org/2000/svg}rect")]
+    assert ltr_x[0] == ltr_x[1]  # bars start together on the left
+    assert rtl_x[1] < rtl_x[0]  # and grow leftwards from the right
+    assert rtl.get("direction") == "rtl" and rtl.get("role") == "img"
+
+
+def test_a_chart_escapes_its_labels():
+    svg = bar_chart([("<script>", 1)], title="x")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_organisers_see_the_dashboard_and_download_an_indicator(client, homes):
+    older = EditionFactory(year=2031)
+    edition = EditionFactory(year=2032, is_current=True)
+    ApplicationFactory(edition=older, status="confirmed")
+    ApplicationFactory(edition=edition, status="confirmed")
+    ApplicationFactory(edition=edition, status="submitted")
+    client.force_login(UserFactory(groups=["Organisers"]))
+
+    page = client.get("/admin/observatory/")
+    download = client.get(f"/admin/observatory/applications.csv?edition={edition.pk}")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert html.count('role="img"') >= 3
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
+    assert rows[0][1:] == ["2032", "2031"]
+    counts = sorted((row[1], row[2]) for row in rows[1:] if row[1:] != ["0", "0"])
+    assert counts == [("1", "0"), ("1", "1")]  # submitted: 1 and 0; confirmed: 1 and 1
+
+
+def test_the_dashboard_is_for_staff_with_access(client, homes):
+    EditionFactory(is_current=True)
+    client.force_login(UserFactory(groups=["Gate staff"]))
+
+    assert client.get("/admin/observatory/").status_code in (302, 403)
+    assert client.get("/admin/observatory/applications.csv").status_code in (302, 403)
