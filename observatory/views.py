@@ -5,12 +5,13 @@ import csv
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from events.models import Edition
 from observatory import charts, indicators
+from observatory.figures import figures_for, figures_refresh
 
 PERMISSION = "events.view_edition"
 
@@ -26,9 +27,15 @@ def _edition(request) -> Edition | None:
 
 def dashboard(request):
     edition = _edition(request)
+    language = (get_language() or "ar").split("-")[0]
+    if edition is not None and request.method == "POST":  # "count again now"
+        figures_refresh(edition=edition, language=language)
+        return redirect(f"{request.path}?edition={edition.pk}")
     previous = indicators.previous_edition(edition) if edition else None
-    before = {i.key: dict(i.rows) for i in indicators.indicators(previous)}
-    rtl = (get_language() or "").startswith("ar")
+    now = figures_for(edition=edition, language=language) if edition else None
+    then = figures_for(edition=previous, language=language) if previous else None
+    before = {i.key: dict(i.rows) for i in (then.indicators if then else [])}
+    rtl = language == "ar"
     sections = [
         {
             "indicator": indicator,
@@ -40,7 +47,7 @@ def dashboard(request):
                 for label, value in indicator.rows
             ],
         }
-        for indicator in indicators.indicators(edition)
+        for indicator in (now.indicators if now else [])
     ]
     return TemplateResponse(
         request,
@@ -50,18 +57,24 @@ def dashboard(request):
             "previous": previous,
             "editions": Edition.objects.order_by("-year"),
             "sections": sections,
-            "inside": indicators.people_inside(edition) if edition else 0,
+            "inside": now.inside if now else 0,
+            "counted_at": now.counted_at if now else None,
         },
     )
 
 
 def indicator_csv(request, key: str):
     edition = _edition(request)
-    found = next((i for i in indicators.indicators(edition) if i.key == key), None)
+    if edition is None:
+        raise Http404
+    language = (get_language() or "ar").split("-")[0]
+    now = figures_for(edition=edition, language=language)
+    found = next((i for i in now.indicators if i.key == key), None)
     if found is None:
         raise Http404
     previous = indicators.previous_edition(edition)
-    before = dict(next((i.rows for i in indicators.indicators(previous) if i.key == key), []))
+    then = figures_for(edition=previous, language=language) if previous else None
+    before = dict(next((i.rows for i in (then.indicators if then else []) if i.key == key), []))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}-{edition.year}.csv"'
     response.write("\ufeff")  # spreadsheet programs then read the Arabic right

@@ -242,6 +242,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partnerships.expire_requests",
         "schedule": 60 * 60,
     },
+    "refresh-observatory-figures": {
+        "task": "observatory.refresh_figures",
+        "schedule": 10 * 60,
+    },
 }
 
 # Badges: the Ed25519 key that signs badge codes (see events/keys.py).

@@ -54,3 +54,35 @@ def test_the_dashboard_is_for_staff_with_access(client, homes):
 
     assert client.get("/admin/observatory/").status_code in (302, 403)
     assert client.get("/admin/observatory/applications.csv").status_code in (302, 403)
+
+
+def test_the_figures_are_kept_and_counted_again_on_request(client, homes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from observatory.tasks import task_refresh_figures
+
+    edition = EditionFactory(is_current=True)
+    ApplicationFactory(edition=edition, status="submitted")
+    client.force_login(UserFactory(groups=["Organisers"], language="en"))
+    assert task_refresh_figures.delay().get() == 1
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/admin/observatory/")
+    assert not any("exhibitors_application" in q["sql"] for q in queries.captured_queries)
+    ApplicationFactory(edition=edition, status="submitted")
+    assert _submitted(client.get("/admin/observatory/")) == "1"  # kept, not counted again
+
+    client.post("/admin/observatory/")
+
+    assert _submitted(client.get("/admin/observatory/")) == "2"
+    assert page.status_code == 200
+
+
+def _submitted(response) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    section = soup.select_one("#ind-applications").find_parent("section")
+    row = section.select("tbody tr")[1]  # the statuses in their order: draft, submitted...
+    return row.td.get_text(strip=True)

@@ -1,0 +1,46 @@
+"""The indicators as the pages read them: worked out by a periodic task and kept in the cache,
+so that a page never counts 50,000 check-ins while someone waits."""
+
+import dataclasses
+import datetime
+
+from django.core.cache import cache
+from django.utils import timezone, translation
+
+from events.models import Edition
+from observatory import indicators
+
+REFRESH_SECONDS = 10 * 60
+KEEP_SECONDS = 3 * REFRESH_SECONDS  # a missed refresh or two still leaves figures to show
+
+
+@dataclasses.dataclass
+class Figures:
+    edition_id: int
+    language: str
+    counted_at: datetime.datetime
+    indicators: list[indicators.Indicator]
+    inside: int
+
+
+def _key(edition: Edition, language: str) -> str:
+    return f"observatory:{edition.pk}:{language}"
+
+
+def figures_refresh(*, edition: Edition, language: str) -> Figures:
+    """Count the edition's indicators now (labels in `language`) and keep them."""
+    with translation.override(language):
+        figures = Figures(
+            edition_id=edition.pk,
+            language=language,
+            counted_at=timezone.now(),
+            indicators=indicators.indicators(edition),
+            inside=indicators.people_inside(edition),
+        )
+    cache.set(_key(edition, language), figures, KEEP_SECONDS)
+    return figures
+
+
+def figures_for(*, edition: Edition, language: str) -> Figures:
+    """The edition's kept figures, counted now if there are none yet."""
+    return cache.get(_key(edition, language)) or figures_refresh(edition=edition, language=language)
