@@ -23,42 +23,30 @@ def bar_chart(
     for index, (label, value) in enumerate(rows):
         y = 5 + index * ROW
         length = round(BAR * value / largest) if value else 0
+        # A text's "start" is its left edge left to right, its right edge right to left:
+        # labels begin at the margin and values run on from the end of their bars.
         if rtl:
-            label_x, anchor, bar_x, value_x, value_anchor = (
-                WIDTH - 5,
-                "end",
-                WIDTH - LABEL - length,
-                WIDTH - LABEL - length - 6,
-                "end",
-            )
+            label_x, bar_x, value_x = WIDTH - 5, WIDTH - LABEL - length, WIDTH - LABEL - length - 6
         else:
-            label_x, anchor, bar_x, value_x, value_anchor = (
-                5,
-                "start",
-                LABEL,
-                LABEL + length + 6,
-                "start",
-            )
+            label_x, bar_x, value_x = 5, LABEL, LABEL + length + 6
         bars.append(
             (
                 label_x,
                 y + 19,
-                anchor,
                 label,
                 bar_x,
                 y + 4,
                 length,
                 value_x,
                 y + 19,
-                value_anchor,
                 f"{value:g}{unit}",
             )
         )
     body = format_html_join(
         "",
-        '<text x="{}" y="{}" text-anchor="{}" class="chart__label">{}</text>'
+        '<text x="{}" y="{}" text-anchor="start" class="chart__label">{}</text>'
         '<rect x="{}" y="{}" width="{}" height="20" rx="3" class="chart__bar"></rect>'
-        '<text x="{}" y="{}" text-anchor="{}" class="chart__value">{}</text>',
+        '<text x="{}" y="{}" text-anchor="start" class="chart__value">{}</text>',
         bars,
     )
     return format_html(
