@@ -24,7 +24,7 @@ from exhibitors.choices import (
     Sector,
 )
 from fairsite.i18n import LocalizedField
-from fairsite.uploads import FileContentValidator, RandomName, private_storage
+from fairsite.uploads import FileContentValidator, PrivateUpload, RandomName, private_storage
 
 
 def _metres(value) -> str:
@@ -367,7 +367,7 @@ class Application(models.Model):
         return required
 
 
-class ApplicationDocument(models.Model):
+class ApplicationDocument(PrivateUpload):
     application = models.ForeignKey(
         Application,
         verbose_name=_("application"),
@@ -381,16 +381,6 @@ class ApplicationDocument(models.Model):
         upload_to=RandomName("applications"),
         validators=[FileContentValidator()],
     )
-    original_name = models.CharField(_("original name"), max_length=255)
-    size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("document")

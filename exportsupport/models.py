@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from exportsupport.choices import RequestStatus, Service
-from fairsite.uploads import FileContentValidator, RandomName, private_storage
+from fairsite.uploads import FileContentValidator, PrivateUpload, RandomName, private_storage
 
 
 class SupportRequestQuerySet(models.QuerySet):
@@ -101,7 +101,7 @@ class SupportMessage(models.Model):
         return self.text[:60] or self.get_status_display()
 
 
-class SupportAttachment(models.Model):
+class SupportAttachment(PrivateUpload):
     request = models.ForeignKey(
         SupportRequest,
         verbose_name=_("request"),
@@ -114,16 +114,6 @@ class SupportAttachment(models.Model):
         upload_to=RandomName("exportsupport"),
         validators=[FileContentValidator()],
     )
-    original_name = models.CharField(_("original name"), max_length=255)
-    size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")

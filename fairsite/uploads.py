@@ -3,8 +3,10 @@
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages
+from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -114,3 +116,22 @@ class PrivateFileSystemStorage(FileSystemStorage):
 def private_storage():
     """Files that only their owners and organisers may read, served through a view."""
     return storages["private"]
+
+
+class PrivateUpload(models.Model):
+    """A file kept in private storage, with the name it was uploaded under, its size, and who
+    uploaded it when. Each model names its own `file` field (its folder)."""
+
+    original_name = models.CharField(_("original name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
