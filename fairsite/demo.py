@@ -56,29 +56,19 @@ HOME_CONTENT = {
     "ar": {
         "intro": "موعد سنوي للتعاونيات والجمعيات والمقاولات الاجتماعية بجهة الشرق: عرض وبيع المنتوجات "
         "المجالية، ندوات وورشات، ولقاءات شراكة مع الجهات الشريكة.",
-        "figures": [("8", "عمالات وأقاليم"), ("120", "عارضا"), ("5", "جهات شريكة"), ("4", "أيام")],
+        "figures": [("8", "عمالات وأقاليم"), ("4", "أيام")],
     },
     "fr": {
         "intro": "Le rendez-vous annuel des coopératives, associations et entreprises sociales de "
         "l'Oriental : exposition et vente des produits du terroir, conférences, ateliers et "
         "rencontres de partenariat avec les régions partenaires.",
-        "figures": [
-            ("8", "provinces"),
-            ("120", "exposants"),
-            ("5", "régions partenaires"),
-            ("4", "jours"),
-        ],
+        "figures": [("8", "provinces"), ("4", "jours")],
     },
     "en": {
         "intro": "The yearly meeting of the Oriental Region's cooperatives, associations and social "
         "enterprises: local products on show and for sale, talks, workshops and partnership "
         "meetings with the partner regions.",
-        "figures": [
-            ("8", "provinces"),
-            ("120", "exhibitors"),
-            ("5", "partner regions"),
-            ("4", "days"),
-        ],
+        "figures": [("8", "provinces"), ("4", "days")],
     },
 }
 

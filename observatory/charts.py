@@ -58,3 +58,57 @@ def bar_chart(
         "rtl" if rtl else "ltr",
         body,
     )
+
+
+# The Oriental's provinces on a grid, as they lie on the map: the Mediterranean coast on top,
+# Figuig to the south. (column, row, rows tall)
+PROVINCE_TILES = {
+    "driouch": (0, 0, 1),
+    "nador": (1, 0, 1),
+    "berkane": (2, 0, 1),
+    "guercif": (0, 1, 1),
+    "taourirt": (1, 1, 1),
+    "oujda_angad": (2, 1, 1),
+    "figuig": (1, 2, 2),
+    "jerada": (2, 2, 1),
+}
+TILE_W, TILE_H, GAP = 150, 80, 6
+
+
+def province_map(rows: list[tuple[str, float]], codes: list[str], *, title: str, unit="") -> str:
+    """The region's provinces as tiles where they lie, the darker the larger the value. A map
+    reads the same in every language, so it is never mirrored."""
+    largest = max((value for _label, value in rows), default=0) or 1
+    tiles = []
+    for (label, value), code in zip(rows, codes, strict=True):
+        column, row, tall = PROVINCE_TILES[code]
+        x, y = GAP + column * (TILE_W + GAP), GAP + row * (TILE_H + GAP)
+        height = tall * TILE_H + (tall - 1) * GAP
+        shade = round(0.12 + 0.88 * value / largest, 2) if value else 0
+        box = (x, y, TILE_W, height)
+        middle_x, middle_y = x + TILE_W // 2, y + height // 2
+        label_at, value_at = (middle_x, middle_y - 4), (middle_x, middle_y + 18)
+        ink = (
+            "chart__ink chart__ink--light" if shade > 0.55 else "chart__ink"
+        )  # readable on the tile
+        tiles.append(
+            (code, *box, *box, shade, *label_at, ink, label, *value_at, ink, f"{value:g}{unit}")
+        )
+    body = format_html_join(
+        "",
+        '<g class="chart__province" data-province="{}">'
+        '<rect x="{}" y="{}" width="{}" height="{}" rx="6" class="chart__tile"></rect>'
+        '<rect x="{}" y="{}" width="{}" height="{}" rx="6" class="chart__bar" fill-opacity="{}">'
+        "</rect>"
+        '<text x="{}" y="{}" text-anchor="middle" class="chart__label {}">{}</text>'
+        '<text x="{}" y="{}" text-anchor="middle" class="chart__value {}">{}</text></g>',
+        tiles,
+    )
+    return format_html(
+        '<svg class="chart chart--map" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+        'xmlns="http://www.w3.org/2000/svg">{}</svg>',
+        GAP + 3 * (TILE_W + GAP),
+        GAP + 4 * (TILE_H + GAP),
+        title,
+        body,
+    )

@@ -44,3 +44,15 @@ def figures_refresh(*, edition: Edition, language: str) -> Figures:
 def figures_for(*, edition: Edition, language: str) -> Figures:
     """The edition's kept figures, counted now if there are none yet."""
     return cache.get(_key(edition, language)) or figures_refresh(edition=edition, language=language)
+
+
+def figures_kept(*, edition: Edition, language: str) -> Figures | None:
+    """The edition's kept figures, for the public pages. When there are none, one request
+    counts them while the others carry on without (None), rather than all counting at once."""
+    figures = cache.get(_key(edition, language))
+    if figures is None and cache.add(f"{_key(edition, language)}:counting", 1, 60):
+        try:
+            figures = figures_refresh(edition=edition, language=language)
+        finally:
+            cache.delete(f"{_key(edition, language)}:counting")
+    return figures

@@ -1,16 +1,20 @@
 """The observatory's indicators for an edition, each from a few aggregate queries: the figures
 are counted by the database, never row by row in Python.
 
-An indicator is a table of (label, value) rows; the dashboard draws it, lists it beside the
-previous edition's and offers it as CSV.
+An indicator is a table of (label, value) rows, and perhaps one headline figure for the public
+"key figures"; the dashboard draws it, lists it beside the previous edition's and offers it as
+CSV and XLSX. `CATALOGUE` lists every indicator by key, in the dashboard's order: the council
+chooses among them the ones the public sees.
 """
 
 import dataclasses
 import datetime
 import zoneinfo
+from collections.abc import Callable
+from typing import NamedTuple
 
-from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import Coalesce, ExtractHour, TruncDate
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, ExtractHour, Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,43 +22,102 @@ from events.choices import AttendeeCategory, Direction, ScanResult, SessionStatu
 from events.models import Attendee, Badge, CheckIn, Edition, Session
 from exhibitors.choices import ApplicationStatus, LegalForm, Province, Sector
 from exhibitors.models import Application, Certification
+from exportsupport.choices import RequestStatus as SupportStatus
+from exportsupport.models import SupportRequest
 from partnerships.choices import AgreementStatus, CommitmentStatus, RequestStatus
-from partnerships.models import Agreement, B2BMeeting, Commitment, MeetingRequest
+from partnerships.models import Agreement, B2BMeeting, Commitment, MeetingRequest, PartnerRegion
+
+Rows = list[tuple[str, float]]
+
+
+class Headline(NamedTuple):
+    """An indicator's one figure for the public's "key figures"."""
+
+    label: str
+    value: float
+    unit: str = ""
+
+
+@dataclasses.dataclass
+class Counted:
+    """What counting an indicator gives: its rows, its headline figure if it has one, and
+    for a map the code of each row's place."""
+
+    rows: Rows
+    headline: Headline | None = None
+    codes: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    """An indicator before it is counted."""
+
+    key: str
+    title: str  # lazy: translated when counted
+    count: Callable[[Edition], Counted]
+    unit: str = ""  # "%" for shares
+    chart: str = "bar"  # or "provinces", the region's map
 
 
 @dataclasses.dataclass
 class Indicator:
     key: str
     title: str
-    rows: list[tuple[str, float]]
-    unit: str = ""  # "%" for shares
+    rows: Rows
+    unit: str = ""
+    chart: str = "bar"
+    headline: Headline | None = None
+    codes: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def total(self) -> float:
         return sum(value for _label, value in self.rows)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(value for _label, value in self.rows)
+
+
+CATALOGUE: dict[str, Kind] = {}
+
+
+def _indicator(key: str, title, **options):
+    def register(count: Callable[[Edition], Counted]):
+        CATALOGUE[key] = Kind(key, title, count, **options)
+        return count
+
+    return register
+
+
+def indicator(key: str, edition: Edition) -> Indicator:
+    kind = CATALOGUE[key]
+    counted = kind.count(edition)
+    return Indicator(
+        key=key,
+        title=str(kind.title),
+        rows=counted.rows,
+        unit=kind.unit,
+        chart=kind.chart,
+        headline=counted.headline._replace(label=str(counted.headline.label))
+        if counted.headline
+        else None,
+        codes=counted.codes,
+    )
 
 
 def indicators(edition: Edition | None) -> list[Indicator]:
     """Every indicator of the edition, in the dashboard's order (empty ones included)."""
     if edition is None:
         return []
-    return [
-        applications_by_status(edition),
-        exhibitors_by(edition, "province", Province, _("Exhibitors by province")),
-        exhibitors_by(edition, "sector", Sector, _("Exhibitors by sector")),
-        exhibitors_by(edition, "legal_form", LegalForm, _("Exhibitors by legal form")),
-        led_by(edition),
-        certifications(edition),
-        visitors_by_day(edition),
-        admissions_by_hour(edition),
-        sessions_filled(edition),
-        b2b_meetings(edition),
-        agreements_by_status(),
-        commitments_due(),
-    ]
+    return [indicator(key, edition) for key in CATALOGUE]
 
 
-def applications_by_status(edition: Edition) -> Indicator:
+def catalogue_choices() -> list[tuple[str, str]]:
+    return [(kind.key, kind.title) for kind in CATALOGUE.values()]
+
+
+@_indicator("applications", _("Applications by status"))
+def applications_by_status(edition: Edition) -> Counted:
     counts = dict(
         Application.objects.filter(edition=edition)
         .values_list("status")
@@ -62,25 +125,54 @@ def applications_by_status(edition: Edition) -> Indicator:
         .values_list("status", "n")
     )
     rows = [(str(label), counts.get(value, 0)) for value, label in ApplicationStatus.choices]
-    return Indicator("applications", str(_("Applications by status")), rows)
+    return Counted(rows, Headline(_("Applications"), sum(counts.values())))
 
 
 def _exhibitors(edition: Edition):
     return Application.objects.filter(edition=edition, status=ApplicationStatus.CONFIRMED)
 
 
-def exhibitors_by(edition: Edition, field: str, choices, title) -> Indicator:
-    counts = dict(
+def _exhibitors_by(edition: Edition, field: str) -> dict:
+    return dict(
         _exhibitors(edition)
         .values_list(f"cooperative__{field}")
         .annotate(n=Count("pk"))
         .values_list(f"cooperative__{field}", "n")
     )
-    rows = [(str(label), counts[value]) for value, label in choices.choices if counts.get(value)]
-    return Indicator(f"exhibitors_{field}", str(title), sorted(rows, key=lambda row: -row[1]))
 
 
-def led_by(edition: Edition) -> Indicator:
+def _by_count(rows: Rows) -> Rows:
+    return sorted(rows, key=lambda row: -row[1])
+
+
+@_indicator("exhibitors_province", _("Exhibitors by province"), chart="provinces")
+def exhibitors_by_province(edition: Edition) -> Counted:
+    """Every province of the region, those with no exhibitor too: the map shows them all."""
+    counts = _exhibitors_by(edition, "province")
+    ranked = _by_count([(value, counts.get(value, 0)) for value in Province.values])
+    return Counted(
+        rows=[(str(Province(value).label), n) for value, n in ranked],
+        headline=Headline(_("Exhibitors"), sum(counts.values())),
+        codes=[value for value, _n in ranked],
+    )
+
+
+@_indicator("exhibitors_sector", _("Exhibitors by sector"))
+def exhibitors_by_sector(edition: Edition) -> Counted:
+    counts = _exhibitors_by(edition, "sector")
+    rows = [(str(label), counts[value]) for value, label in Sector.choices if counts.get(value)]
+    return Counted(_by_count(rows), Headline(_("Sectors represented"), len(rows)))
+
+
+@_indicator("exhibitors_legal_form", _("Exhibitors by legal form"))
+def exhibitors_by_legal_form(edition: Edition) -> Counted:
+    counts = _exhibitors_by(edition, "legal_form")
+    rows = [(str(label), counts[value]) for value, label in LegalForm.choices if counts.get(value)]
+    return Counted(_by_count(rows))
+
+
+@_indicator("led_by", _("Exhibitors led by women and by young people"), unit="%")
+def led_by(edition: Edition) -> Counted:
     """Shares of the exhibitors led by women and by young people: a majority of their members
     are women, or under 35."""
     figures = _exhibitors(edition).aggregate(
@@ -89,14 +181,13 @@ def led_by(edition: Edition) -> Indicator:
         young=Count("pk", filter=Q(cooperative__young_members__gt=F("cooperative__members") / 2.0)),
     )
     total = figures["total"] or 0
-    rows = [
-        (str(_("Women-led")), _share(figures["women"], total)),
-        (str(_("Youth-led")), _share(figures["young"], total)),
-    ]
-    return Indicator("led_by", str(_("Exhibitors led by women and by young people")), rows, "%")
+    women = _share(figures["women"], total)
+    rows = [(str(_("Women-led")), women), (str(_("Youth-led")), _share(figures["young"], total))]
+    return Counted(rows, Headline(_("Women-led cooperatives"), women, "%"))
 
 
-def certifications(edition: Edition) -> Indicator:
+@_indicator("certifications", _("Certifications"))
+def certifications(edition: Edition) -> Counted:
     """Certifications the exhibitors hold on the fair's first day, and those that lapse within
     the next three months."""
     first_day = edition.starts_on
@@ -115,10 +206,44 @@ def certifications(edition: Edition) -> Indicator:
         (str(_("Held")), figures["held"]),
         (str(_("Expiring within three months")), figures["expiring"]),
     ]
-    return Indicator("certifications", str(_("Certifications")), rows)
+    return Counted(rows, Headline(_("Certifications held"), figures["held"]))
 
 
-def visitors_by_day(edition: Edition) -> Indicator:
+@_indicator("export_readiness", _("Exhibitors' export readiness"))
+def export_readiness(edition: Edition) -> Counted:
+    """The exhibitors by export readiness score, as the logistics unit counts it
+    (`exportsupport.services.cooperative_export_readiness`): 25 points per valid certification
+    and 25 per request done, each counted up to two. One grouped query."""
+    first_day = edition.starts_on
+
+    def up_to_two(queryset):
+        counted = queryset.values("cooperative").annotate(n=Count("pk")).values("n")
+        return Least(Coalesce(Subquery(counted, output_field=IntegerField()), 0), Value(2))
+
+    valid = Certification.objects.filter(cooperative=OuterRef("cooperative")).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day)
+    )
+    done = SupportRequest.objects.filter(
+        cooperative=OuterRef("cooperative"), status=SupportStatus.DONE
+    )
+    counts = dict(
+        _exhibitors(edition)
+        .annotate(points=up_to_two(valid) + up_to_two(done))
+        .values("points")
+        .annotate(n=Count("pk"))
+        .values_list("points", "n")
+    )
+    rows = [(f"{25 * points}/100", counts.get(points, 0)) for points in range(5)]
+    supported = (
+        _exhibitors(edition)
+        .filter(Exists(done))
+        .aggregate(n=Count("cooperative", distinct=True))["n"]
+    )
+    return Counted(rows, Headline(_("Exhibitors helped to export"), supported))
+
+
+@_indicator("visitors", _("Visitors registered, and admitted each day"))
+def visitors_by_day(edition: Edition) -> Counted:
     """Visitors registered before each day and admitted on it, on the fair's clock."""
     registered = Attendee.objects.filter(edition=edition, category=AttendeeCategory.VISITOR).count()
     admitted = dict(
@@ -128,13 +253,13 @@ def visitors_by_day(edition: Edition) -> Indicator:
         .annotate(n=Count("badge", distinct=True))
         .values_list("day", "n")
     )
-    rows = [(str(_("Registered visitors")), registered)] + [
-        (day.isoformat(), admitted.get(day, 0)) for day in edition.days
-    ]
-    return Indicator("visitors", str(_("Visitors registered, and admitted each day")), rows)
+    days = [(day.isoformat(), admitted.get(day, 0)) for day in edition.days]
+    rows = [(str(_("Registered visitors")), registered)] + days
+    return Counted(rows, Headline(_("Entries to the fair"), sum(n for _day, n in days)))
 
 
-def admissions_by_hour(edition: Edition) -> Indicator:
+@_indicator("admissions_hour", _("Entries by hour of the day"))
+def admissions_by_hour(edition: Edition) -> Counted:
     counts = dict(
         _admissions(edition)
         .annotate(hour=ExtractHour("scanned_at", tzinfo=_zone(edition)))
@@ -142,8 +267,7 @@ def admissions_by_hour(edition: Edition) -> Indicator:
         .annotate(n=Count("pk"))
         .values_list("hour", "n")
     )
-    rows = [(f"{hour:02d}:00", counts[hour]) for hour in sorted(counts)]
-    return Indicator("admissions_hour", str(_("Entries by hour of the day")), rows)
+    return Counted([(f"{hour:02d}:00", counts[hour]) for hour in sorted(counts)])
 
 
 def people_inside(edition: Edition) -> int:
@@ -154,7 +278,8 @@ def people_inside(edition: Edition) -> int:
     ).count()
 
 
-def sessions_filled(edition: Edition) -> Indicator:
+@_indicator("sessions", _("Sessions with sign-up"))
+def sessions_filled(edition: Edition) -> Counted:
     """For the sessions that take sign-ups: places, sign-ups, and the share filled."""
     sessions = Session.objects.filter(
         edition=edition, status=SessionStatus.PUBLISHED, signup_required=True
@@ -164,15 +289,17 @@ def sessions_filled(edition: Edition) -> Indicator:
     )["signed"]
     places = sessions.aggregate(places=Sum(Coalesce("capacity", "room__capacity")))["places"]
     places = places or 0
+    published = Session.objects.filter(edition=edition, status=SessionStatus.PUBLISHED).count()
     rows = [
         (str(_("Places")), places),
         (str(_("Signed up")), signed),
         (str(_("Filled (%)")), _share(signed, places)),
     ]
-    return Indicator("sessions", str(_("Sessions with sign-up")), rows)
+    return Counted(rows, Headline(_("Talks and workshops"), published))
 
 
-def b2b_meetings(edition: Edition) -> Indicator:
+@_indicator("b2b", _("B2B meetings"))
+def b2b_meetings(edition: Edition) -> Counted:
     requests = MeetingRequest.objects.filter(edition=edition)
     figures = requests.aggregate(
         asked=Count("pk"),
@@ -189,27 +316,49 @@ def b2b_meetings(edition: Edition) -> Indicator:
         (str(_("Accepted")), figures["accepted"]),
         (str(_("Held")), held),
     ]
-    return Indicator("b2b", str(_("B2B meetings")), rows)
+    return Counted(rows, Headline(_("Business meetings held"), held))
 
 
-def agreements_by_status() -> Indicator:
+@_indicator("agreements", _("Agreements by status"))
+def agreements_by_status(edition: Edition) -> Counted:
+    """The register as it stands, whatever the edition."""
     counts = dict(
         Agreement.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     rows = [
         (str(label), counts[value]) for value, label in AgreementStatus.choices if counts.get(value)
     ]
-    return Indicator("agreements", str(_("Agreements by status")), rows)
+    in_force = counts.get(AgreementStatus.IN_FORCE, 0)
+    in_force += counts.get(AgreementStatus.EXPIRING_SOON, 0)  # still in force
+    return Counted(rows, Headline(_("Agreements in force"), in_force))
 
 
-def commitments_due() -> Indicator:
+@_indicator("agreements_region", _("Agreements by partner region"))
+def agreements_by_region(edition: Edition) -> Counted:
+    """Each public partner region with its agreements (an agreement with two regions counts
+    for both), and one row for the regions kept off the public pages: the figures may be
+    published, the confidential partners' names never are. The register as it stands."""
+    regions = (
+        PartnerRegion.objects.filter(is_public=True)
+        .annotate(n=Count("agreements", distinct=True))
+        .filter(n__gt=0)
+        .order_by("-n", "name_fr")
+    )
+    rows = [(region.name, region.n) for region in regions]
+    confidential = Agreement.objects.filter(partner_regions__is_public=False).distinct().count()
+    if confidential:
+        rows.append((str(_("Confidential partners")), confidential))
+    return Counted(rows, Headline(_("Partner regions"), len(regions)))
+
+
+@_indicator("commitments", _("Commitments"))
+def commitments_due(edition: Edition) -> Counted:
     today = timezone.localdate()
     open_ = Commitment.objects.filter(
         status__in=[CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS]
     )
     figures = open_.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
-    rows = [(str(_("Open")), figures["open"]), (str(_("Overdue")), figures["overdue"])]
-    return Indicator("commitments", str(_("Commitments")), rows)
+    return Counted([(str(_("Open")), figures["open"]), (str(_("Overdue")), figures["overdue"])])
 
 
 def previous_edition(edition: Edition) -> Edition | None:

@@ -1,7 +1,5 @@
 """The observatory's dashboard in the admin: each indicator as a chart, its table beside the
-previous edition's, and a CSV download."""
-
-import csv
+previous edition's, and CSV and XLSX downloads."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -10,10 +8,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from events.models import Edition
-from observatory import charts, indicators
-from observatory.figures import figures_for, figures_refresh
+from observatory import exports, presenting
+from observatory.figures import figures_refresh
 
 PERMISSION = "events.view_edition"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _edition(request) -> Edition | None:
@@ -25,64 +24,58 @@ def _edition(request) -> Edition | None:
     return Edition.objects.current() or Edition.objects.order_by("-year").first()
 
 
+def _language() -> str:
+    return (get_language() or "ar").split("-")[0]
+
+
 def dashboard(request):
     edition = _edition(request)
-    language = (get_language() or "ar").split("-")[0]
+    language = _language()
     if edition is not None and request.method == "POST":  # "count again now"
         figures_refresh(edition=edition, language=language)
         return redirect(f"{request.path}?edition={edition.pk}")
-    previous = indicators.previous_edition(edition) if edition else None
-    now = figures_for(edition=edition, language=language) if edition else None
-    then = figures_for(edition=previous, language=language) if previous else None
-    before = {i.key: dict(i.rows) for i in (then.indicators if then else [])}
-    rtl = language == "ar"
-    sections = [
-        {
-            "indicator": indicator,
-            "chart": charts.bar_chart(
-                indicator.rows, title=indicator.title, rtl=rtl, unit=indicator.unit
-            ),
-            "table": [
-                (label, value, before.get(indicator.key, {}).get(label))
-                for label, value in indicator.rows
-            ],
-        }
-        for indicator in (now.indicators if now else [])
-    ]
-    return TemplateResponse(
-        request,
-        "observatory/dashboard.html",
-        {
-            "edition": edition,
-            "previous": previous,
-            "editions": Edition.objects.order_by("-year"),
-            "sections": sections,
-            "inside": now.inside if now else 0,
-            "counted_at": now.counted_at if now else None,
-        },
-    )
+    context = {"edition": edition, "editions": Edition.objects.order_by("-year"), "sections": []}
+    if edition is not None:
+        previous, now, then = presenting.dashboard_figures(edition, language)
+        context.update(
+            previous=previous,
+            sections=presenting.sections(now, then, rtl=language == "ar"),
+            inside=now.inside,
+            counted_at=now.counted_at,
+        )
+    return TemplateResponse(request, "observatory/dashboard.html", context)
 
 
-def indicator_csv(request, key: str):
+def _tables(request) -> tuple[Edition, list[exports.Table]]:
     edition = _edition(request)
     if edition is None:
         raise Http404
-    language = (get_language() or "ar").split("-")[0]
-    now = figures_for(edition=edition, language=language)
-    found = next((i for i in now.indicators if i.key == key), None)
-    if found is None:
-        raise Http404
-    previous = indicators.previous_edition(edition)
-    then = figures_for(edition=previous, language=language) if previous else None
-    before = dict(next((i.rows for i in (then.indicators if then else []) if i.key == key), []))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{key}-{edition.year}.csv"'
-    response.write("\ufeff")  # spreadsheet programs then read the Arabic right
-    writer = csv.writer(response)
-    header = [found.title, str(edition.year)]
-    if previous:
-        header.append(str(previous.year))
-    writer.writerow(header)
-    for label, value in found.rows:
-        writer.writerow([label, value] + ([before.get(label, "")] if previous else []))
+    previous, now, then = presenting.dashboard_figures(edition, _language())
+    return edition, exports.tables(
+        now, then, year=edition.year, previous_year=previous.year if previous else None
+    )
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def indicator_download(request, key: str, extension: str):
+    """One indicator's table as CSV or XLSX."""
+    edition, tables = _tables(request)
+    table = next((t for t in tables if t.key == key), None)
+    if table is None:
+        raise Http404
+    filename = f"{key}-{edition.year}.{extension}"
+    if extension == "csv":
+        return _download(exports.as_csv(table), "text/csv; charset=utf-8", filename)
+    return _download(exports.as_xlsx([table], rtl=_language() == "ar"), XLSX, filename)
+
+
+def workbook(request):
+    """Every indicator in one workbook, a sheet each."""
+    edition, tables = _tables(request)
+    content = exports.as_xlsx(tables, rtl=_language() == "ar")
+    return _download(content, XLSX, f"indicators-{edition.year}.xlsx")

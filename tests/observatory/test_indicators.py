@@ -12,10 +12,12 @@ from events.services.signups import session_signup
 from exhibitors.models import Certification
 from observatory import indicators
 from tests.factories import (
+    AgreementFactory,
     ApplicationFactory,
     CooperativeFactory,
     EditionFactory,
     GateFactory,
+    PartnerRegionFactory,
     RoomFactory,
     SessionFactory,
 )
@@ -48,7 +50,16 @@ def test_an_empty_edition_has_every_indicator_at_zero():
 
     assert found["applications"].total == 0
     assert rows(found["led_by"]) == {"Women-led": 0.0, "Youth-led": 0.0}
-    assert found["exhibitors_province"].rows == []
+    assert found["exhibitors_province"].is_empty and len(found["exhibitors_province"].rows) == 8
+    assert found["exhibitors_province"].headline == ("Exhibitors", 0, "")
+    assert rows(found["export_readiness"]) == {
+        "0/100": 0,
+        "25/100": 0,
+        "50/100": 0,
+        "75/100": 0,
+        "100/100": 0,
+    }
+    assert list(found) == list(indicators.CATALOGUE)
     assert rows(found["sessions"])["Filled (%)"] == 0.0
     assert indicators.previous_edition(edition) is None
     assert indicators.indicators(None) == []
@@ -63,18 +74,60 @@ def test_exhibitors_counted_by_hand():
 
     assert rows(indicators.applications_by_status(edition))["Confirmed"] == 3
     assert rows(indicators.applications_by_status(edition))["Submitted"] == 1
-    assert rows(indicators.exhibitors_by(edition, "province", *_province())) == {
-        "Berkane": 2,
-        "Figuig": 1,
-    }
+    by_province = indicators.indicator("exhibitors_province", edition)
+    assert {label: n for label, n in by_province.rows if n} == {"Berkane": 2, "Figuig": 1}
+    assert by_province.codes[:2] == ["berkane", "figuig"]  # the largest first
+    assert by_province.rows[2] == ("Oujda-Angad", 0)  # then the others, in the usual order
+    assert by_province.headline == ("Exhibitors", 3, "")
+    assert indicators.exhibitors_by_sector(edition).headline.value == 1  # one sector
     # Women-led: 6/10 and 4/4 (5/10 is not a majority); youth-led: 8/10 and 4/4.
     assert rows(indicators.led_by(edition)) == {"Women-led": 66.7, "Youth-led": 66.7}
+    assert indicators.led_by(edition).headline == ("Women-led cooperatives", 66.7, "%")
 
 
-def _province():
-    from exhibitors.choices import Province
+def test_export_readiness_by_hand():
+    from exportsupport.models import SupportRequest
 
-    return Province, "Exhibitors by province"
+    edition = EditionFactory(starts_on=datetime.date(2031, 5, 13))
+    nothing = exhibitor(edition).cooperative
+    certified = exhibitor(edition).cooperative
+    ready = exhibitor(edition).cooperative
+    exhibitor(edition, status="submitted")  # not an exhibitor: not counted
+    for cooperative, valid_until in [
+        (certified, None),
+        (certified, datetime.date(2030, 1, 1)),  # lapsed before the fair
+        (ready, None),
+        (ready, datetime.date(2032, 1, 1)),
+        (ready, datetime.date(2033, 1, 1)),  # a third counts no more than two
+    ]:
+        Certification.objects.create(
+            cooperative=cooperative, kind="organic", valid_until=valid_until
+        )
+    for cooperative, status in [(ready, "done"), (ready, "done"), (certified, "in_progress")]:
+        SupportRequest.objects.create(cooperative=cooperative, service="labelling", status=status)
+
+    counted = indicators.export_readiness(edition)
+
+    # nothing: 0; certified: one valid certification, no request done: 25; ready: 2 + 2: 100.
+    assert rows(counted) == {"0/100": 1, "25/100": 1, "50/100": 0, "75/100": 0, "100/100": 1}
+    assert counted.headline.value == 1  # helped to export: only `ready` has a request done
+    assert nothing.pk
+
+
+def test_agreements_by_partner_region_keep_confidential_partners_unnamed():
+    edition = EditionFactory()
+    oriental_partner = PartnerRegionFactory(name_en="Occitanie", name_ar="أوكسيتانيا")
+    other = PartnerRegionFactory(name_en="Dakar", name_ar="داكار")
+    secret = PartnerRegionFactory(name_fr="Secrète", is_public=False)
+    AgreementFactory(partner_regions=[oriental_partner])
+    AgreementFactory(partner_regions=[oriental_partner, other])
+    AgreementFactory(partner_regions=[secret], status="draft")
+    PartnerRegionFactory(name_fr="Sans accord")
+
+    counted = indicators.agreements_by_region(edition)
+
+    assert rows(counted) == {"Occitanie": 2, "Dakar": 1, "Confidential partners": 1}
+    assert counted.headline.value == 2
 
 
 def test_certifications_held_and_expiring():

@@ -9,6 +9,8 @@ from exhibitors.demo import demo_exhibitors_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
 from fairsite.models import User
+from observatory.demo import demo_published_figures_ensure
+from observatory.pages import figures_pages_ensure
 from partnerships.demo import demo_partnerships_ensure
 from partnerships.services.pages import partnerships_pages_ensure
 
@@ -24,6 +26,7 @@ class Command(BaseCommand):
             directory_pages_ensure(homes=homes)
             programme_pages_ensure(homes=homes)
             partnerships_pages_ensure(homes=homes)
+            figures_pages_ensure(homes=homes)
             demo_site_settings_ensure()
             edition = demo_edition_ensure()
             logins = demo_users_ensure()
@@ -36,6 +39,7 @@ class Command(BaseCommand):
                 organiser=User.objects.get(email=_login(logins, "organiser").email),
             )
             demo_partnerships_ensure(edition=edition)
+            demo_published_figures_ensure()
         self.stdout.write(self.style.SUCCESS(f"Sample data ready: {edition}."))
         self.stdout.write(
             "Demo log-ins (http://127.0.0.1:8000/ar/accounts/login/, admin at /admin/):"

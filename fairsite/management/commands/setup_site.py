@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from events.services.pages import programme_pages_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.services.site import home_pages_ensure
+from observatory.pages import figures_pages_ensure
 from partnerships.services.pages import partnerships_pages_ensure
 
 
@@ -14,5 +15,6 @@ class Command(BaseCommand):
         directory_pages_ensure(homes=homes)
         programme_pages_ensure(homes=homes)
         partnerships_pages_ensure(homes=homes)
+        figures_pages_ensure(homes=homes)
         for code, home in homes.items():
             self.stdout.write(f"{code}: {home.title}")

@@ -1,0 +1,45 @@
+"""What the council publishes of the observatory: the choice of indicators, and the public
+page that shows them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting
+from wagtail.models import Page
+
+from observatory.forms import PublishedFiguresForm
+
+
+class PublishedFigures(BaseGenericSetting):
+    """The indicators the council chooses to publish: their headline figures on the home
+    page, and their charts and tables on the figures page."""
+
+    indicators = models.JSONField(_("published indicators"), default=list, blank=True)
+
+    base_form_class = PublishedFiguresForm
+    panels = [FieldPanel("indicators")]
+
+    class Meta:
+        verbose_name = _("published figures")
+        verbose_name_plural = _("published figures")
+
+
+class FiguresPage(Page):
+    """/<lang>/figures/: the published indicators of the current edition."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["fairsite.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("figures page")
+
+    def get_context(self, request, *args, **kwargs):
+        from observatory.presenting import public_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(public_sections(language=self.locale.language_code))
+        return context

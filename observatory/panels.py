@@ -1,0 +1,27 @@
+"""The observatory's panel on the admin home: the current edition's headline figures."""
+
+from django.utils.translation import get_language
+from wagtail.admin.ui.components import Component
+
+from events.models import Edition
+from observatory.figures import figures_for
+
+
+class IndicatorsPanel(Component):
+    name = "indicators"
+    template_name = "observatory/home_panel.html"
+    order = 90  # above Wagtail's own panels: the fair first
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        edition = Edition.objects.current()
+        if edition is not None:
+            language = (get_language() or "ar").split("-")[0]
+            figures = figures_for(edition=edition, language=language)
+            context.update(
+                edition=edition,
+                headlines=[i.headline for i in figures.indicators if i.headline],
+                inside=figures.inside,
+                counted_at=figures.counted_at,
+            )
+        return context
