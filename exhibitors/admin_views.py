@@ -1,4 +1,5 @@
-"""Organiser screens beyond Wagtail's generic ones: deciding on an application, the floor plan."""
+"""Organiser screens beyond Wagtail's generic ones: deciding on an application, the floor plan,
+a cooperative's export readiness."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
+from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 
 from events.models import Edition
 from exhibitors import services
@@ -15,6 +17,7 @@ from exhibitors.admin_forms import DecisionForm, StandAssignmentForm, StandOffer
 from exhibitors.choices import ApplicationStatus
 from exhibitors.floor_plan import halls as floor_plan_halls
 from exhibitors.models import Application, Stand
+from exportsupport.services import cooperative_export_readiness
 
 DECISIONS = {
     ApplicationStatus.ACCEPTED: services.application_accept,
@@ -50,6 +53,24 @@ class ApplicationInspectView(InspectView):
             can_get_stand=application.status
             in (ApplicationStatus.ACCEPTED, ApplicationStatus.CONFIRMED),
         )
+        return context
+
+
+class CooperativeInspectView(SnippetInspectView):
+    """The cooperative's profile and, for whoever may see export support requests, its
+    export readiness with a link to its requests."""
+
+    template_name = "exhibitors/admin/cooperative_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cooperative = self.object
+        if self.request.user.has_perm("exportsupport.view_supportrequest"):
+            context["readiness"] = cooperative_export_readiness(cooperative)
+            if cooperative.support_requests.exists():
+                context["requests_url"] = (
+                    reverse("exportsupport_requests:index") + f"?cooperative={cooperative.pk}"
+                )
         return context
 
 

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from exhibitors.admin_views import ApplicationInspectView
+from exhibitors.admin_views import ApplicationInspectView, CooperativeInspectView
 from exhibitors.models import Application, Cooperative, Product, Stand, StandType
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 
@@ -103,6 +103,7 @@ class CooperativeViewSet(SnippetViewSet):
     ]
     export_filename = "cooperatives"
     inspect_view_enabled = True
+    inspect_view_class = CooperativeInspectView
 
 
 class ProductViewSet(SnippetViewSet):

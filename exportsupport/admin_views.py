@@ -21,12 +21,7 @@ def officers():
     return (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="change_supportrequest")
-            | Q(user_permissions__codename="change_supportrequest")
-        )
-        .distinct()
+        .filter(Q(is_superuser=True) | Q(pk__in=services.unit_members().values("pk")))
         .order_by("email")
     )
 
@@ -62,9 +57,9 @@ class SupportRequestInspectView(InspectView):
             assign_form=AssignForm(
                 officers=officers(), initial={"officer": support_request.assigned_to_id}
             ),
-            status_form=StatusForm(),
+            status_form=StatusForm(support_request=support_request),
             outcome_form=OutcomeForm(initial={"outcome": support_request.outcome}),
-            allowed_statuses=sorted(services.TRANSITIONS[support_request.status]),
+            allowed_statuses=services.request_statuses_next(support_request),
         )
         return context
 
@@ -92,9 +87,10 @@ def request_assign(request, pk):
 def request_status(request, pk):
     _require_officer(request)
     support_request = get_object_or_404(SupportRequest, pk=pk)
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, support_request=support_request)
     if not form.is_valid():
-        messages.error(request, _("Choose a status."))
+        # Says why: no status chosen, or one the workflow does not allow from here.
+        messages.error(request, " ".join(form.errors.get("status", [_("Choose a status.")])))
         return redirect(_inspect_url(support_request))
     try:
         support_request = services.request_status_set(

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Product
+from exportsupport import services
 from exportsupport.choices import RequestStatus
 from exportsupport.models import SupportRequest
 from fairsite.uploads import FileContentValidator
@@ -63,14 +64,45 @@ class ReplyForm(forms.Form):
     )
 
 
+class NextStatusField(forms.ChoiceField):
+    """The statuses the workflow allows from the request's current one.
+
+    Another status is refused with the workflow's own reason ("A request that is done
+    cannot become in progress."), not Django's "not one of the available choices".
+    """
+
+    def __init__(self, *, support_request: SupportRequest, **kwargs):
+        self.support_request = support_request
+        choices = [
+            (status.value, status.label)
+            for status in services.request_statuses_next(support_request)
+        ]
+        super().__init__(choices=choices, **kwargs)
+
+    def validate(self, value):
+        if value in RequestStatus.values:
+            try:
+                services.request_status_check(request=self.support_request, status=value)
+            except services.InvalidTransition as error:
+                raise forms.ValidationError(str(error), code="invalid_transition") from error
+        super().validate(value)
+
+
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=RequestStatus.choices)
     message = forms.CharField(
         label=_("Message to the cooperative"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Sent by e-mail and shown on the portal."),
     )
+
+    def __init__(self, *args, support_request: SupportRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"] = NextStatusField(
+            support_request=support_request,
+            label=_("New status"),
+            error_messages={"required": _("Choose a status.")},
+        )
 
 
 class AssignForm(forms.Form):

@@ -2,10 +2,12 @@
 
 Every change of state goes through `request_status_set`, which locks the row, checks the
 move is allowed, records the message on the request and in Wagtail's audit log, and writes
-the cooperative's e-mail into the outbox in the same transaction.
+the cooperative's e-mail into the outbox in the same transaction. What the cooperative files
+or answers reaches the unit the same way (`_unit_mail_queue`).
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -41,9 +43,44 @@ def can_become(support_request: SupportRequest, status: str) -> bool:
     return status in TRANSITIONS[support_request.status]
 
 
+def request_statuses_next(support_request: SupportRequest) -> list[Status]:
+    """The statuses the request can move to, in the workflow's order; none once closed."""
+    return [status for status in Status if can_become(support_request, status)]
+
+
+def request_status_check(*, request: SupportRequest, status: str) -> None:
+    """Raise InvalidTransition, saying why in the active language, if the request cannot
+    move from its status to `status`."""
+    if not can_become(request, status):
+        raise InvalidTransition(
+            _("A request that is %(from)s cannot become %(to)s.")
+            % {
+                "from": Status(request.status).label.lower(),
+                "to": Status(status).label.lower(),
+            }
+        )
+
+
 def is_officer(user: User) -> bool:
     """Whether `user` handles requests: the logistics unit (and superusers)."""
     return user.is_active and user.has_perm(OFFICER_PERMISSION)
+
+
+def unit_members():
+    """The logistics unit's active members: whoever holds the officer permission through a
+    group or in person.
+
+    Unlike `is_officer`, a superuser counts only if put in the unit: superusers run the
+    site, they do not answer cooperatives, and the unit's mail is not for them.
+    """
+    app_label, codename = OFFICER_PERMISSION.split(".")
+    granted = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__permissions__in=granted) | Q(user_permissions__in=granted))
+        .distinct()
+        .order_by("email")
+    )
 
 
 @transaction.atomic
@@ -57,10 +94,11 @@ def request_file(
     products=(),
     attachments=(),
 ) -> SupportRequest:
-    """File a request for `cooperative`, by one of its managers.
+    """File a request for `cooperative`, by one of its managers; the logistics unit is told
+    by e-mail, written into the outbox in the same transaction.
 
     The products must be the cooperative's own; each attachment is checked by its content
-    (PDF, JPEG, PNG). A refused file refuses the whole request.
+    (PDF, JPEG, PNG). A refused file refuses the whole request, and its e-mail.
     """
     if not cooperative.managers.filter(pk=by.pk).exists():
         raise SupportError(_("Only a manager of the cooperative can file a request for it."))
@@ -79,8 +117,11 @@ def request_file(
     support_request.products.set(products)
     for file in attachments:
         request_attachment_add(request=support_request, file=file, by=by)
-    SupportMessage.objects.create(request=support_request, author=by, status=Status.RECEIVED)
+    entry = SupportMessage.objects.create(
+        request=support_request, author=by, status=Status.RECEIVED
+    )
     log(instance=support_request, action="wagtail.create", user=by)
+    _unit_mail_queue(support_request, entry)
     return support_request
 
 
@@ -100,13 +141,16 @@ def request_attachment_add(*, request: SupportRequest, file, by: User) -> Suppor
 
 @transaction.atomic
 def request_reply(*, request: SupportRequest, text: str, by: User) -> SupportMessage:
-    """The cooperative answers the unit on the portal."""
+    """The cooperative answers the unit on the portal; the officer in charge (or the whole
+    unit, if no one is) is told by e-mail, in the same transaction."""
     request = _locked(request)
     if not text.strip():
         raise SupportError(_("Write a message."))
     if request.status in Status.closed():
         raise InvalidTransition(_("This request is closed."))
-    return SupportMessage.objects.create(request=request, author=by, text=text.strip())
+    entry = SupportMessage.objects.create(request=request, author=by, text=text.strip())
+    _unit_mail_queue(request, entry)
+    return entry
 
 
 @transaction.atomic
@@ -138,11 +182,7 @@ def request_status_set(
     """
     request = _locked(request)
     from_status = request.status
-    if status not in TRANSITIONS[from_status]:
-        raise InvalidTransition(
-            _("A request that is %(from)s cannot become %(to)s.")
-            % {"from": Status(from_status).label.lower(), "to": Status(status).label.lower()}
-        )
+    request_status_check(request=request, status=status)
     if status in (Status.WAITING, Status.DECLINED) and not message.strip():
         raise SupportError(_("Tell the cooperative why."))
     request.status = status
@@ -216,3 +256,27 @@ def _cooperative_mail_queue(request: SupportRequest, entry: SupportMessage) -> N
         context={"support_request": request, "entry": entry, "url": url},
         language=cooperative.language,
     )
+
+
+def _unit_mail_queue(request: SupportRequest, entry: SupportMessage) -> None:
+    """Tell the officer the request is assigned to or, if none is (or they have left the
+    unit), every member of the unit: one e-mail each, in their own language, with a link to
+    the request's page in the admin."""
+    officer = request.assigned_to
+    recipients = [officer] if officer is not None and is_officer(officer) else unit_members()
+    url = settings.WAGTAILADMIN_BASE_URL + reverse(
+        "exportsupport_requests:inspect", args=[request.pk]
+    )
+    for recipient in recipients:
+        email_render_and_queue(
+            to=[recipient.email],
+            template_prefix="exportsupport/email/unit_notice",
+            context={
+                "support_request": request,
+                "entry": entry,
+                "recipient": recipient,
+                "to_unit": recipient != officer,
+                "url": url,
+            },
+            language=recipient.language,
+        )

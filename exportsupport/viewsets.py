@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from exhibitors.choices import Province
+from exhibitors.models import Cooperative
 from exportsupport import admin_views as views
 from exportsupport.choices import RequestStatus
 from exportsupport.models import SupportRequest
@@ -19,10 +20,16 @@ class SupportRequestFilterSet(WagtailFilterSet):
     province = django_filters.ChoiceFilter(
         label=_("Province"), field_name="cooperative__province", choices=Province.choices
     )
+    # Only cooperatives that have filed: the list stays short, and the cooperative's admin
+    # page links here only for those.
+    cooperative = django_filters.ModelChoiceFilter(
+        label=_("Cooperative"),
+        queryset=Cooperative.objects.filter(support_requests__isnull=False).distinct(),
+    )
 
     class Meta:
         model = SupportRequest
-        fields = ["status", "service", "province", "assigned_to"]
+        fields = ["status", "service", "province", "cooperative", "assigned_to"]
 
 
 class SupportRequestViewSet(ModelViewSet):

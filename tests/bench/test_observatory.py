@@ -1,5 +1,6 @@
 """The observatory's dashboard with 1,000 exhibitors, 50,000 check-ins and 500 sessions: the
-time to count every indicator (done by a periodic task), and the page's queries and p50/p95.
+time to count every indicator (done by a periodic task), and the queries and p50/p95 of the
+dashboard and of the public pages that show the published figures.
 Run with `make bench`."""
 
 import datetime
@@ -12,8 +13,12 @@ from django.test import Client
 
 from events.models import Attendee, Badge, CheckIn, Session
 from exhibitors.choices import Province, Sector
-from exhibitors.models import Application, Cooperative
+from exhibitors.models import Application, Certification, Cooperative
+from exportsupport.models import SupportRequest
 from observatory.figures import figures_refresh
+from observatory.indicators import CATALOGUE
+from observatory.models import PublishedFigures
+from observatory.pages import figures_pages_ensure
 from tests.bench.measure import measure
 from tests.factories import (
     EditionFactory,
@@ -58,6 +63,13 @@ def fill(edition) -> None:
             product_categories=["crafts"],
         )
         for cooperative in cooperatives
+    )
+    Certification.objects.bulk_create(
+        Certification(cooperative=cooperative, kind="organic") for cooperative in cooperatives[::2]
+    )
+    SupportRequest.objects.bulk_create(
+        SupportRequest(cooperative=cooperative, service="labelling", status="done")
+        for cooperative in cooperatives[::5]
     )
     attendees = Attendee.objects.bulk_create(
         Attendee(edition=edition, category="visitor", full_name=f"V{n}") for n in range(VISITORS)
@@ -111,6 +123,12 @@ def test_dashboard(capsys, homes):
     figures_refresh(edition=edition, language="ar")
     counting = (time.perf_counter() - began) * 1000
     large = measure(client, "/admin/observatory/", rounds=20)
+    figures_pages_ensure(homes=homes)
+    published = PublishedFigures.load()
+    published.indicators = list(CATALOGUE)
+    published.save()
+    public = measure(Client(), "/ar/figures/", rounds=20)
+    home = measure(Client(), "/ar/", rounds=20)
 
     with capsys.disabled():
         print(
@@ -120,4 +138,9 @@ def test_dashboard(capsys, homes):
         print(f"  counting every indicator (the periodic task's work): {counting:.0f} ms")
         print(f"  the page, from the kept figures: queries {small[0]} (empty) / {large[0]} (full)")
         print(f"  p50 {large[1]:.0f} ms, p95 {large[2]:.0f} ms")
+        print(
+            f"  /ar/figures/, every indicator published: queries {public[0]}, "
+            f"p50 {public[1]:.0f} ms, p95 {public[2]:.0f} ms"
+        )
+        print(f"  /ar/ with its key figures: queries {home[0]}, p95 {home[2]:.0f} ms")
     assert small[0] == large[0], "queries grow with the data"

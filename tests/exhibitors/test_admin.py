@@ -1,13 +1,17 @@
+import datetime
 import io
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from exhibitors.choices import ApplicationStatus as Status
-from exhibitors.models import Application
+from exhibitors.models import Application, Certification
 from exhibitors.services import application_accept, application_submit
+from exportsupport.services import request_file, request_status_set
 from tests.exhibitors.conftest import add_required_documents
 from tests.factories import ApplicationFactory, CooperativeFactory, StandFactory, UserFactory
 
@@ -172,3 +176,55 @@ def test_the_floor_plan_draws_every_stand_and_gives_a_free_one(
 def test_reviewers_cannot_edit_the_site(client, reviewer, homes):
     assert client.get(f"/admin/pages/{homes['ar'].pk}/edit/").status_code in (302, 403)
     assert client.get(LIST).status_code == 200
+
+
+COOPERATIVE = "/admin/snippets/exhibitors/cooperative/"
+
+
+def test_the_cooperative_page_shows_its_export_readiness_to_the_logistics_unit(
+    client, homes, cooperative, manager
+):
+    officer = UserFactory(groups=["Logistics unit"])
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "en"
+    profile.save()
+    today = timezone.localdate()
+    Certification.objects.create(cooperative=cooperative, kind="organic", valid_until=None)
+    Certification.objects.create(
+        cooperative=cooperative, kind="pgi", valid_until=today - datetime.timedelta(days=1)
+    )
+    done, still_open = (
+        request_file(cooperative=cooperative, by=manager, service=service, target_markets="UE")
+        for service in ("labelling", "transport")
+    )
+    request_status_set(request=done, status="done", by=officer)
+    elsewhere = request_file(
+        cooperative=CooperativeFactory(managers=[manager]),
+        by=manager,
+        service="labelling",
+        target_markets="UE",
+    )
+    client.force_login(officer)
+
+    page = client.get(f"{COOPERATIVE}inspect/{cooperative.pk}/").content.decode()
+    requests_url = f"/admin/export-support/requests/?cooperative={cooperative.pk}"
+    listed = client.get(requests_url).content.decode()
+
+    assert "Export readiness" in page
+    assert "50/100" in page
+    assert "Certifications valid today: 1 (Organic)" in page
+    assert "Requests done: 1" in page
+    assert "Requests open: 1" in page
+    assert f'href="{requests_url}"' in page
+    assert f"/inspect/{done.pk}/" in listed and f"/inspect/{still_open.pk}/" in listed
+    assert f"/inspect/{elsewhere.pk}/" not in listed
+
+
+def test_the_cooperative_page_shows_no_readiness_to_whoever_cannot_see_requests(
+    client, homes, reviewer, cooperative
+):
+    page = client.get(f"{COOPERATIVE}inspect/{cooperative.pk}/")
+
+    assert page.status_code == 200
+    assert "/100" not in page.content.decode()
+    assert "/admin/export-support/requests/" not in page.content.decode()

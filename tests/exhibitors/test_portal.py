@@ -45,6 +45,23 @@ def test_the_portal_asks_anonymous_visitors_to_log_in(client, homes):
     assert response["Location"].startswith("/ar/accounts/login/?next=/ar/portal/")
 
 
+def test_the_portal_home_links_a_manager_to_export_support(client, homes, manager, cooperative):
+    client.force_login(manager)
+
+    page = client.get("/fr/portal/").content.decode()
+
+    assert 'href="/fr/portal/export-support/"' in page
+    assert f'href="/fr/portal/export-support/cooperatives/{cooperative.pk}/new/"' in page
+
+
+def test_the_portal_home_has_no_export_support_link_without_a_cooperative(client, homes):
+    client.force_login(UserFactory())
+
+    page = client.get("/fr/portal/").content.decode()
+
+    assert "/portal/export-support/" not in page
+
+
 def test_an_exhibitor_creates_a_profile_and_applies(client, homes, open_edition, manager):
     StandTypeFactory(edition=open_edition)
     client.force_login(manager)

@@ -1,7 +1,13 @@
+import re
+
 import pytest
 from django.core import mail
+from wagtail.users.models import UserProfile
 
 from exportsupport.choices import RequestStatus as Status
+from exportsupport.forms import StatusForm
+from exportsupport.services import request_status_set
+from fairsite.models import OutboundEmail
 from tests.factories import CooperativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +39,12 @@ def test_officers_filter_requests_by_status_service_and_province(
     received = client.get(LIST, {"status": "received"}).content.decode()
     searched = client.get(LIST, {"q": "Dakar"}).content.decode()
 
-    assert str(elsewhere) in in_figuig and str(support_request.cooperative) not in in_figuig
-    assert str(elsewhere) in transport and str(support_request.cooperative) not in transport
-    assert str(elsewhere) in received and str(support_request.cooperative) in received
-    assert f"/inspect/{other.pk}/" in searched
+    # Rows by their link: the cooperative filter names every cooperative that has filed.
+    mine, theirs = f"/inspect/{support_request.pk}/", f"/inspect/{other.pk}/"
+    assert theirs in in_figuig and mine not in in_figuig
+    assert theirs in transport and mine not in transport
+    assert theirs in received and mine in received
+    assert theirs in searched
 
 
 def test_the_inspect_page_shows_readiness_and_the_officers_forms(
@@ -72,8 +80,6 @@ def test_an_officer_assigns_changes_status_and_records_the_outcome(
 
 
 def test_an_unknown_transition_is_refused_in_the_admin(client, homes, officer, support_request):
-    from exportsupport.services import request_status_set
-
     request_status_set(request=support_request, status=Status.DONE, by=officer)
     client.force_login(officer)
 
@@ -105,3 +111,55 @@ def test_gate_staff_do_not_see_the_requests(client, homes, support_request):
 
     assert client.get(LIST).status_code in (302, 403)
     assert client.get(f"{LIST}inspect/{support_request.pk}/").status_code in (302, 403)
+
+
+def offered_statuses(page: str) -> list[str]:
+    select = re.search(r'<select name="status".*?</select>', page, flags=re.S).group()
+    return re.findall(r'<option value="([a-z_]+)"', select)
+
+
+def test_the_status_form_offers_only_the_moves_the_workflow_allows(
+    client, homes, officer, support_request
+):
+    request_status_set(request=support_request, status=Status.IN_PROGRESS, by=officer)
+    client.force_login(officer)
+
+    page = client.get(f"{LIST}inspect/{support_request.pk}/").content.decode()
+
+    assert offered_statuses(page) == [Status.WAITING, Status.DONE, Status.DECLINED]
+
+
+@pytest.mark.parametrize("closed", [Status.DONE, Status.DECLINED])
+def test_a_closed_request_shows_no_status_form(client, homes, officer, support_request, closed):
+    support_request = request_status_set(
+        request=support_request, status=closed, message="Fin.", by=officer
+    )
+    client.force_login(officer)
+
+    page = client.get(f"{LIST}inspect/{support_request.pk}/").content.decode()
+
+    assert f"{LIST}status/{support_request.pk}/" not in page
+    assert StatusForm(support_request=support_request).fields["status"].choices == []
+
+
+def test_a_status_the_workflow_does_not_allow_is_refused_in_the_officers_language(
+    client, homes, officer, support_request
+):
+    request_status_set(request=support_request, status=Status.IN_PROGRESS, by=officer)
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "fr"
+    profile.save()
+    entries, emails = support_request.messages.count(), OutboundEmail.objects.count()
+    client.force_login(officer)
+
+    response = client.post(
+        f"{LIST}status/{support_request.pk}/",
+        {"status": Status.RECEIVED, "message": "Retour au début."},
+        follow=True,
+    )
+
+    assert "Une demande « en cours » ne peut pas passer à « reçue »." in response.content.decode()
+    support_request.refresh_from_db()
+    assert support_request.status == Status.IN_PROGRESS
+    assert support_request.messages.count() == entries
+    assert OutboundEmail.objects.count() == emails

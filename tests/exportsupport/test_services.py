@@ -15,6 +15,7 @@ from exportsupport.services import (
     request_assign,
     request_file,
     request_outcome_set,
+    request_reply,
     request_status_set,
 )
 from fairsite.models import OutboundEmail
@@ -158,3 +159,81 @@ def test_readiness_of_a_new_cooperative_is_zero(db):
 
     assert readiness["score"] == 0
     assert readiness["certifications_valid_count"] == readiness["requests_done"] == 0
+
+
+def admin_url(support_request):
+    return f"http://testserver/admin/export-support/requests/inspect/{support_request.pk}/"
+
+
+def test_filing_mails_each_member_of_the_unit_in_their_language(
+    cooperative, manager, django_capture_on_commit_callbacks
+):
+    in_french = UserFactory(groups=["Logistics unit"], language="fr")
+    in_arabic = UserFactory(groups=["Logistics unit"], language="ar")
+    UserFactory(groups=["Logistics unit"], is_active=False)
+    UserFactory(groups=["Organisers"])
+    UserFactory(groups=["Application reviewers"])
+    UserFactory(is_superuser=True, is_staff=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        support_request = request_file(
+            cooperative=cooperative,
+            by=manager,
+            service="labelling",
+            target_markets="Union européenne",
+            quantities_and_timing="500 bouteilles, juin",
+        )
+
+    assert sorted(email.to for email in mail.outbox) == sorted(
+        [[in_french.email], [in_arabic.email]]
+    )
+    languages = {email.to[0]: email.language for email in OutboundEmail.objects.all()}
+    assert languages == {in_french.email: "fr", in_arabic.email: "ar"}
+    for email in mail.outbox:
+        assert admin_url(support_request) in email.body
+        assert "Union européenne" in email.body
+    by_person = {email.to[0]: email.body for email in mail.outbox}
+    assert cooperative.name in by_person[in_french.email]
+    assert cooperative.name_ar in by_person[in_arabic.email]
+
+
+def test_a_reply_mails_the_assigned_officer_only(
+    officer, support_request, manager, django_capture_on_commit_callbacks
+):
+    UserFactory(groups=["Logistics unit"])
+    request_assign(request=support_request, officer=officer, by=officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_reply(request=support_request, text="La fiche est jointe.", by=manager)
+
+    (email,) = mail.outbox
+    assert email.to == [officer.email]
+    assert "La fiche est jointe." in email.body
+    assert admin_url(support_request) in email.body
+
+
+def test_a_reply_to_an_unassigned_request_mails_the_whole_unit(
+    officer, support_request, manager, django_capture_on_commit_callbacks
+):
+    colleague = UserFactory(groups=["Logistics unit"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_reply(request=support_request, text="Voici la fiche.", by=manager)
+
+    assert sorted(email.to[0] for email in mail.outbox) == sorted([officer.email, colleague.email])
+
+
+def test_filing_with_no_one_in_the_unit_mails_no_one_and_keeps_the_request(
+    cooperative, manager, django_capture_on_commit_callbacks
+):
+    UserFactory(groups=["Organisers"])
+    UserFactory(is_superuser=True, is_staff=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        support_request = request_file(
+            cooperative=cooperative, by=manager, service="transport", target_markets="Dakar"
+        )
+
+    assert SupportRequest.objects.filter(pk=support_request.pk).exists()
+    assert mail.outbox == []
+    assert not OutboundEmail.objects.exists()
