@@ -113,3 +113,55 @@ def province_map(rows: list[tuple[str, float]], codes: list[str], *, title: str,
         title,
         body,
     )
+
+
+LINE_W, LINE_H, MARGIN = 400, 180, 30
+
+
+def line_chart(rows: list[tuple[str, float]], *, title: str, unit: str = "") -> str:
+    """A line through the values in their order (hours of the day, say), a dot and its value
+    on each. The axis runs left to right in every language, as clock times are written."""
+    largest = max((value for _label, value in rows), default=0) or 1
+    step = (LINE_W - 2 * MARGIN) / max(len(rows) - 1, 1)
+    points = [
+        (
+            round(MARGIN + index * step, 1),
+            round(LINE_H - MARGIN - (LINE_H - 2 * MARGIN) * value / largest, 1),
+        )
+        for index, (_label, value) in enumerate(rows)
+    ]
+    every = max(1, round(len(rows) / 6))  # room for about six labels under the axis
+    marks = format_html_join(
+        "",
+        '<circle cx="{}" cy="{}" r="3" class="chart__dot"></circle>'
+        '<text x="{}" y="{}" text-anchor="middle" class="chart__value">{}</text>',
+        [
+            (x, y, x, y - 8, f"{value:g}{unit}")
+            for (x, y), (_l, value) in zip(points, rows, strict=True)
+        ],
+    )
+    ticks = format_html_join(
+        "",
+        '<text x="{}" y="{}" text-anchor="middle" class="chart__label">{}</text>',
+        [
+            (x, LINE_H - 8, label)
+            for index, ((x, _y), (label, _v)) in enumerate(zip(points, rows, strict=True))
+            if index % every == 0
+        ],
+    )
+    return format_html(
+        '<svg class="chart chart--line" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+        'xmlns="http://www.w3.org/2000/svg" direction="ltr">'
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" class="chart__axis"></line>'
+        '<polyline points="{}" class="chart__line"></polyline>{}{}</svg>',
+        LINE_W,
+        LINE_H,
+        title,
+        MARGIN,
+        LINE_H - MARGIN,
+        LINE_W - MARGIN,
+        LINE_H - MARGIN,
+        " ".join(f"{x},{y}" for x, y in points),
+        marks,
+        ticks,
+    )

@@ -56,7 +56,7 @@ class Kind:
     title: str  # lazy: translated when counted
     count: Callable[[Edition], Counted]
     unit: str = ""  # "%" for shares
-    chart: str = "bar"  # or "provinces", the region's map
+    chart: str = "bar"  # "line" for a series in time, "provinces" for the region's map
 
 
 @dataclasses.dataclass
@@ -258,8 +258,10 @@ def visitors_by_day(edition: Edition) -> Counted:
     return Counted(rows, Headline(_("Entries to the fair"), sum(n for _day, n in days)))
 
 
-@_indicator("admissions_hour", _("Entries by hour of the day"))
+@_indicator("admissions_hour", _("Entries by hour of the day"), chart="line")
 def admissions_by_hour(edition: Edition) -> Counted:
+    """Entries in each hour of the fair's day, from the first hour with one to the last;
+    the hours between with none show as zero."""
     counts = dict(
         _admissions(edition)
         .annotate(hour=ExtractHour("scanned_at", tzinfo=_zone(edition)))
@@ -267,7 +269,8 @@ def admissions_by_hour(edition: Edition) -> Counted:
         .annotate(n=Count("pk"))
         .values_list("hour", "n")
     )
-    return Counted([(f"{hour:02d}:00", counts[hour]) for hour in sorted(counts)])
+    hours = range(min(counts), max(counts) + 1) if counts else []
+    return Counted([(f"{hour:02d}:00", counts.get(hour, 0)) for hour in hours])
 
 
 def people_inside(edition: Edition) -> int:

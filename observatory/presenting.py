@@ -12,6 +12,8 @@ def chart(indicator: Indicator, *, rtl: bool) -> str:
         return charts.province_map(
             indicator.rows, indicator.codes, title=indicator.title, unit=indicator.unit
         )
+    if indicator.chart == "line":
+        return charts.line_chart(indicator.rows, title=indicator.title, unit=indicator.unit)
     return charts.bar_chart(indicator.rows, title=indicator.title, rtl=rtl, unit=indicator.unit)
 
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from observatory.charts import bar_chart
+from observatory.charts import bar_chart, line_chart
 from tests.factories import ApplicationFactory, EditionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +21,18 @@ def test_bars_grow_with_the_values_and_mirror_right_to_left():
     assert ltr_x[0] == ltr_x[1]  # bars start together on the left
     assert rtl_x[1] < rtl_x[0]  # and grow leftwards from the right
     assert rtl.get("direction") == "rtl" and rtl.get("role") == "img"
+
+
+def test_a_line_runs_through_the_values_left_to_right_in_every_language():
+    svg = ET.fromstring(line_chart([("09:00", 2), ("10:00", 6), ("11:00", 0)], title="T"))
+
+    line = svg.find("{http://www.w3.org/2000/svg}polyline").get("points").split()
+    points = [tuple(float(n) for n in point.split(",")) for point in line]
+    assert [x for x, _y in points] == sorted(x for x, _y in points)  # time runs left to right
+    assert points[1][1] < points[0][1] < points[2][1]  # 6 highest, 0 on the axis
+    assert svg.get("direction") == "ltr"
+    labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert "10:00" in labels and "6" in labels
 
 
 def test_a_chart_escapes_its_labels():

@@ -178,7 +178,8 @@ def test_visitors_by_day_and_hour_on_the_fair_s_clock(fair_today):
     assert by_day["Registered visitors"] == 3
     assert by_day[first.isoformat()] == 2  # two people, one of them twice
     assert by_day[(first + datetime.timedelta(days=1)).isoformat()] == 1  # 00:00, the fair's day
-    assert by_hour == {"00:00": 1, "10:00": 2, "15:00": 1}
+    assert {hour: n for hour, n in by_hour.items() if n} == {"00:00": 1, "10:00": 2, "15:00": 1}
+    assert len(by_hour) == 16  # every hour from the first entry's to the last's, zeros too
 
 
 def test_session_fill_rate(fair_today):
