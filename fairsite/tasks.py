@@ -4,6 +4,7 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.utils import timezone
 
+from fairsite.logs import request_id_var
 from fairsite.models import OutboundEmail
 from fairsite.services.mail import email_deliver
 
@@ -39,5 +40,10 @@ def task_send_pending_emails() -> int:
 
 @shared_task(name="fairsite.ping", bind=True)
 def task_ping(self, *, payload: str) -> dict:
-    """Answer from whichever worker picked the task up: proof that the queue works."""
-    return {"payload": payload, "worker": self.request.hostname}
+    """Answer from whichever worker picked the task up, with the request id its log lines
+    carry: proof that the queue works and that the id travels with the task."""
+    return {
+        "payload": payload,
+        "worker": self.request.hostname,
+        "request_id": request_id_var.get(),
+    }

@@ -29,3 +29,6 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
+
+# One JSON object a line for the log collector (LOG_FORMAT=plain to read them by eye).
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")  # noqa: F405

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from fairsite import celery_app
+from fairsite.logs import request_id_var
 from fairsite.tasks import task_ping
 
 
@@ -28,8 +29,12 @@ def test_tasks_run_in_process_when_no_broker_is_configured():
 )
 def test_a_task_goes_through_redis_to_a_real_worker_and_back(real_broker):
     payload = uuid.uuid4().hex
-
-    result = task_ping.delay(payload=payload).get(timeout=30)
+    token = request_id_var.set("req-through-redis")
+    try:
+        result = task_ping.delay(payload=payload).get(timeout=30)
+    finally:
+        request_id_var.reset(token)
 
     assert result["payload"] == payload
     assert result["worker"], "answered without a worker"
+    assert result["request_id"] == "req-through-redis"  # carried in the task's headers
