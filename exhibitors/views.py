@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from exhibitors.forms import (
     WithdrawForm,
 )
 from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember, Stand
+from fairsite.uploads import private_file_response
 
 
 def _my_cooperative(request, pk) -> Cooperative:
@@ -327,11 +328,7 @@ def document_download(request, pk, document_pk):
         pk=document_pk,
         application_id=pk,
     )
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.original_name
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(document.file, filename=document.original_name)
 
 
 @login_required

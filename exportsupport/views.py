@@ -7,7 +7,6 @@ so another cooperative's ids answer 404; the rules live in exportsupport.service
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +16,7 @@ from exportsupport import services
 from exportsupport.choices import RequestStatus
 from exportsupport.forms import AttachmentForm, ReplyForm, SupportRequestForm
 from exportsupport.models import SupportAttachment, SupportRequest
+from fairsite.uploads import private_file_response
 
 
 def _my_request(request, pk) -> SupportRequest:
@@ -146,11 +146,4 @@ def attachment_download(request, pk, attachment_pk):
         pk=attachment_pk,
         request_id=pk,
     )
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(attachment.file, filename=attachment.original_name)

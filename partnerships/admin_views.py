@@ -6,7 +6,7 @@ and placed."""
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -34,7 +34,7 @@ from wagtail.log_actions import log
 
 from events.fair_clock import LTR, POP, FairClockMixin, fair_clock_zone
 from events.models import Edition
-from fairsite.uploads import sniff
+from fairsite.uploads import private_file_response
 from partnerships import scheduler
 from partnerships.admin_forms import DecisionCommitmentForm, PlacementForm, TerminateForm
 from partnerships.choices import AgreementStatus, Domain, RequestStatus
@@ -63,34 +63,9 @@ RENEWED_ACTION = "partnerships.agreement.renewed"
 BADGES_ACTION = "partnerships.meeting.badges_issued"
 
 
-# The only kinds of private file that go out with their own type; anything else (a file
-# stored before the checks existed, HTML, SVG) goes out as plain bytes.
-DOWNLOAD_TYPES = {
-    "pdf": ("application/pdf", ".pdf"),
-    "jpeg": ("image/jpeg", ".jpg"),
-    "png": ("image/png", ".png"),
-}
-
-
 def _require(request, permission: str) -> None:
     if not request.user.has_perm(f"partnerships.{permission}"):
         raise PermissionDenied
-
-
-def private_file_response(file, stem: str) -> FileResponse:
-    """A private file as a download, never displayed by the browser, whatever it holds."""
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    content_type, extension = DOWNLOAD_TYPES.get(sniff(handle), ("application/octet-stream", ""))
-    response = FileResponse(
-        handle, as_attachment=True, filename=f"{stem}{extension}", content_type=content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 def agreement_document(request, pk):
@@ -99,7 +74,9 @@ def agreement_document(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not agreement.document:
         raise Http404
-    return private_file_response(agreement.document, slugify(agreement.reference) or f"{pk}")
+    return private_file_response(
+        agreement.document, filename=slugify(agreement.reference) or f"{pk}"
+    )
 
 
 def commitment_evidence(request, pk):
@@ -108,7 +85,7 @@ def commitment_evidence(request, pk):
     if not commitment.evidence:
         raise Http404
     stem = f"{slugify(commitment.agreement.reference) or commitment.agreement_id}-{pk}"
-    return private_file_response(commitment.evidence, stem)
+    return private_file_response(commitment.evidence, filename=stem)
 
 
 def _download_link(url: str, label: str):

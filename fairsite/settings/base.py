@@ -181,6 +181,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Behind nginx, "/_private/": the web server sends private files from an internal location
+# once a view has checked who asks (X-Accel-Redirect). Empty: the Django process sends them.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
