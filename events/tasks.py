@@ -1,9 +1,12 @@
+import datetime
 from contextlib import contextmanager
 
 from celery import shared_task
+from django.utils import timezone
 
-from events.models import BadgePrintJob
+from events.models import BadgePrintJob, SessionChange
 from events.services.printing import print_job_join, print_job_start, print_part_run
+from fairsite.queueing import task_send_now
 
 
 @contextmanager
@@ -42,3 +45,22 @@ def task_session_change_notify(*, change_id: int) -> int:
     from events.services.programme import session_change_notify
 
     return session_change_notify(change_id=change_id)
+
+
+STALLED_AFTER = datetime.timedelta(minutes=2)
+
+
+@shared_task(name="events.resume_stalled")
+def task_resume_stalled() -> int:
+    """Hand to the workers again what never reached them (the broker was down when it was
+    queued): print jobs still waiting, session changes nobody was told of. Both tasks do
+    nothing more when run twice. Returns how many were handed out."""
+    before = timezone.now() - STALLED_AFTER
+    jobs = BadgePrintJob.objects.filter(status=BadgePrintJob.Status.QUEUED, created_at__lt=before)
+    changes = SessionChange.objects.filter(notified_at__isnull=True, created_at__lt=before)
+    handed = 0
+    for job_id in jobs.values_list("pk", flat=True)[:100]:
+        handed += task_send_now(task_print_badges, job_id=job_id)
+    for change_id in changes.values_list("pk", flat=True)[:500]:
+        handed += task_send_now(task_session_change_notify, change_id=change_id)
+    return handed

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from fairsite.logs import request_id_var
 from fairsite.models import OutboundEmail
+from fairsite.queueing import task_send_now
 from fairsite.services.mail import email_deliver
 
 # An e-mail queued this long ago and still unsent was lost on its way to a worker.
@@ -25,7 +26,7 @@ def task_send_email(*, email_id: int) -> bool:
 
 @shared_task(name="fairsite.send_pending_emails")
 def task_send_pending_emails() -> int:
-    """Hand every e-mail still unsent after a while to a worker again."""
+    """Hand every e-mail still unsent after a while to a worker again; returns how many."""
     stale = timezone.now() - STALE_EMAIL_AGE
     ids = list(
         OutboundEmail.objects.pending()
@@ -33,9 +34,12 @@ def task_send_pending_emails() -> int:
         .order_by("created_at")
         .values_list("pk", flat=True)[:500]
     )
+    handed = 0
     for email_id in ids:
-        task_send_email.delay(email_id=email_id)
-    return len(ids)
+        if not task_send_now(task_send_email, email_id=email_id):
+            break  # the broker is down: the next sweep tries again
+        handed += 1
+    return handed
 
 
 @shared_task(name="fairsite.ping", bind=True)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from events.choices import BadgeStatus
 from events.models import Badge, BadgePrintJob, Edition
 from events.pdf import badges_pdf
+from fairsite.queueing import task_queue_after_commit
 from fairsite.uploads import private_storage
 
 CHUNK = 100  # badges a part: 25 A4 sheets, a few seconds of one worker
@@ -45,7 +46,7 @@ def print_job_create(*, edition: Edition, category: str, unprinted_only: bool, b
     job = BadgePrintJob.objects.create(
         edition=edition, category=category, badge_ids=ids, created_by=by
     )
-    transaction.on_commit(lambda: task_print_badges.delay(job_id=job.pk))
+    task_queue_after_commit(task_print_badges, job_id=job.pk)
     return job
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from events.choices import SessionStatus, SignupStatus
 from events.models import Edition, RoomAvailability, Session, SessionChange, Speaker
+from fairsite.queueing import task_queue_after_commit
 
 # What a published session's record is compared on to know whether calendars must update.
 CALENDAR_FIELDS = [
@@ -273,7 +274,7 @@ def _change_record(session: Session, previous: Session, kind: str) -> SessionCha
         previous_starts_at=previous.starts_at,
         previous_room_id=previous.room_id,
     )
-    transaction.on_commit(lambda: task_session_change_notify.delay(change_id=change.pk))
+    task_queue_after_commit(task_session_change_notify, change_id=change.pk)
     return change
 
 

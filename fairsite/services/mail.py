@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from fairsite.models import OutboundEmail
+from fairsite.queueing import task_queue_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def email_queue(
             for name, content, mimetype in attachments
         ],
     )
-    transaction.on_commit(lambda: _hand_to_worker(email.pk))
+    task_queue_after_commit(_send_task(), email_id=email.pk)
     return email
 
 
@@ -116,12 +117,7 @@ def email_deliver(*, email_id: int) -> bool:
     return True
 
 
-def _hand_to_worker(email_id: int) -> None:
+def _send_task():
     from fairsite.tasks import task_send_email
 
-    try:
-        task_send_email.delay(email_id=email_id)
-    except Exception:
-        # The outbox row is the record: a broker or SMTP failure here must not turn the
-        # request that queued the e-mail into an error. The periodic sweep retries it.
-        logger.exception("E-mail %s stays in the outbox for the next sweep", email_id)
+    return task_send_email

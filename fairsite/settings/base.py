@@ -113,9 +113,11 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A Redis that does not answer makes a cache that misses, not a failing page.
+            "BACKEND": "fairsite.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "fairsite",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -226,12 +228,26 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a task while the broker is down gives up within about a second;
+# what it queued is in the database (the outbox), and the periodic sweeps send it later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
+    # Work whose broker message was lost (the broker was down when it was queued).
     "send-pending-emails": {
         "task": "fairsite.send_pending_emails",
         "schedule": 5 * 60,
+    },
+    "resume-stalled-work": {
+        "task": "events.resume_stalled",
+        "schedule": 3 * 60,
     },
     # Hourly, so that a day missed while a worker was down is made up; each runs once a day
     # in effect (statuses only change with the date; one digest a day per officer).

@@ -13,8 +13,12 @@ def bars(page, key: str) -> list[dict]:
     """Each bar of the indicator's chart with its label and value, as laid out on screen."""
     return page.evaluate(
         """(key) => {
-            const svg = document.querySelector(`#ind-${key}`).closest('section').querySelector('svg');
-            const box = (el) => { const r = el.getBoundingClientRect(); return {left: r.left, right: r.right}; };
+            const section = document.querySelector(`#ind-${key}`).closest('section');
+            const svg = section.querySelector('svg');
+            const box = (el) => {
+                const r = el.getBoundingClientRect();
+                return {left: r.left, right: r.right};
+            };
             const labels = svg.querySelectorAll('.chart__label');
             const values = svg.querySelectorAll('.chart__value');
             return [...svg.querySelectorAll('.chart__bar')].map((bar, i) => ({

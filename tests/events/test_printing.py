@@ -126,3 +126,44 @@ def test_a_part_that_fails_marks_the_job_failed(organiser, six_visitors, monkeyp
 
     failed = BadgePrintJob.objects.get(pk=job.pk)
     assert failed.status == "failed" and "disk full" in failed.error
+
+
+def test_work_the_broker_never_got_is_handed_out_again_by_the_sweep(
+    client, organiser, six_visitors, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The broker is down when the organiser asks: the page still answers and the job waits;
+    the sweep hands it out later, and leaves alone a job asked for a moment ago."""
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import SessionChange
+    from events.tasks import task_resume_stalled
+    from tests.factories import SessionFactory
+
+    def broker_down(**kwargs):
+        raise ConnectionError("the broker does not answer")
+
+    monkeypatch.setattr(task_print_badges, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/admin/badges/print/", {"category": "visitor"})
+    monkeypatch.undo()
+    waiting = BadgePrintJob.objects.get()
+    assert response.status_code == 302 and waiting.status == "queued"
+    recent = BadgePrintJob.objects.create(edition=waiting.edition, badge_ids=[])
+    session = SessionFactory(edition=waiting.edition)
+    change = SessionChange.objects.create(
+        session=session, kind="moved", sequence=1, previous_starts_at=session.starts_at
+    )
+    old = timezone.now() - datetime.timedelta(minutes=5)
+    BadgePrintJob.objects.filter(pk=waiting.pk).update(created_at=old)
+    SessionChange.objects.filter(pk=change.pk).update(created_at=old)
+
+    assert task_resume_stalled.delay().get() == 2
+
+    waiting.refresh_from_db()
+    change.refresh_from_db()
+    assert (waiting.status, waiting.done) == ("done", 6)
+    assert change.notified_at is not None
+    assert BadgePrintJob.objects.get(pk=recent.pk).status == "queued"  # not stalled yet
+    assert task_resume_stalled.delay().get() == 0

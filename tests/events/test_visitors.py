@@ -1,4 +1,3 @@
-import datetime
 import re
 import shutil
 import subprocess
@@ -6,7 +5,6 @@ import subprocess
 import pytest
 import zxingcpp
 from django.core import mail
-from django.utils import timezone
 from PIL import Image
 
 from events.models import Attendee, Badge
@@ -20,15 +18,6 @@ FORM = {
     "how_heard": "social_media",
     "language": "ar",
 }
-
-
-@pytest.fixture
-def registration_open(fair_today):
-    now = timezone.now()
-    fair_today.visitor_registration_opens_at = now - datetime.timedelta(days=1)
-    fair_today.visitor_registration_closes_at = now + datetime.timedelta(days=5)
-    fair_today.save()
-    return fair_today
 
 
 def test_a_visitor_registers_and_sees_the_badge(

@@ -38,6 +38,15 @@ from tests.factories import ApplicationFactory, CooperativeFactory, EditionFacto
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def in_english():
+    """For the tests that read the rules' messages in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def submitted(application, by):
     return application_submit(application=application, by=by)
 
@@ -64,6 +73,7 @@ def test_cooperative_create_makes_the_user_a_manager(manager):
     assert list(Cooperative.objects.managed_by(manager)) == [cooperative]
 
 
+@pytest.mark.usefixtures("in_english")
 def test_cooperative_with_more_women_than_members_is_refused(manager):
     with pytest.raises(ValidationError) as error:
         cooperative_create(
@@ -106,6 +116,7 @@ def test_start_is_refused_when_applications_are_closed(cooperative, manager):
     assert Application.objects.count() == 0
 
 
+@pytest.mark.usefixtures("in_english")
 def test_submit_names_everything_missing(draft, manager):
     application_update(
         application=draft, by=manager, product_categories=["olive_oil"], stand_type=None
@@ -328,10 +339,10 @@ def test_staff_cannot_be_named_before_acceptance(complete_draft, manager):
 def test_bad_uploads_are_refused_with_a_clear_message(draft, manager, upload, message):
     from django.utils import translation
 
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        application_document_add(application=draft, kind="statutes", file=upload(), by=manager)
-
-    assert message in " ".join(error.value.messages)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            application_document_add(application=draft, kind="statutes", file=upload(), by=manager)
+        assert message in " ".join(error.value.messages)
     assert ApplicationDocument.objects.count() == 0
 
 

@@ -1,0 +1,28 @@
+"""Handing work to the Celery workers once the data it needs is committed.
+
+The database row is always the record of the work (an e-mail in the outbox, a print job, a
+session change); the broker message is only a nudge. If the broker cannot be reached, the
+request that queued the work still succeeds, and a periodic sweep nudges again later.
+"""
+
+import logging
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def task_queue_after_commit(task, **kwargs) -> None:
+    """Send `task` with `kwargs` to the workers after the current transaction commits
+    (at once outside one), never failing the caller for a broker that does not answer."""
+    transaction.on_commit(lambda: task_send_now(task, **kwargs))
+
+
+def task_send_now(task, **kwargs) -> bool:
+    """Send `task` now; False (and a log line) if the broker could not take it."""
+    try:
+        task.delay(**kwargs)
+    except Exception:
+        logger.exception("%s %s: left for the next sweep, the broker refused it", task.name, kwargs)
+        return False
+    return True

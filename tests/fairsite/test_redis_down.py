@@ -1,0 +1,93 @@
+"""Redis goes away (cache and broker): pages still render, a visitor's registration is
+saved with its e-mail in the outbox, and the e-mail goes out once, through a real worker,
+when Redis is back."""
+
+import datetime
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+from redis import Redis
+
+from events.models import Attendee
+from fairsite import celery_app
+from fairsite.cache import ResilientRedisCache
+from fairsite.models import OutboundEmail
+from fairsite.tasks import task_send_pending_emails
+from tests.faults import TcpRelay
+
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is unset: no Redis to lose"),
+]
+
+FORM = {
+    "full_name": "Salma Alaoui",
+    "email": "salma@fair.example",
+    "organisation": "",
+    "how_heard": "social_media",
+    "language": "fr",
+}
+
+
+@pytest.fixture
+def redis_through_relay(settings):
+    """Cache and broker reach Redis through a relay the test can cut; a database of Redis
+    of their own, so no other worker takes these tasks."""
+    redis = urlsplit(settings.REDIS_URL)
+    relay = TcpRelay((redis.hostname, redis.port or 6379))
+    url = f"redis://127.0.0.1:{relay.port}/11"
+    Redis(host=redis.hostname, port=redis.port or 6379, db=11).flushdb()  # nothing left over
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "fairsite.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    before = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
+    celery_app.conf.update(broker_url=url, task_always_eager=False)
+    ResilientRedisCache.reset()
+    yield relay
+    relay.close()
+    celery_app.conf.update(before)
+    celery_app.pool.force_close_all()  # no connection to the relay outlives it
+    ResilientRedisCache.reset()
+
+
+def test_redis_down_then_back(client, homes, registration_open, redis_through_relay, caplog):
+    redis_through_relay.cut()
+
+    started = time.perf_counter()
+    home = client.get("/fr/")
+    registered = client.post("/fr/visit/", FORM)
+    elapsed = time.perf_counter() - started
+
+    assert home.status_code == 200
+    assert registered.status_code == 302
+    assert Attendee.objects.filter(email="salma@fair.example").exists()
+    email = OutboundEmail.objects.get()
+    assert email.sent_at is None  # kept in the outbox
+    assert elapsed < 5, f"the visitor waited {elapsed:.1f} s for a broker that is down"
+    assert mail.outbox == []
+    assert "Redis does not answer" in caplog.text  # the cache missed
+    assert "left for the next sweep" in caplog.text  # and the broker refused the task
+
+    redis_through_relay.restore()
+    ResilientRedisCache.reset()
+    OutboundEmail.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=5))
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        assert task_send_pending_emails() == 1  # the sweep hands it to the worker
+        deadline = time.monotonic() + 20
+        while OutboundEmail.objects.filter(sent_at__isnull=True).exists():
+            assert time.monotonic() < deadline, "the e-mail never went out"
+            time.sleep(0.2)
+        assert task_send_pending_emails() == 0  # sent: nothing more to hand out
+
+    assert [m.to for m in mail.outbox] == [["salma@fair.example"]]
+    assert client.get("/fr/").status_code == 200
