@@ -17,7 +17,9 @@ STALE_EMAIL_AGE = datetime.timedelta(minutes=2)
     name="fairsite.send_email",
     autoretry_for=(SMTPException, ConnectionError, TimeoutError),
     retry_backoff=30,
-    retry_backoff_max=30 * 60,
+    # Below the broker's visibility timeout (15 min): a retry waiting longer would be handed
+    # to a second worker as if its own had been lost.
+    retry_backoff_max=10 * 60,
     max_retries=10,
 )
 def task_send_email(*, email_id: int) -> bool:

@@ -231,6 +231,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A request that queues a task while the broker is down gives up within about a second;
 # what it queued is in the database (the outbox), and the periodic sweeps send it later.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
+# A task a lost worker had taken (its machine gone) goes back to the queue after this long:
+# longer than the longest task (TIME_LIMIT), short enough for a print job to finish the
+# same morning. Restored messages are looked for every ten seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=15 * 60),
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
     "interval_start": 0,

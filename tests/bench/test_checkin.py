@@ -6,16 +6,10 @@ Run with `make bench` (PostgreSQL when DATABASE_URL is set). Figures are printed
 
 import http.client
 import json
-import os
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -30,59 +24,12 @@ from events.tasks import task_print_badges
 from fairsite import celery_app
 from fairsite.tasks import task_ping
 from tests.factories import GateFactory
+from tests.processes import free_port, start_gunicorn, start_worker, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(__file__).resolve().parents[2]
 GATES = 8
 SCANS_PER_GATE = 150
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def server_env(**extra) -> dict:
-    """The environment of a process that works on this test's database."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.settings", **extra}
-    database = connection.settings_dict
-    if database["ENGINE"].endswith("postgresql"):
-        env["DATABASE_URL"] = (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-        )
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
-    return env
-
-
-def start_gunicorn(port: int) -> subprocess.Popen:
-    env = server_env()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "fairsite.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _attempt in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
 
 
 def load(
@@ -179,8 +126,7 @@ def test_checkin_throughput_beside_a_bare_view(fair_today, capsys):
         bare_timings, bare_elapsed, bare_statuses = load(port, [bare(i) for i in range(GATES)])
         scan_timings, scan_elapsed, scan_statuses = load(port, [scans(i) for i in range(GATES)])
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
+        stop(server)
 
     bare_rate, bare_line = summary("bare view (read + insert)", bare_timings, bare_elapsed)
     scan_rate, scan_line = summary("POST /api/checkin/scan", scan_timings, scan_elapsed)
@@ -219,12 +165,7 @@ def test_badge_rendering_rate(fair_today, capsys):
         return
 
     queue = f"bench-{uuid.uuid4().hex[:8]}"
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "--quiet", "-A", "fairsite", "worker", "-Q", queue]
-        + ["--concurrency", "2", "--loglevel", "warning", "--hostname", f"{queue}@%h"],
-        cwd=ROOT,
-        env=server_env(BENCH_QUEUE=queue),
-    )
+    worker = start_worker(queue, concurrency=2)
     eager, default_queue = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
     celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = False, queue
     try:
@@ -240,8 +181,7 @@ def test_badge_rendering_rate(fair_today, capsys):
         elapsed = time.perf_counter() - began
     finally:
         celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = eager, default_queue
-        worker.send_signal(signal.SIGTERM)
-        worker.wait(timeout=30)
+        stop(worker)
 
     with capsys.disabled():
         print(
