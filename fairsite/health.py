@@ -2,9 +2,11 @@
 host check, session, language or log-in, so a probe by IP address over plain HTTP works.
 
 - `GET /healthz`: the process is up and answering (no other check).
-- `GET /readyz`: the database answers, every migration is applied, the cache and the Celery
-  broker answer. 200 when all do, 503 otherwise; the body names each check and says "ok" or
-  "failing", never why: the reason goes to the log, not to whoever asks.
+- `GET /readyz`: 200 when the database answers and every migration is applied, 503 when not.
+  The cache and the Celery broker (Redis) are checked too, but only reported: without Redis
+  pages still render and queued work waits in the database, so a Redis outage must not take
+  every web host out of the load balancer at once. The body names each check and says "ok"
+  or "failing", never why: the reason goes to the log, not to whoever asks.
 """
 
 import logging
@@ -58,6 +60,7 @@ CHECKS = {
     "cache": check_cache,
     "broker": check_broker,
 }
+REQUIRED = ("database", "migrations")  # the others degrade the site, they do not stop it
 
 
 def readiness() -> dict[str, bool]:
@@ -75,9 +78,12 @@ def readiness() -> dict[str, bool]:
 
 def readyz() -> HttpResponse:
     results = readiness()
-    ready = all(results.values())
+    ready = all(results[name] for name in REQUIRED)
     body = {name: "ok" if ok else "failing" for name, ok in results.items()}
-    return JsonResponse({"ready": ready, "checks": body}, status=200 if ready else 503)
+    return JsonResponse(
+        {"ready": ready, "degraded": not all(results.values()), "checks": body},
+        status=200 if ready else 503,
+    )
 
 
 def healthz() -> HttpResponse:

@@ -1,5 +1,7 @@
 """The skeleton every installation needs: a locale per language and a home page in each."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -67,19 +69,33 @@ def _placeholder_pages_delete() -> None:
             page.delete()
 
 
+def site_address() -> tuple[str, int]:
+    """The site's host name and port, from WAGTAILADMIN_BASE_URL: the address its links
+    (calendar feeds, e-mails) must carry."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (
+        443 if address.scheme == "https" else 80
+    )
+
+
 def _default_site_point_at(home: HomePage) -> None:
+    """The default site serves the home page, at the configured address; Wagtail's own
+    placeholder address (localhost:80) is replaced, one an editor chose is kept."""
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=site_title(settings.LANGUAGE_CODE),
         )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save(update_fields=["root_page"])
+        return
+    site.root_page = home
+    if (site.hostname, site.port) == ("localhost", 80):
+        site.hostname, site.port = hostname, port
+    site.save(update_fields=["root_page", "hostname", "port"])
 
 
 def section_pages_ensure(*, homes: dict, page_class, slug: str, title) -> dict:

@@ -177,3 +177,20 @@ def test_a_returning_visitor_goes_back_to_the_language_last_read(homes):
     response = client.get("/")
 
     assert response["Location"] == "/fr/"
+
+
+def test_the_site_takes_its_address_from_the_configuration(settings, db):
+    from wagtail.models import Site
+
+    from fairsite.services.site import home_pages_ensure
+
+    settings.WAGTAILADMIN_BASE_URL = "https://salon.example.ma"
+    home_pages_ensure()  # Wagtail's placeholder site, localhost:80, takes the address
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("salon.example.ma", 443)
+
+    site.hostname, site.port = "salon-ess.ma", 443
+    site.save()
+    settings.WAGTAILADMIN_BASE_URL = "https://elsewhere.example"
+    home_pages_ensure()  # an address an editor chose is kept
+    assert Site.objects.get(is_default_site=True).hostname == "salon-ess.ma"
