@@ -19,7 +19,7 @@ from tests.processes import start_worker, stop
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is unset: no broker to lose"),
 ]
 VISIBILITY = "4"  # seconds before a lost worker's task is handed out again

@@ -14,7 +14,7 @@ from tests.faults import TcpRelay
 from tests.processes import free_port, start_gunicorn, stop
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="runs on PostgreSQL (DATABASE_URL)"
     ),

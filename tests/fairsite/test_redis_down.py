@@ -22,7 +22,7 @@ from tests.faults import TcpRelay
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is unset: no Redis to lose"),
 ]
 
