@@ -9,9 +9,7 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
 from events.models import Edition
 from exhibitors.choices import (
@@ -24,6 +22,7 @@ from exhibitors.choices import (
     Sector,
 )
 from fairsite.i18n import LocalizedField
+from fairsite.models.pages import SectionPage
 from fairsite.uploads import FileContentValidator, PrivateUpload, RandomName, private_storage
 
 
@@ -448,15 +447,9 @@ class StaffMember(models.Model):
         return self.full_name
 
 
-class ExhibitorDirectoryPage(RoutablePageMixin, Page):
+class ExhibitorDirectoryPage(RoutablePageMixin, SectionPage):
     """The public directory: this edition's confirmed exhibitors, and a page for each."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["fairsite.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     per_page = 24
 
     class Meta:

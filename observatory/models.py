@@ -5,8 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting
-from wagtail.models import Page
 
+from fairsite.models.pages import SectionPage
 from observatory.forms import PublishedFiguresForm
 
 
@@ -24,15 +24,8 @@ class PublishedFigures(BaseGenericSetting):
         verbose_name_plural = _("published figures")
 
 
-class FiguresPage(Page):
+class FiguresPage(SectionPage):
     """/<lang>/figures/: the published indicators of the current edition."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["fairsite.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("figures page")

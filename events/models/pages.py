@@ -1,20 +1,12 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+
+from fairsite.models.pages import SectionPage
 
 
-class ProgrammePage(RoutablePageMixin, Page):
+class ProgrammePage(RoutablePageMixin, SectionPage):
     """The current edition's published programme by day, a page per session, the list of
     changes and the visitor's own agenda."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["fairsite.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("programme")

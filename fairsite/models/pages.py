@@ -40,6 +40,21 @@ class HomePage(Page):
         return context
 
 
+class SectionPage(Page):
+    """A section of the site (the directory, the programme, the partnerships, the figures):
+    one page under each language's home page, with an introduction above what it lists."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["fairsite.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class StandardPage(Page):
     """A page of text and images: about the fair, practical information, the region."""
 
