@@ -51,13 +51,20 @@ def redis_through_relay(settings):
         }
     }
     before = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url=url, task_always_eager=False)
+    broker_use(url, task_always_eager=False)
     ResilientRedisCache.reset()
     yield relay
     relay.close()
-    celery_app.conf.update(before)
-    celery_app.pool.force_close_all()  # no connection to the relay outlives it
+    broker_use(**before)
     ResilientRedisCache.reset()
+
+
+def broker_use(broker_url, **conf):
+    """Send tasks to `broker_url` from now on: the app's connection pools were made for the
+    broker it had, so new ones are made (the old ones stay, for whoever holds them)."""
+    celery_app.conf.update(broker_url=broker_url, **conf)
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 def test_redis_down_then_back(client, homes, registration_open, redis_through_relay, caplog):
