@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from fairsite.errors import error_reporting_init
+
 from .base import *
 
 DEBUG = False
@@ -32,3 +34,10 @@ STORAGES["staticfiles"] = {
 
 # One JSON object a line for the log collector (LOG_FORMAT=plain to read them by eye).
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")  # noqa: F405
+
+# Errors of the web processes and the workers to a Sentry-compatible service (off when unset).
+error_reporting_init(
+    dsn=env("SENTRY_DSN", default=""),  # noqa: F405
+    environment=env("SENTRY_ENVIRONMENT", default="production"),  # noqa: F405
+    release=env("SENTRY_RELEASE", default=""),  # noqa: F405
+)
