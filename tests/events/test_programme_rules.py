@@ -39,12 +39,12 @@ def room(fair_today):
     return RoomFactory(venue=fair_today.venue, capacity=40)
 
 
-def draft(edition, room, hour=10, minutes=60, **fields):
+def draft(edition, room, hour=10, minutes=60, day=0, **fields):
     return SessionFactory(
         edition=edition,
         room=room,
-        starts_at=at(edition, hour),
-        ends_at=at(edition, hour) + datetime.timedelta(minutes=minutes),
+        starts_at=at(edition, hour, day=day),
+        ends_at=at(edition, hour, day=day) + datetime.timedelta(minutes=minutes),
         status=SessionStatus.DRAFT,
         **fields,
     )
@@ -180,7 +180,7 @@ def test_moving_a_published_session_is_listed_and_mailed_once(
     from events.services.badges import attendee_register
     from events.services.programme import session_change_notify
 
-    session = draft(fair_today, room, signup_required=True)
+    session = draft(fair_today, room, day=1, signup_required=True)  # tomorrow: still to come
     session_publish(session=session)
     for name, language in [("Salma", "ar"), ("Julien", "fr")]:
         attendee, _badge = attendee_register(

@@ -23,7 +23,7 @@ def visitor(edition, name, language="fr"):
 
 @pytest.fixture
 def workshop(fair_today):
-    return SessionFactory(edition=fair_today, capacity=2, signup_required=True)
+    return SessionFactory(edition=fair_today, ahead=True, capacity=2, signup_required=True)
 
 
 def test_places_then_the_waiting_list(workshop):
@@ -85,14 +85,14 @@ def test_more_places_promote_the_people_waiting(workshop):
 
 
 def test_no_sign_up_where_none_is_taken(fair_today):
-    open_talk = SessionFactory(edition=fair_today, signup_required=False)
-    draft = SessionFactory(edition=fair_today, signup_required=True, status="draft")
+    open_talk = SessionFactory(edition=fair_today, ahead=True, signup_required=False)
+    draft = SessionFactory(edition=fair_today, ahead=True, signup_required=True, status="draft")
     other_edition = visitor(EditionFactory(), "Karim")
 
     for session, person in [
         (open_talk, visitor(fair_today, "Salma")),
         (draft, visitor(fair_today, "Omar")),
-        (SessionFactory(edition=fair_today, signup_required=True), other_edition),
+        (SessionFactory(edition=fair_today, ahead=True, signup_required=True), other_edition),
     ]:
         with pytest.raises(ProgrammeError):
             session_signup(session=session, attendee=person)
@@ -100,7 +100,7 @@ def test_no_sign_up_where_none_is_taken(fair_today):
 
 
 def test_a_session_without_a_limit_confirms_everyone(fair_today):
-    session = SessionFactory(edition=fair_today, room=None, signup_required=True)
+    session = SessionFactory(edition=fair_today, ahead=True, room=None, signup_required=True)
 
     signups = [
         session_signup(session=session, attendee=visitor(fair_today, f"V{n}")) for n in range(5)
@@ -111,7 +111,7 @@ def test_a_session_without_a_limit_confirms_everyone(fair_today):
 
 def test_the_room_s_seats_are_the_default_limit(fair_today):
     room = RoomFactory(venue=fair_today.venue, capacity=1)
-    session = SessionFactory(edition=fair_today, room=room, signup_required=True)
+    session = SessionFactory(edition=fair_today, ahead=True, room=room, signup_required=True)
 
     statuses = [
         session_signup(session=session, attendee=visitor(fair_today, n)).status
@@ -154,7 +154,7 @@ def test_an_account_holder_s_sign_up_goes_into_their_agenda(workshop):
 def test_a_refused_sign_up_leaves_no_registration(fair_today):
     from events.services.signups import session_signup_for_user
 
-    talk = SessionFactory(edition=fair_today, signup_required=False)
+    talk = SessionFactory(edition=fair_today, ahead=True, signup_required=False)
 
     with pytest.raises(ProgrammeError):
         session_signup_for_user(user=UserFactory(), session=talk)

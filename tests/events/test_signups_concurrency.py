@@ -23,7 +23,7 @@ PLACES = 12
 
 
 def test_fifty_simultaneous_sign_ups_never_exceed_the_places(fair_today):
-    session = SessionFactory(edition=fair_today, capacity=PLACES, signup_required=True)
+    session = SessionFactory(edition=fair_today, ahead=True, capacity=PLACES, signup_required=True)
     people = [
         attendee_register(edition=fair_today, category="visitor", full_name=f"V{n}")[0]
         for n in range(PEOPLE)

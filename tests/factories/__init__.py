@@ -166,11 +166,24 @@ class SpeakerFactory(factory.django.DjangoModelFactory):
 
 
 class SessionFactory(factory.django.DjangoModelFactory):
-    """A published one-hour session at 10:00 (fair time) on the edition's first day."""
+    """A published one-hour session at 10:00 (fair time) on the edition's first day; with
+    `ahead=True` on its second day, which for an edition that starts today (`fair_today`)
+    is still to come at any hour the tests run."""
 
     class Meta:
         model = Session
         skip_postgeneration_save = True
+
+    class Params:
+        ahead = factory.Trait(
+            starts_at=factory.LazyAttribute(
+                lambda o: datetime.datetime.combine(
+                    o.edition.starts_on + datetime.timedelta(days=1),
+                    datetime.time(10),
+                    tzinfo=ZoneInfo("Africa/Casablanca"),
+                )
+            )
+        )
 
     edition = factory.SubFactory(EditionFactory)
     title_ar = factory.Sequence(lambda n: f"جلسة {n + 1}: المقاولة الجماعية")

@@ -184,8 +184,10 @@ def test_visitors_by_day_and_hour_on_the_fair_s_clock(fair_today):
 
 def test_session_fill_rate(fair_today):
     room = RoomFactory(venue=fair_today.venue, capacity=10)
-    own = SessionFactory(edition=fair_today, room=room, capacity=4, signup_required=True)
-    by_room = SessionFactory(edition=fair_today, room=room, signup_required=True)
+    own = SessionFactory(
+        edition=fair_today, ahead=True, room=room, capacity=4, signup_required=True
+    )
+    by_room = SessionFactory(edition=fair_today, ahead=True, room=room, signup_required=True)
     by_room.starts_at += datetime.timedelta(hours=2)
     by_room.ends_at += datetime.timedelta(hours=2)
     by_room.save()
