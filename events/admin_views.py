@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Count
 from django.db.models.functions import ExtractHour
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -26,6 +26,7 @@ from events.models import Badge, BadgePrintJob, CheckIn, Edition, Gate
 from events.pdf import badges_pdf
 from events.services.badges import attendee_register, badge_reissue, badge_revoke, gate_token_issue
 from events.services.printing import print_job_create, print_selection
+from fairsite.uploads import private_file_response
 
 MAX_IMPORT_ROWS = 5000
 
@@ -301,4 +302,4 @@ def print_job_file(request, pk):
     job = get_object_or_404(BadgePrintJob, pk=pk, status=BadgePrintJob.Status.DONE)
     if not job.file:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=f"badges-{job.pk}.pdf")
+    return private_file_response(job.file, filename=f"badges-{job.pk}")
