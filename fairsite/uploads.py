@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +33,11 @@ def sniff(file) -> str | None:
     file.seek(0)
     head = file.read(16)
     file.seek(position)
+    return kind_of(head)
+
+
+def kind_of(head: bytes) -> str | None:
+    """The kind of file that starts with the bytes `head`, or None."""
     for kind, signatures in SIGNATURES.items():
         if any(head.startswith(signature) for signature in signatures):
             return kind
@@ -133,27 +138,46 @@ def private_file_response(file, *, filename: str) -> HttpResponse:
     `filename` is the name to save it under, without extension: the content's kind gives it.
     With PRIVATE_MEDIA_ACCEL_REDIRECT set (e.g. "/_private/"), the web server sends the
     bytes (nginx's X-Accel-Redirect to an internal location) and the worker is free at once.
+    A file in object storage (fairsite.storage.PrivateS3Storage) is not sent by this site at
+    all: the answer redirects to a presigned URL that expires soon (S3_PRIVATE_URL_EXPIRE, a
+    minute by default) and makes the object store send it as the same typed download.
     """
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    content_type, extension = DOWNLOAD_TYPES.get(sniff(handle), ("application/octet-stream", ""))
-    name = f"{Path(filename).stem or 'file'}{extension}"
-    prefix = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
-    if prefix:
-        handle.close()
-        response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(file.name)
-        response["Content-Disposition"] = content_disposition_header(True, name)
-    else:
-        response = FileResponse(
-            handle, as_attachment=True, filename=name, content_type=content_type
+    storage = getattr(file, "storage", None)
+    if hasattr(storage, "download_url"):
+        try:
+            head = storage.first_bytes(file.name, 16)
+        except FileNotFoundError as error:
+            raise Http404 from error
+        content_type, name = _download_type(kind_of(head), filename)
+        response = HttpResponseRedirect(
+            storage.download_url(file.name, filename=name, content_type=content_type)
         )
+    else:
+        try:
+            handle = file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        content_type, name = _download_type(sniff(handle), filename)
+        prefix = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
+        if prefix:
+            handle.close()
+            response = HttpResponse(content_type=content_type)
+            response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(file.name)
+            response["Content-Disposition"] = content_disposition_header(True, name)
+        else:
+            response = FileResponse(
+                handle, as_attachment=True, filename=name, content_type=content_type
+            )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     return response
+
+
+def _download_type(kind: str | None, filename: str) -> tuple[str, str]:
+    """The type to send a file of `kind` as, and the name to save it under."""
+    content_type, extension = DOWNLOAD_TYPES.get(kind, ("application/octet-stream", ""))
+    return content_type, f"{Path(filename).stem or 'file'}{extension}"
 
 
 def private_storage():

@@ -4,6 +4,12 @@ An archive is a .tar.gz holding `manifest.json`, the database as its own tools d
 (`database.pgdump` from pg_dump, or `database.sqlite3`, a copy made by SQLite's backup API)
 and the files: public media under `media/`, private uploads under `private/`. The manifest
 comes last, once the files it counts are written.
+
+Files kept in object storage (STORAGE_BACKEND=s3) are not copied into the archive: they may
+be many gigabytes, and the object store keeps them better than a nightly copy on one disk
+would (bucket versioning, replication to another bucket or region). The manifest names the
+buckets under `elsewhere`. Restore leaves the buckets as they are, except that the files an
+archive holds (one made while the files were on disk) are written into them.
 """
 
 import contextlib
@@ -21,6 +27,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections
 from django.db.backends.postgresql.client import DatabaseClient as PostgreSQLClient
@@ -32,6 +39,7 @@ MANIFEST_NAME = "manifest.json"
 DATABASE_NAMES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 VENDOR_NAMES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 FILE_FOLDERS = ("media", "private")
+STORAGE_ALIASES = {"media": "default", "private": "private"}
 
 
 class BackupError(Exception):
@@ -50,6 +58,8 @@ class Manifest:
     tables: int
     # Files per folder of the archive: {"media": 12, "private": 3}.
     files: dict[str, int]
+    # Folders whose files stay in object storage, and where: {"private": "s3://bucket"}.
+    elsewhere: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def to_json(self) -> bytes:
         data = dataclasses.asdict(self)
@@ -72,6 +82,11 @@ class Manifest:
                 migrations=dict(data["migrations"]),
                 tables=int(data["tables"]),
                 files={folder: int(data["files"].get(folder, 0)) for folder in FILE_FOLDERS},
+                elsewhere={
+                    folder: str(place)
+                    for folder, place in data.get("elsewhere", {}).items()
+                    if folder in FILE_FOLDERS
+                },
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise BackupError(f"The archive's manifest cannot be read ({error}).") from error
@@ -88,7 +103,8 @@ def backup_create(*, path: Path | str, using: str = "default") -> Manifest:
     runs is at worst an extra file in the archive, not a row whose file is missing. The
     archive is written under a temporary name and renamed when complete: a crash never
     leaves a half archive under `path`. It is readable by its owner only, since it holds
-    password hashes and private documents.
+    password hashes and private documents. Files in object storage are left out; the
+    manifest says where they are (`elsewhere`).
     """
     path = Path(path)
     if path.exists():
@@ -97,7 +113,7 @@ def backup_create(*, path: Path | str, using: str = "default") -> Manifest:
         raise BackupError(f"The folder {path.parent} does not exist.")
     connection = connections[using]
     vendor = _vendor_check(connection)
-    roots = _file_roots()
+    roots, elsewhere = _file_places()
 
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=".fairsite-backup-") as work:
         dump = Path(work) / DATABASE_NAMES[vendor]
@@ -113,8 +129,10 @@ def backup_create(*, path: Path | str, using: str = "default") -> Manifest:
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(dump, arcname=dump.name)
             files = {
-                folder: _files_add(archive, folder=folder, root=root)
-                for folder, root in roots.items()
+                folder: _files_add(archive, folder=folder, root=roots[folder])
+                if folder in roots
+                else 0
+                for folder in FILE_FOLDERS
             }
             # Last, so that its counts are those of the files really written.
             manifest = Manifest(
@@ -124,6 +142,7 @@ def backup_create(*, path: Path | str, using: str = "default") -> Manifest:
                 migrations=migrations,
                 tables=tables,
                 files=files,
+                elsewhere=elsewhere,
             )
             _bytes_add(archive, MANIFEST_NAME, manifest.to_json())
         os.chmod(partial, 0o600)
@@ -143,14 +162,16 @@ def backup_restore(*, path: Path | str, using: str = "default") -> Manifest:
     the other database vendor, or from a newer fairsite (a migration this code lacks). On
     PostgreSQL the database is restored in one transaction. Files are written over files of
     the same name; files the archive does not hold are left alone. The archive is unpacked
-    in the temporary folder first (TMPDIR), so it needs room there.
+    in the temporary folder first (TMPDIR), so it needs room there. For a folder this site
+    keeps in object storage, the archive's files (if any) are written into the bucket under
+    their names, over objects of the same name; other objects are left alone.
     """
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"{path} does not exist.")
     connection = connections[using]
     vendor = _vendor_check(connection)
-    roots = _file_roots()
+    roots, elsewhere = _file_places()
     _database_empty_check(connection)
 
     with tempfile.TemporaryDirectory(prefix="fairsite-restore-") as work:
@@ -171,6 +192,9 @@ def backup_restore(*, path: Path | str, using: str = "default") -> Manifest:
         for folder, root in roots.items():
             if (work / folder).is_dir():
                 shutil.copytree(work / folder, root, dirs_exist_ok=True)
+        for folder in elsewhere:
+            if (work / folder).is_dir():
+                _files_upload(work / folder, storages[STORAGE_ALIASES[folder]])
     return manifest
 
 
@@ -182,14 +206,17 @@ def _vendor_check(connection) -> str:
     return connection.vendor
 
 
-def _file_roots() -> dict[str, Path]:
-    private = storages["private"]
-    if not isinstance(private, FileSystemStorage):
-        raise BackupError(
-            f"Private files are not kept on this machine's disk ({type(private).__name__}): "
-            "back them up with their storage's own tools."
-        )
-    return {"media": Path(settings.MEDIA_ROOT), "private": Path(private.location)}
+def _file_places() -> tuple[dict[str, Path], dict[str, str]]:
+    """The folders of files kept on this machine's disk, and where the others are kept."""
+    roots, elsewhere = {}, {}
+    for folder, alias in STORAGE_ALIASES.items():
+        storage = storages[alias]
+        if isinstance(storage, FileSystemStorage):
+            roots[folder] = Path(settings.MEDIA_ROOT if folder == "media" else storage.location)
+        else:
+            bucket = getattr(storage, "bucket_name", None)
+            elsewhere[folder] = f"s3://{bucket}" if bucket else type(storage).__name__
+    return roots, elsewhere
 
 
 def _database_empty_check(connection) -> None:
@@ -306,6 +333,18 @@ def _files_add(archive: tarfile.TarFile, *, folder: str, root: Path) -> int:
                 continue  # deleted since the folder was listed
             count += 1
     return count
+
+
+def _files_upload(source: Path, storage) -> None:
+    """Write the files under `source` into `storage` under the same names, over any object
+    of that name (the storage would otherwise pick a new name)."""
+    for file in sorted(path for path in source.rglob("*") if path.is_file()):
+        name = file.relative_to(source).as_posix()
+        storage.delete(name)
+        with file.open("rb") as content:
+            saved = storage.save(name, File(content, name=name))
+        if saved != name:
+            raise BackupError(f"{name} was written as {saved}: another process wrote it meanwhile.")
 
 
 def _directory_sync(directory: Path) -> None:

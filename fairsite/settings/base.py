@@ -6,6 +6,9 @@ dev, test and production import this module and only add defaults or tighten.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from fairsite.storage import S3Options, storages_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -55,6 +58,7 @@ MIDDLEWARE = [
     "fairsite.health.HealthCheckMiddleware",  # /healthz, /readyz: before the host check
     "fairsite.logs.RequestLogMiddleware",  # a request id, and a log line per request
     "django.middleware.security.SecurityMiddleware",
+    "fairsite.csp.ContentSecurityPolicyMiddleware",  # CONTENT_SECURITY_POLICY below
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -152,6 +156,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="ht
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="fairsite")
+# Log-in failures: five for one account in five minutes, then that account waits; twenty
+# from one address (the venue's wifi is shared by many exhibitors).
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key"}
 
 # Languages: Arabic first (the default, right to left), then French and English.
 LANGUAGE_CODE = "ar"
@@ -177,16 +184,23 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Application documents and signed agreements: no public URL, served by views that
-    # check who asks.
-    "private": {
-        "BACKEND": "fairsite.uploads.PrivateFileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
-    },
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Uploads on this machine's disk (or a folder every host mounts), or with STORAGE_BACKEND=s3
+# in two buckets of an S3-compatible object store: the media, public, and the private files,
+# which leave only through the views that check who asks (fairsite/storage.py).
+STORAGE_BACKEND = env("STORAGE_BACKEND", default="local")
+_s3 = S3Options(
+    endpoint_url=env("S3_ENDPOINT_URL", default=""),
+    region=env("S3_REGION", default=""),
+    access_key_id=env("S3_ACCESS_KEY_ID", default=""),
+    secret_access_key=env("S3_SECRET_ACCESS_KEY", default=""),
+    addressing_style=env("S3_ADDRESSING_STYLE", default=""),
+    media_bucket=env("S3_MEDIA_BUCKET", default=""),
+    media_domain=env("S3_MEDIA_DOMAIN", default=""),
+    media_acl=env("S3_MEDIA_ACL", default="public-read"),
+    private_bucket=env("S3_PRIVATE_BUCKET", default=""),
+    private_url_expire=env.int("S3_PRIVATE_URL_EXPIRE", default=60),
+)
+STORAGES = storages_config(STORAGE_BACKEND, private_root=PRIVATE_MEDIA_ROOT, s3=_s3)
 # Behind nginx, "/_private/": the web server sends private files from an internal location
 # once a view has checked who asks (X-Accel-Redirect). Empty: the Django process sends them.
 PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
@@ -304,6 +318,54 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views same-origin.
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp, fairsite.csp): the site, the portal and the gate page
+# run only our own files: no inline script, no inline <style> element. Inline style
+# attributes stay (a track's colour on a programme card): they cannot hold a selector, so they
+# cannot read the page; the rest of the styling is in our stylesheets. data: images are the
+# badge's QR code and allauth's two-factor QR code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "worker-src": [SELF],  # the gate page's service worker
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin writes inline scripts (date pickers, inline panels) and styles, shows
+# image previews from blob: URLs and frames its own page previews.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "PREFIX": "/admin/",
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+if STORAGE_BACKEND == "s3":
+    # Images come from the media bucket (or its domain), not from this site.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_s3.media_origin)
+    CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]["img-src"].append(_s3.media_origin)
+# No avatars from gravatar.com: the admin must work on the venue's closed network, and an
+# organiser's address (hashed) would go to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # LOG_FORMAT=json (production's default): one JSON object a line, for a log collector.
 LOGGING = {

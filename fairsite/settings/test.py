@@ -9,7 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
-STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)
+# On this machine's disk whatever STORAGE_BACKEND says: the object-storage tests set up their own.
+STORAGES = storages_config("local", private_root=PRIVATE_MEDIA_ROOT, s3=S3Options())
 # The real Celery worker is reached only by the tests marked "worker"; the rest run tasks
 # in-process so that they can look at mail.outbox and rows straight away.
 CELERY_TASK_ALWAYS_EAGER = True

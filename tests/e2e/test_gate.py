@@ -42,7 +42,7 @@ def open_gate(browser, live_server, token):
     page.wait_for_url(f"{live_server.url}/ar/gate/")
     page.fill("#gate-token", token)
     page.click("#gate-setup button[type=submit]")
-    page.wait_for_function("JSON.parse(localStorage.getItem('gate.keys') || 'null') !== null")
+    page.wait_for_function("() => JSON.parse(localStorage.getItem('gate.keys') || 'null') !== null")
     return context, page
 
 
@@ -74,7 +74,9 @@ def test_the_gate_page_online_then_offline(live_server, fair_today, gate_token, 
     synced = CheckIn.objects.filter(badge=second, offline=True, result="ok")
     assert wait_for(synced.exists)
     assert CheckIn.objects.filter(badge=first).count() == 2
-    assert page.wait_for_function("JSON.parse(localStorage.getItem('gate.queue')).length === 0")
+    assert page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('gate.queue')).length === 0"
+    )
 
 
 def test_the_camera_reads_a_badge(
@@ -99,9 +101,9 @@ def test_the_gate_page_opens_again_with_no_network(
 ):
     badge = attendee_register(edition=fair_today, category="visitor", full_name="Youssef Amrani")[1]
     context, page = open_gate(browser, live_server, gate_token)
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function(
-        "caches.open('fairsite-gate-v1').then((cache) => cache.keys())"
+        "() => caches.open('fairsite-gate-v1').then((cache) => cache.keys())"
         ".then((keys) => keys.some((request) => request.url.endsWith('/ar/gate/')))"
     )
 

@@ -64,3 +64,30 @@ def test_email_url_configures_smtp():
         "mailer",
         "True",
     ]
+
+
+def test_media_in_an_object_store_are_allowed_as_images_and_nothing_else():
+    """STORAGE_BACKEND=s3: both policies let pages show images from the media bucket."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']); "
+        "print(s.CONTENT_SECURITY_POLICY_ADMIN['DIRECTIVES']['img-src']); "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src'])",
+        env={
+            **PRODUCTION_ENV,
+            "STORAGE_BACKEND": "s3",
+            "S3_REGION": "eu-west-3",
+            "S3_MEDIA_BUCKET": "salon-media",
+            "S3_MEDIA_DOMAIN": "media.salon.example.ma",
+            "S3_PRIVATE_BUCKET": "salon-private",
+            "S3_ACCESS_KEY_ID": "AKIAEXAMPLE",
+            "S3_SECRET_ACCESS_KEY": "example-secret",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    site, admin, scripts = result.stdout.strip().splitlines()[-3:]
+    assert "https://media.salon.example.ma" in site and "https://media.salon.example.ma" in admin
+    assert scripts == "[\"'self'\"]"

@@ -34,6 +34,14 @@ class Command(BaseCommand):
             f"Wrote {path} ({_size(path.stat().st_size)}): {manifest.tables} tables, "
             f"{manifest.files['media']} media files, {manifest.files['private']} private files."
         )
+        if manifest.elsewhere:
+            places = ", ".join(
+                f"{folder} in {place}" for folder, place in manifest.elsewhere.items()
+            )
+            self.stdout.write(
+                f"Not in the archive: {places}. These files live in the object store; back them "
+                "up there (bucket versioning, replication to another bucket or region)."
+            )
 
 
 def _size(size: int) -> str:
