@@ -6,3 +6,12 @@ class FairsiteConfig(AppConfig):
     name = "fairsite"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from fairsite.page_cache import pages_changed
+
+        # A page published or taken down: the pages kept for visitors are all forgotten.
+        page_published.connect(pages_changed, dispatch_uid="page_cache_published")
+        page_unpublished.connect(pages_changed, dispatch_uid="page_cache_unpublished")

@@ -15,3 +15,5 @@ Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 # A badge signing key of this machine's own, made on first use.
 BADGE_SIGNING_KEY = env("BADGE_SIGNING_KEY", default=str(VAR_DIR / "badge-signing.key"))
 BADGE_SIGNING_KEY_CREATE = True
+# Pages change under the developer's eyes: none kept, unless asked.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

@@ -17,6 +17,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Rate limits and other cached state must not leak from one test run into the next.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests read a page after changing what it shows: no kept pages, except where a test asks.
+PAGE_CACHE_SECONDS = 0
 LOGGING["root"]["level"] = "WARNING"
 # Two test runs at once on one machine each need a database of their own: TEST_DB_SUFFIX.
 _suffix = env("TEST_DB_SUFFIX", default="")

@@ -1,0 +1,76 @@
+"""Public pages as visitors without an account see them, kept a few seconds in the shared
+cache: on the opening morning hundreds of people read the same home, programme and
+directory pages, and a kept page costs a cache read instead of a render.
+
+Only Wagtail's pages (and their routes) are kept, only for GET, only when the
+visitor has no session (nobody signed in, no message waiting) and only a 200 answer that sets
+no cookie and is not marked private: a page with a form (its CSRF cookie) or anything about
+one person is never kept. A published or unpublished page clears them all; otherwise a kept
+page is at most PAGE_CACHE_SECONDS old (0 turns the cache off); `pages_changed` is connected
+to Wagtail's signals in fairsite.apps.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+VERSION_KEY = "pagecache:version"
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Link")
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not _anonymous_read(request):
+            return self.get_response(request)
+        key = _key(request)
+        kept = cache.get(key)
+        if kept is not None:
+            status, headers, content = kept
+            response = HttpResponse(content, status=status)
+            for name, value in headers.items():
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _keepable(request, response):
+            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            cache.set(key, (response.status_code, headers, response.content), seconds)
+        return response
+
+
+def _anonymous_read(request) -> bool:
+    return request.method == "GET" and not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+    )
+
+
+def _keepable(request, response) -> bool:
+    match = getattr(request, "resolver_match", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        match is not None
+        and match.url_name == "wagtail_serve"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def _key(request) -> str:
+    version = cache.get(VERSION_KEY, 0)
+    return f"pagecache:{version}:{request.get_host()}:{request.get_full_path()}"
+
+
+def pages_changed(**kwargs) -> None:
+    """Forget every kept page: the next visitor gets a fresh one."""
+    if cache.add(VERSION_KEY, 1, None) is False:
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # expired between the two calls
+            cache.set(VERSION_KEY, 1, None)

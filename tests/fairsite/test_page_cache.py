@@ -1,0 +1,63 @@
+"""Public pages kept a few seconds for visitors without a session: served without a query,
+never to or from someone signed in, forgotten when a page is published."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 30
+
+
+def test_a_visitor_gets_the_kept_page_without_a_query(client, homes):
+    first = client.get("/fr/")
+    client.cookies.clear()  # the language cookie set by the first answer changes nothing
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/fr/")
+
+    assert first.status_code == second.status_code == 200
+    assert "X-Page-Cache" not in first and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 0
+    assert client.get("/ar/").content != first.content  # each language its own page
+
+
+def test_someone_signed_in_never_gets_or_leaves_a_kept_page(client, homes):
+    client.force_login(UserFactory())
+    mine = client.get("/fr/")
+    again = client.get("/fr/")
+    client.logout()
+    client.cookies.clear()
+    anonymous = client.get("/fr/")
+
+    assert "X-Page-Cache" not in mine and "X-Page-Cache" not in again
+    assert "X-Page-Cache" not in anonymous  # nothing was kept from the signed-in page
+    assert b"/accounts/logout/" in mine.content  # the sign-out form: this page is hers
+    assert b"/accounts/logout/" not in anonymous.content
+
+
+def test_a_page_with_a_form_or_a_private_answer_is_not_kept(client, homes):
+    client.get("/fr/accounts/login/")
+    client.cookies.clear()
+
+    assert "X-Page-Cache" not in client.get("/fr/accounts/login/")
+
+
+def test_publishing_a_page_forgets_the_kept_pages(client, homes):
+    client.get("/fr/")
+    client.cookies.clear()
+    home = homes["fr"]
+    home.title = "Salon de l'ESS, édition de printemps"
+    home.save_revision().publish()
+
+    fresh = client.get("/fr/")
+
+    assert "X-Page-Cache" not in fresh
+    assert "édition de printemps" in fresh.content.decode()
