@@ -57,6 +57,8 @@ def _keepable(request, response) -> bool:
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
+        # The page holds a CSRF token (a form): this visitor's, nobody else's.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and "private" not in cache_control
         and "no-store" not in cache_control
     )

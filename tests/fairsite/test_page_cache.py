@@ -61,3 +61,21 @@ def test_publishing_a_page_forgets_the_kept_pages(client, homes):
 
     assert "X-Page-Cache" not in fresh
     assert "édition de printemps" in fresh.content.decode()
+
+
+def test_a_page_holding_a_visitors_csrf_token_is_not_kept(rf, settings):
+    from django.core.cache import cache
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+    from django.urls import resolve
+
+    from fairsite.page_cache import PageCacheMiddleware
+
+    def page_with_a_form(request):
+        request.resolver_match = resolve("/ar/")  # a Wagtail page
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    request = rf.get("/ar/", HTTP_COOKIE="csrftoken=" + "a" * 32)
+    PageCacheMiddleware(page_with_a_form)(request)
+
+    assert not [key for key in cache._cache if "pagecache:" in key]  # nothing kept
