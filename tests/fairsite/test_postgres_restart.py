@@ -35,7 +35,8 @@ def test_postgres_restarted_under_load(homes):
     relay = TcpRelay((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
     url = f"postgres://{database['USER']}@127.0.0.1:{relay.port}/{database['NAME']}"
     port = free_port()
-    server = start_gunicorn(port, DATABASE_URL=url)
+    # Every request renders its page (none kept), so that every one needs the database.
+    server = start_gunicorn(port, DATABASE_URL=url, PAGE_CACHE_SECONDS="0")
     results: list[tuple[float, int, float]] = []  # (started, status, seconds)
     lock = threading.Lock()
     try:
