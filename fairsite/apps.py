@@ -10,8 +10,11 @@ class FairsiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from fairsite.page_cache import pages_changed
+        from fairsite.models import SiteSettings
+        from fairsite.page_cache import forget_pages_when_changed, pages_changed
 
-        # A page published or taken down: the pages kept for visitors are all forgotten.
+        # A page published or taken down, or the contact details in every page's footer
+        # changed: the pages kept for visitors are all forgotten.
         page_published.connect(pages_changed, dispatch_uid="page_cache_published")
         page_unpublished.connect(pages_changed, dispatch_uid="page_cache_unpublished")
+        forget_pages_when_changed(SiteSettings)

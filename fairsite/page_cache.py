@@ -76,3 +76,22 @@ def pages_changed(**kwargs) -> None:
             cache.incr(VERSION_KEY)
         except ValueError:  # expired between the two calls
             cache.set(VERSION_KEY, 1, None)
+
+
+def forget_pages_when_changed(*models) -> None:
+    """Forget the kept pages whenever a row of `models` (what public pages show: sessions,
+    exhibitors, partner regions...) is saved or deleted, so visitors see a change at once."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _changed,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"page_cache:{signal is post_save}:{model._meta.label}",
+            )
+
+
+def _changed(sender, **kwargs) -> None:
+    pages_changed()

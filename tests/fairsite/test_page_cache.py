@@ -15,10 +15,29 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 30
 
 
-def test_a_visitor_gets_the_kept_page_without_a_query(client, homes):
-    first = client.get("/fr/")
-    client.cookies.clear()  # the language cookie set by the first answer changes nothing
+def visit(client, path):
+    """A visitor without a session (the language cookie an answer sets changes nothing)."""
+    client.cookies.clear()
+    return client.get(path)
 
+
+@pytest.fixture
+def site_settings(homes):
+    """The settings pages read exist, as on any site that has served a page (made on first
+    use, they would count as a change)."""
+    from wagtail.models import Site
+
+    from fairsite.models import SiteSettings
+    from observatory.models import PublishedFigures
+
+    PublishedFigures.load()
+    return SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def test_a_visitor_gets_the_kept_page_without_a_query(client, site_settings):
+    first = visit(client, "/fr/")
+
+    client.cookies.clear()
     with CaptureQueriesContext(connection) as queries:
         second = client.get("/fr/")
 
@@ -79,3 +98,19 @@ def test_a_page_holding_a_visitors_csrf_token_is_not_kept(rf, settings):
     PageCacheMiddleware(page_with_a_form)(request)
 
     assert not [key for key in cache._cache if "pagecache:" in key]  # nothing kept
+
+
+def test_a_session_moved_in_the_programme_is_seen_at_once(client, homes, site_settings, edition):
+    from events.services.pages import programme_pages_ensure
+    from tests.factories import SessionFactory
+
+    programme_pages_ensure(homes=homes)
+    session = SessionFactory(edition=edition, title_fr="Atelier emballage")
+    visit(client, "/fr/programme/")
+    assert visit(client, "/fr/programme/")["X-Page-Cache"] == "hit"
+
+    session.title_fr = "Atelier étiquetage"
+    session.save()
+    fresh = visit(client, "/fr/programme/")
+
+    assert "X-Page-Cache" not in fresh and "Atelier étiquetage" in fresh.content.decode()
