@@ -23,7 +23,6 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.choices import SessionStatus, SessionType, SignupStatus, SpokenLanguage
@@ -45,6 +44,7 @@ from events.programme_selectors import (
 from events.services.agenda import agenda_for, agenda_secret_reset, agenda_star, agenda_unstar
 from events.services.programme import ProgrammeError
 from events.services.signups import session_signup_for_user, signup_cancel
+from fairsite.i18n import active_language
 from fairsite.templatetags.fairsite_tags import join_list
 
 ALL_DAYS = "all"
@@ -55,7 +55,7 @@ PROGRAMME_CACHE_SECONDS = 10 * 60
 
 def ical_path(name: str, **kwargs) -> str:
     """A calendar feed's address, with its texts in the active language."""
-    return f"{reverse(name, kwargs=kwargs)}?lang={_language()}"
+    return f"{reverse(name, kwargs=kwargs)}?lang={active_language()}"
 
 
 def programme_index(request, page):
@@ -103,7 +103,7 @@ def _sessions_html(request, page, edition, filters, context) -> tuple[str, int]:
     key = (
         "programme:"
         + hashlib.sha256(
-            f"{_language()}|{sorted(filters.items())}|{version}|{page.pk}".encode()
+            f"{active_language()}|{sorted(filters.items())}|{version}|{page.pk}".encode()
         ).hexdigest()
     )
     cached = cache.get(key)
@@ -419,7 +419,3 @@ def _next_url(request) -> str:
 def _back(request, page, session):
     """Post, redirect, get: back to the page the visitor was on, else the session's."""
     return redirect(_next_url(request) or page.session_url(session))
-
-
-def _language() -> str:
-    return (get_language() or "ar").split("-")[0]

@@ -4,9 +4,14 @@ from django.conf import settings
 from django.utils.translation import get_language, gettext_noop
 
 
+def active_language() -> str:
+    """The language in use ("ar", "fr", "en"), without a region, the site's default if none."""
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def language_order(language: str | None = None) -> list[str]:
     """The active language first, then the others in the order of settings.LANGUAGES."""
-    active = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    active = language.split("-")[0] if language else active_language()
     codes = [code for code, _name in settings.LANGUAGES]
     return [active] + [code for code in codes if code != active]
 

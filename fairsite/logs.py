@@ -87,7 +87,6 @@ class RequestLogMiddleware:
 
 
 # Celery: the id travels in the task's headers; each task run writes one line.
-_task_started: dict[str, float] = {}
 
 
 def task_headers_add(headers=None, **kwargs):
@@ -100,12 +99,12 @@ def task_started(task_id=None, task=None, **kwargs):
     """task_prerun: the task's lines carry the request's id, or the task's own."""
     request_id = getattr(task.request, "request_id", None) or request_id_var.get() or task_id
     task.request.log_token = request_id_var.set(request_id)
-    _task_started[task_id] = time.perf_counter()
+    task.request.log_started = time.perf_counter()
 
 
 def task_finished(task_id=None, task=None, state=None, **kwargs):
     """task_postrun: one line with the task's name, outcome and duration."""
-    started = _task_started.pop(task_id, None)
+    started = getattr(task.request, "log_started", None)
     task_logger.info(
         "%s %s",
         task.name,

@@ -24,7 +24,7 @@ class Table:
 
 def tables(now: Figures, then: Figures | None, *, year: int, previous_year: int | None):
     """One table per indicator, in the dashboard's order."""
-    before = {i.key: dict(i.rows) for i in (then.indicators if then else [])}
+    before = then.rows_by_key() if then else {}
     header = [str(year)] + ([str(previous_year)] if previous_year else [])
     result = []
     for indicator in now.indicators:

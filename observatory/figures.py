@@ -22,6 +22,10 @@ class Figures:
     indicators: list[indicators.Indicator]
     inside: int
 
+    def rows_by_key(self) -> dict[str, dict[str, float]]:
+        """Each indicator's values by row label, to set beside another edition's."""
+        return {indicator.key: dict(indicator.rows) for indicator in self.indicators}
+
 
 def _key(edition: Edition, language: str) -> str:
     return f"observatory:{edition.pk}:{language}"
@@ -49,10 +53,11 @@ def figures_for(*, edition: Edition, language: str) -> Figures:
 def figures_kept(*, edition: Edition, language: str) -> Figures | None:
     """The edition's kept figures, for the public pages. When there are none, one request
     counts them while the others carry on without (None), rather than all counting at once."""
-    figures = cache.get(_key(edition, language))
-    if figures is None and cache.add(f"{_key(edition, language)}:counting", 1, 60):
+    key = _key(edition, language)
+    figures = cache.get(key)
+    if figures is None and cache.add(f"{key}:counting", 1, 60):
         try:
             figures = figures_refresh(edition=edition, language=language)
         finally:
-            cache.delete(f"{_key(edition, language)}:counting")
+            cache.delete(f"{key}:counting")
     return figures

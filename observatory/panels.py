@@ -1,9 +1,9 @@
 """The observatory's panel on the admin home: the current edition's headline figures."""
 
-from django.utils.translation import get_language
 from wagtail.admin.ui.components import Component
 
 from events.models import Edition
+from fairsite.i18n import active_language
 from observatory.figures import figures_for
 
 
@@ -16,8 +16,7 @@ class IndicatorsPanel(Component):
         context = super().get_context_data(parent_context)
         edition = Edition.objects.current()
         if edition is not None:
-            language = (get_language() or "ar").split("-")[0]
-            figures = figures_for(edition=edition, language=language)
+            figures = figures_for(edition=edition, language=active_language())
             context.update(
                 edition=edition,
                 headlines=[i.headline for i in figures.indicators if i.headline],

@@ -4,7 +4,7 @@ the dashboard (beside the previous edition's) and for the public (what the counc
 from events.models import Edition
 from observatory import charts
 from observatory.figures import Figures, figures_for, figures_kept
-from observatory.indicators import Headline, Indicator
+from observatory.indicators import Headline, Indicator, previous_edition
 
 
 def chart(indicator: Indicator, *, rtl: bool) -> str:
@@ -20,7 +20,7 @@ def chart(indicator: Indicator, *, rtl: bool) -> str:
 def sections(now: Figures, then: Figures | None, *, rtl: bool, keys=None) -> list[dict]:
     """One section per indicator (those of `keys` only, if given): the indicator, its chart,
     and its table of (label, value, value in the previous edition or None)."""
-    before = {i.key: dict(i.rows) for i in (then.indicators if then else [])}
+    before = then.rows_by_key() if then else {}
     return [
         {
             "indicator": indicator,
@@ -80,8 +80,6 @@ def headlines(figures: Figures, keys) -> list[Headline]:
 
 def dashboard_figures(edition: Edition, language: str):
     """The edition's kept figures and its predecessor's (None for the first edition)."""
-    from observatory.indicators import previous_edition
-
     previous = previous_edition(edition)
     now = figures_for(edition=edition, language=language)
     then = figures_for(edition=previous, language=language) if previous else None

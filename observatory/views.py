@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 
 from events.models import Edition
+from fairsite.i18n import active_language
 from observatory import exports, presenting
 from observatory.figures import figures_refresh
 
@@ -24,13 +24,9 @@ def _edition(request) -> Edition | None:
     return Edition.objects.current() or Edition.objects.order_by("-year").first()
 
 
-def _language() -> str:
-    return (get_language() or "ar").split("-")[0]
-
-
 def dashboard(request):
     edition = _edition(request)
-    language = _language()
+    language = active_language()
     if edition is not None and request.method == "POST":  # "count again now"
         figures_refresh(edition=edition, language=language)
         return redirect(f"{request.path}?edition={edition.pk}")
@@ -50,7 +46,7 @@ def _tables(request) -> tuple[Edition, list[exports.Table]]:
     edition = _edition(request)
     if edition is None:
         raise Http404
-    previous, now, then = presenting.dashboard_figures(edition, _language())
+    previous, now, then = presenting.dashboard_figures(edition, active_language())
     return edition, exports.tables(
         now, then, year=edition.year, previous_year=previous.year if previous else None
     )
@@ -71,11 +67,11 @@ def indicator_download(request, key: str, extension: str):
     filename = f"{key}-{edition.year}.{extension}"
     if extension == "csv":
         return _download(exports.as_csv(table), "text/csv; charset=utf-8", filename)
-    return _download(exports.as_xlsx([table], rtl=_language() == "ar"), XLSX, filename)
+    return _download(exports.as_xlsx([table], rtl=active_language() == "ar"), XLSX, filename)
 
 
 def workbook(request):
     """Every indicator in one workbook, a sheet each."""
     edition, tables = _tables(request)
-    content = exports.as_xlsx(tables, rtl=_language() == "ar")
+    content = exports.as_xlsx(tables, rtl=active_language() == "ar")
     return _download(content, XLSX, f"indicators-{edition.year}.xlsx")

@@ -5,7 +5,8 @@ import zoneinfo
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+
+from fairsite.i18n import active_language
 
 register = template.Library()
 
@@ -27,5 +28,5 @@ def session_link(session) -> str:
     """The session's page in the active language, as a full address ("" without one)."""
     from events.models import ProgrammePage
 
-    page = ProgrammePage.in_language((get_language() or "ar").split("-")[0])
+    page = ProgrammePage.in_language(active_language())
     return page.session_url(session, full=True) if page else ""

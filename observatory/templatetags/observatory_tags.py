@@ -1,7 +1,7 @@
 from django import template
-from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from fairsite.i18n import active_language
 from observatory.models import FiguresPage
 from observatory.presenting import public_headlines
 
@@ -11,7 +11,7 @@ register = template.Library()
 @register.simple_tag
 def published_headlines():
     """The headline figures the council publishes, in the page's language."""
-    return public_headlines(language=(get_language() or "ar").split("-")[0])
+    return public_headlines(language=active_language())
 
 
 @register.simple_tag
