@@ -7,7 +7,9 @@ PORT ?= 8000
 FONTS := node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2 \
          node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2 \
          node_modules/@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2 \
-         node_modules/@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2
+         node_modules/@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2 \
+         node_modules/@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Regular.ttf \
+         node_modules/@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Bold.ttf
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 

@@ -11,9 +11,9 @@ import unicodedata
 import qrcode
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
 from events.choices import AttendeeCategory
+from fairsite.pdf import html_document
 
 CATEGORY_COLOURS = {
     AttendeeCategory.VISITOR: "#0c5d3f",
@@ -90,4 +90,4 @@ def badges_document(badges, *, layout: str = "single", language: str = "ar"):
             "events/badges_pdf.html",
             {"items": items, "sheets": sheets, "layout": layout, "language": language},
         )
-    return HTML(string=html).render()
+    return html_document(html)

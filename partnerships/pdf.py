@@ -11,9 +11,9 @@ import zoneinfo
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
 from events.pdf import text_direction
+from fairsite.pdf import html_document
 from partnerships.choices import RequestStatus
 from partnerships.services.participants import other_side
 
@@ -59,4 +59,4 @@ def agenda_document(participant, meetings, *, language: str):
                 "printed_at": timezone.now(),
             },
         )
-    return HTML(string=html).render()
+    return html_document(html)

@@ -7,11 +7,12 @@ from PIL import Image
 
 from events.pdf import badges_pdf, text_direction
 from events.services.badges import attendee_register
+from tests.pdfs import pdf_font_names, pdf_text
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed"),
-]
+pytestmark = pytest.mark.django_db
+needs_poppler = pytest.mark.skipif(
+    not shutil.which("pdftoppm"), reason="poppler-utils is not installed"
+)
 
 NAMES = [
     ("محمد الأمين بن عبد الله", "تعاونية الأركان فجيج", "visitor"),
@@ -35,14 +36,6 @@ def rasterise(pdf: bytes, tmp_path) -> list[Image.Image]:
     return [Image.open(path) for path in sorted(tmp_path.glob("page-*.png"))]
 
 
-def pdf_text(pdf: bytes, tmp_path) -> str:
-    source = tmp_path / "text.pdf"
-    source.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
-    ).stdout
-
-
 @pytest.fixture
 def badges(fair_today):
     return [
@@ -53,6 +46,7 @@ def badges(fair_today):
     ]
 
 
+@needs_poppler
 @pytest.mark.parametrize(("layout", "pages"), [("sheet", 2), ("single", 5)])
 def test_every_qr_on_the_printed_pages_decodes_to_its_badge(badges, tmp_path, layout, pages):
     images = rasterise(badges_pdf(badges, layout=layout), tmp_path)
@@ -63,16 +57,26 @@ def test_every_qr_on_the_printed_pages_decodes_to_its_badge(badges, tmp_path, la
     assert sorted(decoded) == sorted(badge.code for badge in badges)
 
 
-def test_arabic_names_are_text_in_reading_order(badges, tmp_path):
-    text = pdf_text(badges_pdf(badges[:1], layout="single"), tmp_path)
+def test_arabic_names_are_text_in_reading_order(badges):
+    text = pdf_text(badges_pdf(badges[:1], layout="single"))
 
-    # pdftotext spells the ligature of "الله" back in visual order, so the test reads the
-    # words before it.
+    # The ligature of "الله" is one glyph, which the text layer spells ahead of the line, so
+    # the test reads the words before it.
     assert "محمد الأمين بن عبد" in text
     assert "تعاونية الأركان فجيج" in text
     assert "المعرض الجهوي للاقتصاد الاجتماعي والتضامني" in text
 
 
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_a_badge_is_set_in_the_bundled_fonts_only(badges, language):
+    # A font the host happens to have (DejaVu, Liberation) would make the badge differ
+    # from one machine to the next.
+    fonts = pdf_font_names(badges_pdf(badges, layout="sheet", language=language))
+
+    assert fonts == {"Noto-Naskh-Arabic", "Noto-Naskh-Arabic-Bold", "Noto-Sans", "Noto-Sans-Bold"}
+
+
+@needs_poppler
 def test_a_blank_badge_has_a_line_to_write_the_name_on(fair_today, tmp_path):
     _attendee, badge = attendee_register(edition=fair_today, category="visitor")
 

@@ -2,8 +2,6 @@
 as a page, a PDF and a calendar feed."""
 
 import datetime
-import shutil
-import subprocess
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -23,6 +21,7 @@ from tests.factories import (
     EditionFactory,
     UserFactory,
 )
+from tests.pdfs import pdf_font_names, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -348,43 +347,45 @@ def accepted_meeting(asking, asked) -> B2BMeeting:
     return B2BMeeting.objects.get(request=meeting_request)
 
 
-def pdf_text(content: bytes, tmp_path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
-    path = tmp_path / "agenda.pdf"
-    path.write_bytes(content)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
-
-
-def test_the_agenda_pdf_has_the_meetings_time_table_and_the_other_person(
-    fair, salma, omar, tmp_path
-):
+def test_the_agenda_pdf_has_the_meetings_time_table_and_the_other_person(fair, salma, omar):
     accepted_meeting(omar.participant, salma.participant)
 
     response = signed_in(omar).get("/ar/meetings/agenda/meetings.pdf")
 
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    text = pdf_text(response.content, tmp_path)
+    text = pdf_text(response.content)
     assert "15:00–15:20" in text
     assert "Salma Idrissi" in text and "Coopérative Argane Berkane" in text
     assert "Espace B2B" in text
 
-    french = pdf_text(signed_in(salma).get("/fr/meetings/agenda/meetings.pdf").content, tmp_path)
+    french = pdf_text(signed_in(salma).get("/fr/meetings/agenda/meetings.pdf").content)
     assert "15:00–15:20" in french and "Épicerie fine Toulouse" in french
     assert "mardi 13 mai 2031" in french
 
 
-def test_the_pdf_is_ones_own_agenda_only(fair, salma, omar, tmp_path):
+def test_the_agenda_pdf_is_set_in_the_bundled_fonts_only(fair, salma, omar):
+    accepted_meeting(omar.participant, salma.participant)
+
+    for language in ("ar", "fr"):
+        content = signed_in(omar).get(f"/{language}/meetings/agenda/meetings.pdf").content
+
+        assert pdf_font_names(content) <= {
+            "Noto-Naskh-Arabic",
+            "Noto-Naskh-Arabic-Bold",
+            "Noto-Sans",
+            "Noto-Sans-Bold",
+        }
+
+
+def test_the_pdf_is_ones_own_agenda_only(fair, salma, omar):
     nadia = B2BParticipantFactory(edition=fair, name="Nadia Cherkaoui")
     accepted_meeting(omar.participant, nadia)
     outsider = signed_in(UserFactory())
 
     assert Client().get("/fr/meetings/agenda/meetings.pdf").status_code == 302
     assert outsider.get("/fr/meetings/agenda/meetings.pdf")["Location"] == "/fr/meetings/join/"
-    text = pdf_text(signed_in(salma).get("/fr/meetings/agenda/meetings.pdf").content, tmp_path)
+    text = pdf_text(signed_in(salma).get("/fr/meetings/agenda/meetings.pdf").content)
     assert "Nadia Cherkaoui" not in text and "15:00" not in text
 
 

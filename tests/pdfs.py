@@ -1,0 +1,27 @@
+"""Reading rendered PDFs back: their text layer and the fonts they embed."""
+
+import io
+
+import pypdf
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of every page, in the order the PDF's content draws it.
+
+    pypdf reads the text layer as written, where pdftotext's layout analysis splits an Arabic
+    line wherever Noto Naskh lowers a final letter.
+    """
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def pdf_font_names(content: bytes) -> set[str]:
+    """The base names of the fonts every page uses, without the subset prefix ("ABCDEF+")."""
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    names = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for font in fonts.values():
+            name = str(font.get_object()["/BaseFont"]).lstrip("/")
+            names.add(name.split("+", 1)[-1])
+    return names
