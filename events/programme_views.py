@@ -45,6 +45,7 @@ from events.services.agenda import agenda_for, agenda_secret_reset, agenda_star,
 from events.services.programme import ProgrammeError
 from events.services.signups import session_signup_for_user, signup_cancel
 from fairsite.i18n import active_language
+from fairsite.services.site import public_url
 from fairsite.templatetags.fairsite_tags import join_list
 
 ALL_DAYS = "all"
@@ -312,7 +313,7 @@ def agenda_view(request, page):
     sessions = list(agenda_sessions(user=request.user, edition=edition)) if edition else []
     _mark(request, page, sessions)
     feed = ical_path("ical:agenda", secret=agenda.secret)
-    https_feed = request.build_absolute_uri(feed)
+    https_feed = public_url(feed)
     return page.render(
         request,
         template="events/programme_agenda.html",

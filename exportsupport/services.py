@@ -6,7 +6,6 @@ the cooperative's e-mail into the outbox in the same transaction. What the coope
 or answers reaches the unit the same way (`_unit_mail_queue`).
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
@@ -20,6 +19,7 @@ from exportsupport.choices import RequestStatus as Status
 from exportsupport.models import SupportAttachment, SupportMessage, SupportRequest
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
+from fairsite.services.site import public_url
 
 TRANSITIONS = {
     Status.RECEIVED: {Status.IN_PROGRESS, Status.WAITING, Status.DONE, Status.DECLINED},
@@ -247,9 +247,7 @@ def _cooperative_mail_queue(request: SupportRequest, entry: SupportMessage) -> N
         {cooperative.email, *cooperative.managers.values_list("email", flat=True)} - {""}
     )
     with translation.override(cooperative.language):
-        url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "exportsupport:request_detail", args=[request.pk]
-        )
+        url = public_url(reverse("exportsupport:request_detail", args=[request.pk]))
     email_render_and_queue(
         to=recipients,
         template_prefix="exportsupport/email/request_status",
@@ -264,9 +262,7 @@ def _unit_mail_queue(request: SupportRequest, entry: SupportMessage) -> None:
     the request's page in the admin."""
     officer = request.assigned_to
     recipients = [officer] if officer is not None and is_officer(officer) else unit_members()
-    url = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "exportsupport_requests:inspect", args=[request.pk]
-    )
+    url = public_url(reverse("exportsupport_requests:inspect", args=[request.pk]))
     for recipient in recipients:
         email_render_and_queue(
             to=[recipient.email],

@@ -1,3 +1,6 @@
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -5,6 +8,17 @@ from django.urls import reverse
 from django.utils import translation
 
 from fairsite.services.mail import email_queue
+from fairsite.services.site import public_base_url, public_url, site_title
+
+# Links allauth puts in its e-mails, built from the address of the request that asked.
+_LINKS = ("activate_url", "password_reset_url", "signup_url")
+
+
+class PublicSite(NamedTuple):
+    """What allauth's e-mails call `current_site`: the fair's name, the site's address."""
+
+    name: str
+    domain: str
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,7 +36,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         language = self._recipient_language(email, context)
+        context = {**context, **{key: _public(context[key]) for key in _LINKS if key in context}}
         with translation.override(language):
+            # django.contrib.sites is not installed: allauth would name the site after the
+            # request's host, and without a request not at all.
+            context["current_site"] = PublicSite(
+                name=site_title(language), domain=urlsplit(public_base_url()).netloc
+            )
             message = self.render_mail(template_prefix, email, context)
         html = next(
             (
@@ -55,3 +75,9 @@ def _supported(language: str | None) -> str:
     codes = {code for code, _name in settings.LANGUAGES}
     language = (language or "").split("-")[0]
     return language if language in codes else settings.LANGUAGE_CODE
+
+
+def _public(url: str) -> str:
+    """`url` at the site's public address, whatever host the request came in on."""
+    parts = urlsplit(url)
+    return public_url(parts.path + (f"?{parts.query}" if parts.query else ""))

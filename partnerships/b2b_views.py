@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events.models import Edition
+from fairsite.services.site import public_url
 from partnerships.b2b_forms import (
     AnswerForm,
     DirectoryFilterForm,
@@ -273,7 +274,7 @@ def request_cancel_view(request, participant, pk):
 
 @participant_required
 def agenda(request, participant):
-    feed = request.build_absolute_uri(
+    feed = public_url(
         reverse("b2b_feed", kwargs={"secret": participant.secret}) + f"?lang={get_language()}"
     )
     zone = zoneinfo.ZoneInfo(participant.edition.time_zone)

@@ -5,7 +5,6 @@ checks the move is allowed, records it in the history and Wagtail's audit log, a
 the cooperative's e-mail into the outbox in the same transaction.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -36,6 +35,7 @@ from exhibitors.services.errors import (
 )
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
+from fairsite.services.site import public_url
 
 TRANSITIONS = {
     Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
@@ -359,9 +359,7 @@ def _cooperative_mail_queue(application: Application, template_prefix: str, cont
         {cooperative.email, *cooperative.managers.values_list("email", flat=True)} - {""}
     )
     with translation.override(cooperative.language):
-        url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "exhibitors:application_detail", args=[application.pk]
-        )
+        url = public_url(reverse("exhibitors:application_detail", args=[application.pk]))
     email_render_and_queue(
         to=recipients,
         template_prefix=template_prefix,

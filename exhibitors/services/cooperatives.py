@@ -4,7 +4,6 @@ import hashlib
 import secrets
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,6 +17,7 @@ from exhibitors.models import (
 from exhibitors.services.errors import InvitationInvalid
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
+from fairsite.services.site import public_url
 
 
 @transaction.atomic
@@ -48,7 +48,7 @@ def cooperative_invite(
         cooperative=cooperative, email=email, token_hash=_token_hash(token), invited_by=by
     )
     with translation.override(language):
-        url = settings.WAGTAILADMIN_BASE_URL + reverse("exhibitors:invitation_accept", args=[token])
+        url = public_url(reverse("exhibitors:invitation_accept", args=[token]))
     email_render_and_queue(
         to=[email],
         template_prefix="exhibitors/email/invitation",

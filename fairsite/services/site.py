@@ -11,6 +11,9 @@ from wagtail.models import Locale, Page, Site
 
 from fairsite.models import HomePage
 
+# The address Wagtail's first migration gives the default site: no address chosen yet.
+WAGTAIL_PLACEHOLDER_ADDRESS = ("localhost", 80)
+
 
 def locales_ensure() -> dict[str, Locale]:
     """One Wagtail locale per language of the site, keyed by language code."""
@@ -69,13 +72,46 @@ def _placeholder_pages_delete() -> None:
             page.delete()
 
 
-def site_address() -> tuple[str, int]:
-    """The site's host name and port, from WAGTAILADMIN_BASE_URL: the address its links
-    (calendar feeds, e-mails) must carry."""
-    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+def site_address(base_url: str | None = None) -> tuple[str, int]:
+    """The host name and port of `base_url` (WAGTAILADMIN_BASE_URL by default): the address
+    the site's links (calendar feeds, e-mails) must carry."""
+    address = urlsplit(base_url or settings.WAGTAILADMIN_BASE_URL)
     return address.hostname or "localhost", address.port or (
         443 if address.scheme == "https" else 80
     )
+
+
+def public_base_url() -> str:
+    """The address the site is served at, without a trailing slash: every absolute link the
+    site hands out (e-mails, printed log-ins, feeds, PDFs) starts with it.
+
+    The default Wagtail site's address is the one source, as pages' own full URLs use it;
+    WAGTAILADMIN_BASE_URL stands in while the site still has Wagtail's placeholder
+    (localhost:80) or there is none, and gives the scheme when it names the same address.
+    """
+    configured = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
+    if site is None or (site.hostname, site.port) == WAGTAIL_PLACEHOLDER_ADDRESS:
+        return configured
+    if (site.hostname, site.port) == site_address(configured):
+        return configured
+    return site.root_url
+
+
+def public_url(path: str) -> str:
+    """`path` (from reverse(), with its language prefix) at the site's public address."""
+    return public_base_url() + path
+
+
+def site_address_set(*, base_url: str) -> Site:
+    """The default site answers at `base_url` (a demo served at another port, a site moved
+    to a new domain): pages' full URLs and every link the site sends follow."""
+    hostname, port = site_address(base_url)
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site
 
 
 def _default_site_point_at(home: HomePage) -> None:
@@ -93,9 +129,11 @@ def _default_site_point_at(home: HomePage) -> None:
         )
         return
     site.root_page = home
-    if (site.hostname, site.port) == ("localhost", 80):
+    if (site.hostname, site.port) == WAGTAIL_PLACEHOLDER_ADDRESS:
         site.hostname, site.port = hostname, port
-    site.save(update_fields=["root_page", "hostname", "port"])
+    # Wagtail's placeholder site has no name; the admin and the site's e-mails show one.
+    site.site_name = site.site_name or site_title(settings.LANGUAGE_CODE)
+    site.save(update_fields=["root_page", "hostname", "port", "site_name"])
 
 
 def section_pages_ensure(*, homes: dict, page_class, slug: str, title) -> dict:

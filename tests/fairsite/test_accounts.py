@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from fairsite.models import OutboundEmail, User
+from fairsite.services.site import site_address_set, site_title
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,25 @@ def test_log_in_and_out_keep_the_language_in_use(client, homes):
 
     assert logged_in["Location"] == "/fr/"
     assert logged_out["Location"] == "/fr/"
+
+
+@pytest.mark.parametrize(
+    ("language", "names_the_address"),
+    [("fr", "compte sur salon.example.ma:8443."), ("ar", "لتسجيل حساب في salon.example.ma:8443.")],
+)
+def test_the_confirmation_e_mail_names_the_fair_and_its_address(
+    client, homes, django_capture_on_commit_callbacks, language, names_the_address
+):
+    site_address_set(base_url="https://salon.example.ma:8443")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/{language}/accounts/signup/",
+            {"email": "coop@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        )
+
+    body = mail.outbox[-1].body
+    assert site_title(language) in body
+    assert names_the_address in body, body
+    # The link too is at the site's address, not the host the request came in on.
+    assert f"//salon.example.ma:8443/{language}/accounts/confirm-email/" in body
+    assert "testserver" not in body

@@ -21,7 +21,7 @@ from events.models import (
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
 from fairsite.demo import DEMO_LOGINS
-from fairsite.models import SiteSettings, User
+from fairsite.models import HomePage, SiteSettings, User
 from partnerships.models import Agreement, B2BMeeting, PartnerRegion
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +125,18 @@ def test_seed_demo_prints_the_log_ins(capsys):
     output = capsys.readouterr().out
     for login in DEMO_LOGINS:
         assert login.email in output and login.password in output
+
+
+def test_seed_demo_prints_and_serves_the_address_it_runs_at(capsys, settings):
+    # `make run PORT=8101` sets WAGTAILADMIN_BASE_URL to the address runserver listens on.
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8101"
+    call_command("seed_demo")
+
+    output = capsys.readouterr().out
+    assert "http://127.0.0.1:8101/ar/accounts/login/" in output
+    assert "http://127.0.0.1:8101/ar/gate/" in output
+    assert ":8000" not in output
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8101)
+    assert site.site_name  # Wagtail's placeholder site has none
+    assert HomePage.objects.get(locale__language_code="fr").full_url == "http://127.0.0.1:8101/fr/"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -9,6 +10,7 @@ from exhibitors.demo import demo_exhibitors_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
 from fairsite.models import User
+from fairsite.services.site import public_base_url, site_address_set
 from observatory.demo import demo_published_figures_ensure
 from observatory.pages import figures_pages_ensure
 from partnerships.demo import demo_partnerships_ensure
@@ -23,6 +25,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             homes = demo_pages_ensure()
+            # The demo answers where it is served (`make run` sets the address from HOST
+            # and PORT): its links, e-mails and feeds follow.
+            site_address_set(base_url=settings.WAGTAILADMIN_BASE_URL)
             directory_pages_ensure(homes=homes)
             programme_pages_ensure(homes=homes)
             partnerships_pages_ensure(homes=homes)
@@ -41,15 +46,12 @@ class Command(BaseCommand):
             demo_partnerships_ensure(edition=edition)
             demo_published_figures_ensure()
         self.stdout.write(self.style.SUCCESS(f"Sample data ready: {edition}."))
-        self.stdout.write(
-            "Demo log-ins (http://127.0.0.1:8000/ar/accounts/login/, admin at /admin/):"
-        )
+        base = public_base_url()
+        self.stdout.write(f"Demo log-ins ({base}/ar/accounts/login/, admin at {base}/admin/):")
         for login in logins:
             self.stdout.write(f"  {login.role:<21} {login.email:<27} {login.password}")
         # A fresh token each run: only its hash is stored, so the old one cannot be shown again.
-        self.stdout.write(
-            f"Gate page: http://127.0.0.1:8000/ar/gate/ (as gate staff), token for “{gate.slug}”:"
-        )
+        self.stdout.write(f"Gate page: {base}/ar/gate/ (as gate staff), token for “{gate.slug}”:")
         self.stdout.write(f"  {gate_token_issue(gate=gate)}")
 
 
