@@ -1,22 +1,32 @@
 """Sample edition for `manage.py seed_demo`."""
 
 import datetime
+import zoneinfo
 
 from django.utils import timezone
 
-from events.choices import EditionStatus
-from events.models import Attendee, Edition, Gate, Venue
+from events.choices import AttendeeCategory, BadgeStatus, EditionStatus
+from events.models import Attendee, Badge, Edition, Gate, Venue
 from events.services import edition_make_current
-from events.services.badges import attendee_register
+from events.services.badges import attendee_register, badge_issue, badge_revoke
+
+# A rehearsal visitor's badge is valid for a week from the day the sample data is loaded:
+# the gate page shows a green scan, then "already in", long before the fair.
+REHEARSAL_NAME = "يونس الحداوي"
+REHEARSAL_DAYS = 7
 
 
-def demo_edition_ensure(*, today: datetime.date | None = None) -> Edition:
-    """The current edition; if there is none, a four-day fair in Oujda next May."""
+def demo_edition_ensure(*, now: datetime.datetime | None = None) -> Edition:
+    """The current edition; if there is none, a four-day fair in Oujda next May.
+
+    Registrations opened a day before `now`, not at an hour of the clock: whoever loads the
+    sample data, at whatever hour, finds them open.
+    """
     current = Edition.objects.current()
     if current is not None:
         return current
-    today = today or timezone.localdate()
-    year = today.year + 1
+    now = now or timezone.now()
+    year = now.year + 1
     venue, _created = Venue.objects.get_or_create(
         name_fr="Parc des expositions d'Oujda",
         defaults={
@@ -29,7 +39,7 @@ def demo_edition_ensure(*, today: datetime.date | None = None) -> Edition:
         },
     )
     starts_on = _second_thursday_of_may(year)
-    opening = timezone.make_aware(datetime.datetime.combine(today, datetime.time(9)))
+    opening = now.replace(minute=0, second=0, microsecond=0) - datetime.timedelta(days=1)
     first_day = timezone.make_aware(datetime.datetime.combine(starts_on, datetime.time(9)))
     edition, _created = Edition.objects.get_or_create(
         year=year,
@@ -87,3 +97,28 @@ def demo_attendees_ensure(*, edition: Edition) -> None:
         attendee_register(
             edition=edition, category=category, full_name=name, organisation=organisation
         )
+
+
+def demo_rehearsal_badge_ensure(*, edition: Edition, now: datetime.datetime | None = None) -> Badge:
+    """A visitor of the gates' rehearsal whose badge is valid today and the next six days.
+
+    Run again on a later day, it replaces a badge that no longer covers today.
+    """
+    today = (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(edition.time_zone)).date()
+    attendee, _created = Attendee.objects.get_or_create(
+        edition=edition,
+        full_name=REHEARSAL_NAME,
+        category=AttendeeCategory.VISITOR,
+        defaults={"organisation": "تجربة المداخل", "language": "ar"},
+    )
+    badge = attendee.badges.filter(status=BadgeStatus.ACTIVE).order_by("-pk").first()
+    if badge is not None and badge.valid_from <= today <= badge.valid_until:
+        return badge
+    if badge is not None:
+        badge_revoke(badge=badge)
+    return badge_issue(
+        attendee=attendee,
+        replaces=badge,
+        valid_from=today,
+        valid_until=today + datetime.timedelta(days=REHEARSAL_DAYS - 1),
+    )

@@ -1,5 +1,6 @@
 """Attendees and their badges: issue, reissue, revoke; gate tokens."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -26,15 +27,22 @@ def badge_claims(badge: Badge) -> tokens.BadgeClaims:
 
 
 @transaction.atomic
-def badge_issue(*, attendee: Attendee, replaces: Badge | None = None) -> Badge:
-    """A new active badge for the attendee, valid every day of the edition, with its code."""
+def badge_issue(
+    *,
+    attendee: Attendee,
+    replaces: Badge | None = None,
+    valid_from: datetime.date | None = None,
+    valid_until: datetime.date | None = None,
+) -> Badge:
+    """A new active badge for the attendee, with its code: valid every day of the edition
+    unless other days are given (set-up crews, rehearsals)."""
     edition = attendee.edition
     badge = Badge.objects.create(
         attendee=attendee,
         edition=edition,
         category=attendee.category,
-        valid_from=edition.starts_on,
-        valid_until=edition.ends_on,
+        valid_from=valid_from or edition.starts_on,
+        valid_until=valid_until or edition.ends_on,
         replaces=replaces,
     )
     badge.code = tokens.encode(badge_claims(badge), key=signing_key())

@@ -1,11 +1,15 @@
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from events.demo import REHEARSAL_DAYS, demo_edition_ensure, demo_rehearsal_badge_ensure
 from events.models import (
     Attendee,
     Badge,
@@ -140,3 +144,46 @@ def test_seed_demo_prints_and_serves_the_address_it_runs_at(capsys, settings):
     assert (site.hostname, site.port) == ("127.0.0.1", 8101)
     assert site.site_name  # Wagtail's placeholder site has none
     assert HomePage.objects.get(locale__language_code="fr").full_url == "http://127.0.0.1:8101/fr/"
+
+
+@pytest.mark.parametrize("hour_minute", [(0, 5), (8, 30), (23, 50)])
+def test_sample_registrations_are_open_at_any_hour(hour_minute):
+    zone = ZoneInfo("Africa/Casablanca")
+    now = datetime.datetime(2026, 12, 3, *hour_minute, tzinfo=zone)
+
+    edition = demo_edition_ensure(now=now)
+
+    assert edition.visitor_registration_is_open(now)
+    assert edition.exhibitor_registration_is_open(now)
+
+
+def test_the_printed_rehearsal_badge_is_admitted_today_once(client, capsys):
+    call_command("seed_demo")
+    lines = capsys.readouterr().out.splitlines()
+    token = lines[next(i for i, line in enumerate(lines) if "/gate/" in line) + 1].strip()
+    code = lines[next(i for i, line in enumerate(lines) if "admit today" in line) + 1].strip()
+
+    def scan():
+        return client.post(
+            "/api/checkin/scan",
+            {"code": code, "gate": "main-entrance"},
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {token}"},
+        ).json()["result"]
+
+    assert scan() == "ok"
+    assert scan() == "already_in"
+
+
+def test_a_later_seed_demo_renews_the_rehearsal_badge_once_it_has_expired():
+    call_command("seed_demo", stdout=io.StringIO())
+    edition = Edition.objects.current()
+    first = demo_rehearsal_badge_ensure(edition=edition)
+    later = timezone.now() + datetime.timedelta(days=REHEARSAL_DAYS + 1)
+
+    renewed = demo_rehearsal_badge_ensure(edition=edition, now=later)
+
+    first.refresh_from_db()
+    assert first.status == "revoked" and renewed.replaces == first
+    assert renewed.valid_from == later.astimezone(ZoneInfo(edition.time_zone)).date()
+    assert demo_rehearsal_badge_ensure(edition=edition, now=later) == renewed

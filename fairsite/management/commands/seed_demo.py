@@ -2,7 +2,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.demo import demo_attendees_ensure, demo_edition_ensure, demo_gates_ensure
+from events.demo import (
+    demo_attendees_ensure,
+    demo_edition_ensure,
+    demo_gates_ensure,
+    demo_rehearsal_badge_ensure,
+)
 from events.demo_programme import demo_programme_ensure
 from events.services.badges import gate_token_issue
 from events.services.pages import programme_pages_ensure
@@ -36,6 +41,7 @@ class Command(BaseCommand):
             edition = demo_edition_ensure()
             logins = demo_users_ensure()
             demo_attendees_ensure(edition=edition)
+            rehearsal = demo_rehearsal_badge_ensure(edition=edition)
             demo_programme_ensure(edition=edition)
             gate = demo_gates_ensure()[0]
             demo_exhibitors_ensure(
@@ -53,6 +59,11 @@ class Command(BaseCommand):
         # A fresh token each run: only its hash is stored, so the old one cannot be shown again.
         self.stdout.write(f"Gate page: {base}/ar/gate/ (as gate staff), token for “{gate.slug}”:")
         self.stdout.write(f"  {gate_token_issue(gate=gate)}")
+        self.stdout.write(
+            f"A visitor's badge the gates admit today, once a day, until "
+            f"{rehearsal.valid_until:%Y-%m-%d}: type or paste its code at the gate page"
+        )
+        self.stdout.write(f"  {rehearsal.code}")
 
 
 def _login(logins, role):
