@@ -45,6 +45,7 @@ migrate: install messages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install static messages migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
