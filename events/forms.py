@@ -29,3 +29,11 @@ class VisitorRegistrationForm(forms.Form):
         required=False,
     )
     language = forms.ChoiceField(label=_("Language of your e-mails"), choices=settings.LANGUAGES)
+
+
+class BadgeLinkRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("The address you registered with."),
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+    )

@@ -64,3 +64,12 @@ def task_resume_stalled() -> int:
     for change_id in changes.values_list("pk", flat=True)[:500]:
         handed += task_send_now(task_session_change_notify, change_id=change_id)
     return handed
+
+
+@shared_task(name="events.send_badge_links")
+def task_send_badge_links(*, badge_ids: list[int]) -> int:
+    """Fresh links to badges whose holder asked for one from an expired link's page. Not
+    swept again: a visitor whose message never comes asks again."""
+    from events.services.badge_links import badge_links_send
+
+    return badge_links_send(badge_ids=badge_ids)

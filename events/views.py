@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -11,10 +11,15 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from events.choices import BADGE_CATEGORY_CODES, ScanResult
-from events.forms import VisitorRegistrationForm
+from events.forms import BadgeLinkRequestForm, VisitorRegistrationForm
 from events.models import Edition
 from events.pdf import badges_pdf, qr_data_uri
-from events.services.badges import badge_from_link_token, badge_link_token, visitor_register
+from events.services.badge_links import (
+    badge_from_link_token,
+    badge_link_token,
+    badge_links_send_queue,
+)
+from events.services.badges import visitor_register
 from fairsite.ratelimit import allow, client_ip
 
 
@@ -59,7 +64,9 @@ def _registration_allowed(request, email: str) -> bool:
 
 
 def visitor_badge(request, token):
-    badge = _badge_or_404(token)
+    badge = badge_from_link_token(token)
+    if badge is None:
+        return _badge_link_refused(request)
     return render(
         request,
         "events/visitor_badge.html",
@@ -68,7 +75,9 @@ def visitor_badge(request, token):
 
 
 def visitor_badge_pdf(request, token):
-    badge = _badge_or_404(token)
+    badge = badge_from_link_token(token)
+    if badge is None:
+        return _badge_link_refused(request)
     response = HttpResponse(
         badges_pdf([badge], language=get_language()), content_type="application/pdf"
     )
@@ -77,11 +86,39 @@ def visitor_badge_pdf(request, token):
     return response
 
 
-def _badge_or_404(token):
-    badge = badge_from_link_token(token)
-    if badge is None:
-        raise Http404
-    return badge
+def _badge_link_refused(request):
+    # Expired, replaced, forged or of the old format: the visitor is told alike, and may ask
+    # for a new link.
+    return render(
+        request,
+        "events/visitor_badge_link.html",
+        {"form": BadgeLinkRequestForm(), "refused": True},
+        status=404,
+    )
+
+
+def visitor_badge_link_request(request):
+    """A new link to one's badge, sent to the address registered with it; the answer is the
+    same whether or not the address has a badge."""
+    form = BadgeLinkRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not _badge_link_request_allowed(request, email):
+            messages.error(request, _("Too many requests in a short time. Please try again later."))
+            return render(request, "events/visitor_badge_link.html", {"form": form}, status=429)
+        badge_links_send_queue(email=email)
+        messages.info(
+            request,
+            _("If a badge is registered with this address, a new link is on its way to it."),
+        )
+        return redirect("events:visitor_badge_link")
+    return render(request, "events/visitor_badge_link.html", {"form": form})
+
+
+def _badge_link_request_allowed(request, email: str) -> bool:
+    return allow(f"badge-link-email:{email.lower()}", limit=3, period=3600) and allow(
+        f"badge-link-ip:{client_ip(request)}", limit=100, period=3600
+    )
 
 
 @login_required

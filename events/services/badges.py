@@ -3,16 +3,14 @@
 import datetime
 import secrets
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from events import tokens
 from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus
 from events.keys import signing_key
 from events.models import Attendee, Badge, Edition, Gate
+from events.services.badge_links import badge_link_url
 from fairsite.services.mail import email_render_and_queue
 
 
@@ -134,22 +132,6 @@ def gate_token_issue(*, gate: Gate) -> str:
     return token
 
 
-BADGE_LINK_SALT = "events.badge-link"
-
-
-def badge_link_token(badge: Badge) -> str:
-    """An unguessable token for the badge's own page, where its holder shows it at the gate."""
-    return signing.dumps(badge.pk, salt=BADGE_LINK_SALT)
-
-
-def badge_from_link_token(token: str) -> Badge | None:
-    try:
-        badge_id = signing.loads(token, salt=BADGE_LINK_SALT)
-    except signing.BadSignature:
-        return None
-    return Badge.objects.select_related("attendee", "edition").filter(pk=badge_id).first()
-
-
 @transaction.atomic
 def visitor_register(
     *,
@@ -186,14 +168,10 @@ def badge_mail_queue(*, badge: Badge, language: str) -> None:
     """E-mail the badge to its holder: a link to its page, and the PDF attached."""
     from events.pdf import badges_pdf
 
-    with translation.override(language):
-        url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "events:visitor_badge", args=[badge_link_token(badge)]
-        )
     email_render_and_queue(
         to=[badge.attendee.email],
         template_prefix="events/email/badge",
-        context={"badge": badge, "url": url},
+        context={"badge": badge, "url": badge_link_url(badge, language=language)},
         language=language,
         attachments=[("badge.pdf", badges_pdf([badge], language=language), "application/pdf")],
     )

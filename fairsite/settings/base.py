@@ -303,6 +303,11 @@ BADGE_SIGNING_KEY = env("BADGE_SIGNING_KEY", default="")
 BADGE_SIGNING_KEY_ID = env.int("BADGE_SIGNING_KEY_ID", default=1)
 BADGE_VERIFY_KEYS = env.list("BADGE_VERIFY_KEYS", default=[])
 BADGE_SIGNING_KEY_CREATE = False
+# Links to a badge's page and PDF (events/services/badge_links.py): signed with this key, or
+# one derived from BADGE_SIGNING_KEY when empty; never with SECRET_KEY. A link works
+# throughout the fair, and this many days after it was sent once the badge's last day is past.
+BADGE_LINK_KEY = env("BADGE_LINK_KEY", default="")
+BADGE_LINK_MAX_AGE_DAYS = env.int("BADGE_LINK_MAX_AGE_DAYS", default=30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "fairsite"

@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from events.services.badges import BADGE_LINK_SALT, badge_link_token
+from events.services.badge_links import BADGE_LINK_SALT, badge_link_token
 from tests.factories import UserFactory
 from tests.security.conftest import SECRET_PDF, body
 

@@ -1,0 +1,108 @@
+"""Links to a visitor's badge page and PDF: signed, tied to the badge's current code, expiring.
+
+The link key is not SECRET_KEY: an installation left on the development SECRET_KEY must not let
+anyone forge a link to someone's badge. It is BADGE_LINK_KEY when set, else derived from the
+badge signing key (which production requires and development makes per machine). A link
+stops working when its badge is revoked or reissued (the new badge has another code), and
+BADGE_LINK_MAX_AGE_DAYS days after it was sent once the badge's last day is past: a link
+sent before the fair works throughout the fair. Its holder can ask for a new one by e-mail.
+"""
+
+import datetime
+import hashlib
+import hmac
+
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+
+from events.choices import BadgeStatus
+from events.keys import signing_key
+from events.models import Badge
+from fairsite.queueing import task_queue_after_commit
+from fairsite.services.site import public_url
+
+BADGE_LINK_SALT = "events.badge-link.v2"
+
+
+def badge_link_key() -> str:
+    if settings.BADGE_LINK_KEY:
+        return settings.BADGE_LINK_KEY
+    raw = signing_key().private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return hmac.new(raw, b"fairsite badge links", hashlib.sha256).hexdigest()
+
+
+def _signer() -> signing.TimestampSigner:
+    return signing.TimestampSigner(key=badge_link_key(), salt=BADGE_LINK_SALT)
+
+
+def _code_digest(badge: Badge) -> str:
+    return hashlib.sha256(badge.code.encode()).hexdigest()[:16]
+
+
+def badge_link_token(badge: Badge) -> str:
+    """The token in the address of the badge's own page, where its holder shows it at the gate."""
+    return _signer().sign_object([badge.pk, _code_digest(badge)])
+
+
+def badge_link_url(badge: Badge, *, language: str) -> str:
+    """The badge's page, in `language`, at the site's public address."""
+    with translation.override(language):
+        return public_url(reverse("events:visitor_badge", args=[badge_link_token(badge)]))
+
+
+def badge_from_link_token(token: str) -> Badge | None:
+    """The active badge a genuine, unexpired link is for; None for any other link (forged,
+    signed with another key, in the old format, expired, for a revoked or reissued badge)."""
+    signer = _signer()
+    try:
+        badge_id, digest = signer.unsign_object(token)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    badge = (
+        Badge.objects.select_related("attendee", "edition")
+        .filter(pk=badge_id, status=BadgeStatus.ACTIVE)
+        .first()
+    )
+    if badge is None or not hmac.compare_digest(str(digest), _code_digest(badge)):
+        return None
+    if badge.edition.today() <= badge.valid_until:
+        return badge
+    try:
+        signer.unsign_object(
+            token, max_age=datetime.timedelta(days=settings.BADGE_LINK_MAX_AGE_DAYS)
+        )
+    except signing.SignatureExpired:
+        return None
+    return badge
+
+
+def badge_links_send_queue(*, email: str) -> None:
+    """Have a worker e-mail a fresh link (and the PDF) for each active badge held at `email`
+    that is still of use. A task is queued whether or not there is one, so that the visitor's
+    request answers alike for a known and an unknown address (and carries no address)."""
+    from events.tasks import task_send_badge_links
+
+    badges = (
+        Badge.objects.active()
+        .filter(attendee__email__iexact=email.strip())
+        .exclude(attendee__email="")
+        .select_related("edition")
+    )
+    badge_ids = [badge.pk for badge in badges if badge.valid_until >= badge.edition.today()]
+    task_queue_after_commit(task_send_badge_links, badge_ids=badge_ids)
+
+
+@transaction.atomic
+def badge_links_send(*, badge_ids: list[int]) -> int:
+    """E-mail each of these badges, still active, to its holder with a fresh link; returns
+    how many were sent."""
+    from events.services.badges import badge_mail_queue
+
+    badges = Badge.objects.active().filter(pk__in=badge_ids).select_related("attendee", "edition")
+    for badge in badges:
+        badge_mail_queue(badge=badge, language=badge.attendee.language)
+    return len(badges)
