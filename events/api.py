@@ -4,7 +4,9 @@ import datetime
 import json
 from functools import wraps
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -14,9 +16,14 @@ from events import checkin_db, tokens
 from events.choices import BADGE_CATEGORY_CODES, BadgeStatus, Direction
 from events.keys import verification_keys
 from events.models import Badge, Edition, Gate
-from events.services.checkin import checkin_redeem, checkin_sync
+from events.services.checkin import CONFLICT, checkin_redeem, checkin_sync
 
 MAX_SYNC_SCANS = 500
+MAX_CODE_LENGTH = 300
+MAX_SCAN_ID_LENGTH = 64
+# The years a scan or a revocation can be of: beyond them a date is a device's error, and
+# near the calendar's ends a time zone would carry it out of range.
+POSSIBLE_YEARS = range(2000, 3000)
 
 
 class BadRequest(ValueError):
@@ -50,7 +57,8 @@ def gate_required(view):
 def scan(request):
     data = _json(request)
     answer = checkin_redeem(gate=request.gate, device=_device(request), **_scan_fields(data))
-    return JsonResponse(answer)
+    # A scan id already used for another scan: the device's error, never a verdict.
+    return JsonResponse(answer, status=409 if answer["result"] == CONFLICT else 200)
 
 
 @require_POST
@@ -64,7 +72,10 @@ def sync(request):
         scan_fields = _scan_fields(entry)  # refuses anything but a JSON object with a code
         if not scan_fields["scan_id"] or scan_fields["scanned_at"] is None:
             raise BadRequest(_("Every offline scan needs its scan_id and scanned_at."))
-        fields.append({**scan_fields, "admitted": bool(entry.get("admitted"))})
+        admitted = entry.get("admitted", False)
+        if not isinstance(admitted, bool):
+            raise BadRequest(_("“admitted” is true or false."))
+        fields.append({**scan_fields, "admitted": admitted})
     answers = checkin_sync(gate=request.gate, scans=fields, device=_device(request))
     return JsonResponse({"results": answers})
 
@@ -107,9 +118,11 @@ def revocations(request):
     revoked = Badge.objects.filter(status=BadgeStatus.REVOKED, edition__is_current=True)
     since = request.GET.get("since")
     if since:
-        moment = parse_datetime(since)
+        moment = _moment(since)
         if moment is None:
             raise BadRequest(_("“since” must be a date and time (ISO 8601)."))
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
         revoked = revoked.filter(revoked_at__gt=moment)
     ids = list(revoked.order_by("revoked_at").values_list("pk", "revoked_at"))
     return JsonResponse(
@@ -121,9 +134,13 @@ def revocations(request):
 
 
 def _json(request) -> dict:
+    """The request's JSON object. Whatever else arrives (not JSON, not UTF-8, nested past
+    what the parser follows, too large) is refused here, once for every endpoint."""
     try:
         data = json.loads(request.body or b"{}")
-    except ValueError as error:
+    except RequestDataTooBig as error:
+        raise BadRequest(_("The request body is too large.")) from error
+    except (ValueError, RecursionError) as error:
         raise BadRequest(_("The request body is not JSON.")) from error
     if not isinstance(data, dict):
         raise BadRequest(_("The request body must be a JSON object."))
@@ -131,23 +148,54 @@ def _json(request) -> dict:
 
 
 def _scan_fields(data) -> dict:
-    if not isinstance(data, dict) or not isinstance(data.get("code"), str):
+    """One scan's fields, each of its type and within its bounds, or BadRequest."""
+    if not isinstance(data, dict) or not _is_text(data.get("code")):
         raise BadRequest(_("Each scan needs a “code”."))
     direction = data.get("direction", Direction.IN)
-    if direction not in Direction.values:
+    if not isinstance(direction, str) or direction not in Direction.values:
         raise BadRequest(_("“direction” is “in” or “out”."))
+    scan_id = data.get("scan_id", "")
+    if not _is_text(scan_id) or len(scan_id) > MAX_SCAN_ID_LENGTH:
+        raise BadRequest(
+            _("“scan_id” is text of at most %(max)s characters.") % {"max": MAX_SCAN_ID_LENGTH}
+        )
     scanned_at = None
-    if data.get("scanned_at"):
-        scanned_at = parse_datetime(str(data["scanned_at"]))
+    if data.get("scanned_at") is not None and data.get("scanned_at") != "":
+        scanned_at = _moment(data["scanned_at"])
         if scanned_at is None or scanned_at.tzinfo is None:
             raise BadRequest(_("“scanned_at” must be a date and time with its time zone."))
-    fields = {
-        "code": data["code"][:300],
+    return {
+        "code": data["code"][:MAX_CODE_LENGTH],
         "direction": direction,
-        "scan_id": str(data.get("scan_id", ""))[:64],
+        "scan_id": scan_id,
         "scanned_at": scanned_at,
     }
-    return fields
+
+
+def _is_text(value) -> bool:
+    """A string the database can store: no NUL, no lone surrogate (JSON lets "\\ud800"
+    through)."""
+    if not isinstance(value, str) or "\x00" in value:
+        return False
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _moment(value) -> datetime.datetime | None:
+    """The date and time an ISO 8601 string gives, or None for anything else, including a
+    well-formed impossible one (month 13, an offset of 99 hours) or one of another age."""
+    if not _is_text(value):
+        return None
+    try:
+        moment = parse_datetime(value)
+    except ValueError:
+        return None
+    if moment is None or moment.year not in POSSIBLE_YEARS:
+        return None
+    return moment
 
 
 def _device(request) -> str:

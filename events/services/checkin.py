@@ -3,10 +3,12 @@
 A scan is one transaction: the badge row is locked before its state is read, so of any
 number of simultaneous scans of a badge exactly one finds it outside and admits it, on
 PostgreSQL (row lock) and SQLite (IMMEDIATE transactions) alike. Every scan, refused ones
-too, is appended to the CheckIn log; a repeated scan id returns the first answer.
+too, is appended to the CheckIn log; a repeated scan id returns the first answer, and a scan id
+reused for another scan (another badge, gate or direction) is refused as a conflict.
 """
 
 import datetime
+import logging
 import zoneinfo
 
 from django.db import IntegrityError, transaction
@@ -18,7 +20,14 @@ from events import checkin_db, tokens
 from events.checkin_db import ScannedBadge
 from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
 from events.keys import verification_keys
-from events.models import CheckIn, Gate
+from events.models import Badge, CheckIn, Gate
+
+logger = logging.getLogger(__name__)
+
+# Not a verdict on a badge, and never logged as a CheckIn: the device sent a scan id it had
+# already used for a different scan.
+CONFLICT = "conflict"
+CONFLICT_MESSAGE = gettext_noop("This scan id was already used for another scan.")
 
 MESSAGES = {
     ScanResult.OK: "",
@@ -57,9 +66,11 @@ def checkin_redeem(
                 gate, code, claims, direction, scan_id, at, device, offline, admitted_offline
             )
     except IntegrityError:
-        # A scan id already in the log (a retry, a second sync): nothing was changed, and
-        # the device gets the first answer back.
-        return CheckIn.objects.filter(scan_id=scan_id).values_list("answer", flat=True).get()
+        if not scan_id:
+            raise
+        # A scan id already in the log: nothing was changed. Checked only here, so that the
+        # scans that pass (all but retries) cost no query more.
+        return _repeated(gate=gate, code=code, claims=claims, direction=direction, scan_id=scan_id)
 
 
 def checkin_sync(*, gate: Gate, scans: list[dict], device: str = "") -> list[dict]:
@@ -79,6 +90,41 @@ def checkin_sync(*, gate: Gate, scans: list[dict], device: str = "") -> list[dic
             admitted_offline=bool(scan.get("admitted")),
         )
     return answers
+
+
+def _repeated(*, gate: Gate, code: str, claims, direction: str, scan_id: str) -> dict:
+    """The first answer if this is the same scan again (a retry, a second sync); a conflict
+    if the scan id was first used for another badge, gate or direction."""
+    first = (
+        CheckIn.objects.filter(scan_id=scan_id)
+        .values("badge_id", "gate_id", "direction", "answer")
+        .get()
+    )
+    badge_id = None
+    if claims is not None:
+        badge_id = (
+            Badge.objects.filter(pk=claims.badge_id, code=code.strip().upper())
+            .values_list("pk", flat=True)
+            .first()
+        )
+    differing = [
+        name
+        for name, before, now in [
+            ("badge", first["badge_id"], badge_id),
+            ("gate", first["gate_id"], gate.pk),
+            ("direction", first["direction"], direction),
+        ]
+        if before != now
+    ]
+    if not differing:
+        return first["answer"]
+    # Which fields differ, never their values: a badge names a person.
+    logger.warning(
+        "Scan id reused for another scan; differing: %s",
+        ", ".join(differing),
+        extra={"gate_id": gate.pk, "scan_id": scan_id, "differing": differing},
+    )
+    return {"result": CONFLICT, "message": _(CONFLICT_MESSAGE)}
 
 
 def _redeem(gate, code, claims, direction, scan_id, at, device, offline, admitted_offline) -> dict:
