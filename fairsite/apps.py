@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class FairsiteConfig(AppConfig):
@@ -10,6 +11,7 @@ class FairsiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        import fairsite.lookups  # noqa: F401  (registers `in` for integer columns)
         from fairsite.models import SiteSettings
         from fairsite.page_cache import forget_pages_when_changed, pages_changed
 
@@ -18,3 +20,11 @@ class FairsiteConfig(AppConfig):
         page_published.connect(pages_changed, dispatch_uid="page_cache_published")
         page_unpublished.connect(pages_changed, dispatch_uid="page_cache_unpublished")
         forget_pages_when_changed(SiteSettings)
+
+
+class FairUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users and groups screens, with the rule on who may grant what
+    (fairsite.users_admin)."""
+
+    user_viewset = "fairsite.users_admin.UserViewSet"
+    group_viewset = "fairsite.users_admin.GroupViewSet"

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
-    "wagtail.users",
+    "fairsite.apps.FairUsersConfig",  # wagtail.users, with the rule on who may grant what
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "events.fair_clock.FairClockMiddleware",  # the admin on the current edition's clock
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -179,6 +180,9 @@ TIME_ZONE = "Africa/Casablanca"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin shows every time on the current edition's clock (events.fair_clock), so an
+# organiser's account offers no zone of its own.
+WAGTAIL_USER_TIME_ZONES = []
 
 # Static files and media
 STATIC_URL = "/static/"
