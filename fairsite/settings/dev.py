@@ -5,6 +5,7 @@ from pathlib import Path
 from .base import *
 
 DEBUG = env.bool("DEBUG", default=True)
+# Known to everyone who has the code: runserver refuses it beyond this machine (loopback).
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-key-never-used-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 VAR_DIR.mkdir(exist_ok=True)

@@ -8,8 +8,11 @@ from .base import *
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
-if not SECRET_KEY:
-    raise ImproperlyConfigured("Set the SECRET_KEY environment variable (50 random characters).")
+# "django-insecure-": the development key, which anyone can read in the code.
+if not SECRET_KEY or SECRET_KEY.startswith("django-insecure-"):
+    raise ImproperlyConfigured(
+        "Set the SECRET_KEY environment variable (50 random characters, not the development key)."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")

@@ -91,3 +91,14 @@ def test_media_in_an_object_store_are_allowed_as_images_and_nothing_else():
     site, admin, scripts = result.stdout.strip().splitlines()[-3:]
     assert "https://media.salon.example.ma" in site and "https://media.salon.example.ma" in admin
     assert scripts == "[\"'self'\"]"
+
+
+def test_production_refuses_the_development_secret_key():
+    env = PRODUCTION_ENV | {
+        "SECRET_KEY": "django-insecure-development-key-never-used-in-production"
+    }
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "development key" in result.stderr
