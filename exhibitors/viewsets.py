@@ -5,12 +5,14 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from exhibitors.admin_views import ApplicationInspectView, CooperativeInspectView
 from exhibitors.models import Application, Cooperative, Product, Stand, StandType
 from fairsite.admin_views import ExtraHeaderButtonsMixin
+from fairsite.choosers import SnippetChooserViewSet
 
 
 class ApplicationViewSet(SnippetViewSet):
     """Applications for organisers: snippets, for Wagtail's bulk actions on a selection."""
 
     model = Application
+    chooser_viewset_class = SnippetChooserViewSet
     icon = "form"
     menu_label = _("Applications")
     list_display = ["cooperative", "status", "edition", "stand_type", "stand", "submitted_at"]
@@ -79,6 +81,7 @@ class ApplicationViewSet(SnippetViewSet):
 
 class CooperativeViewSet(SnippetViewSet):
     model = Cooperative
+    chooser_viewset_class = SnippetChooserViewSet
     icon = "group"
     menu_label = _("Cooperatives")
     list_display = ["name", "name_ar", "legal_form", "province", "sector", "members"]
@@ -108,6 +111,7 @@ class CooperativeViewSet(SnippetViewSet):
 
 class ProductViewSet(SnippetViewSet):
     model = Product
+    chooser_viewset_class = SnippetChooserViewSet
     icon = "tag"
     menu_label = _("Products")
     list_display = ["name_fr", "name_ar", "category", "cooperative"]
@@ -121,6 +125,7 @@ class ProductViewSet(SnippetViewSet):
 
 class StandTypeViewSet(SnippetViewSet):
     model = StandType
+    chooser_viewset_class = SnippetChooserViewSet
     icon = "table"
     menu_label = _("Stand types")
     list_display = ["__str__", "edition", "price", "badge_quota"]
@@ -133,6 +138,7 @@ class StandIndexView(ExtraHeaderButtonsMixin, IndexView):
 
 class StandViewSet(SnippetViewSet):
     model = Stand
+    chooser_viewset_class = SnippetChooserViewSet
     icon = "placeholder"
     menu_label = _("Stands")
     index_view_class = StandIndexView

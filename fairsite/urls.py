@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from fairsite.choosers import admin_urlpatterns_guard
 from partnerships.feeds import b2b_feed
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
-    path("admin/", include(wagtailadmin_urls)),
+    path("admin/", include(admin_urlpatterns_guard(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(wagtaildocs_urls)),
     path("api/checkin/", include("events.urls")),
     path("ical/b2b/<slug:secret>.ics", b2b_feed, name="b2b_feed"),

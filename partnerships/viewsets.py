@@ -26,6 +26,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from fairsite.admin_forms import LanguageFieldsForm
+from fairsite.choosers import SnippetChooserViewSet
 from partnerships import admin_views as views
 from partnerships import scheduler
 from partnerships.admin_forms import (
@@ -60,6 +61,7 @@ class PartnerRegionViewSet(SnippetViewSet):
     """Partner regions are snippets: pages and forms choose them."""
 
     model = PartnerRegion
+    chooser_viewset_class = SnippetChooserViewSet
     icon = "site"
     menu_label = _("Partner regions")
     menu_hook = MENU_HOOK

@@ -1,0 +1,118 @@
+"""Choosers answer only to those who may see what they list.
+
+Wagtail's choosers ask only for access to the admin: a snippet's chooser (its listing, its
+search, and the JSON of one chosen object), the page chooser and the admin API behind the page
+explorer would show every title to every role. Here each follows its listing's permission.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.urls import URLPattern, URLResolver
+from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser
+
+LISTING = {"add", "change", "delete", "view"}
+
+
+class ListingPermissionMixin:
+    """Refuses the chooser to anyone who may not see the model's listing."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model_class)
+        if not policy.user_has_any_permission(request.user, LISTING):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ChooseView(ListingPermissionMixin, chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(ListingPermissionMixin, chooser.ChooseResultsView):
+    pass
+
+
+class ChosenView(ListingPermissionMixin, chooser.SnippetChosenView):
+    pass
+
+
+class ChosenMultipleView(ListingPermissionMixin, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class CreateView(ListingPermissionMixin, chooser.SnippetCreateView):
+    pass
+
+
+class SnippetChooserViewSet(chooser.SnippetChooserViewSet):
+    """A snippet's chooser behind the same permission as its listing: every snippet viewset
+    of the site sets it as its `chooser_viewset_class`."""
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+    chosen_view_class = ChosenView
+    chosen_multiple_view_class = ChosenMultipleView
+    create_view_class = CreateView
+
+
+def may_see_images(user) -> bool:
+    policy = policy_registry.get_by_type(get_image_model())
+    return policy.user_has_any_permission(user, {"add", "change", "delete", "choose"})
+
+
+def may_see_documents(user) -> bool:
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_any_permission(user, {"add", "change", "delete", "choose"})
+
+
+# Wagtail's admin addresses that list pages, images or documents to any admin user.
+GUARDED_NAMES = {
+    "wagtailadmin_choose_page": user_has_any_page_permission,
+    "wagtailadmin_choose_page_child": user_has_any_page_permission,
+    "wagtailadmin_choose_page_search": user_has_any_page_permission,
+    "wagtailadmin_choose_page_chosen_multiple": user_has_any_page_permission,
+}
+GUARDED_API = {
+    "PagesAdminAPIViewSet": user_has_any_page_permission,
+    "ImagesAdminAPIViewSet": may_see_images,
+    "DocumentsAdminAPIViewSet": may_see_documents,
+}
+
+
+def guarded(view, allowed):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not allowed(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def admin_urlpatterns_guard(patterns) -> list:
+    """A copy of Wagtail's admin URL patterns with the listings above behind their permission."""
+    result = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            copy = URLResolver(
+                pattern.pattern,
+                admin_urlpatterns_guard(pattern.url_patterns),
+                pattern.default_kwargs,
+                pattern.app_name,
+                pattern.namespace,
+            )
+            result.append(copy)
+            continue
+        callback = pattern.callback
+        api_class = getattr(getattr(callback, "cls", None), "__name__", None)
+        allowed = GUARDED_NAMES.get(pattern.name) or GUARDED_API.get(api_class)
+        if allowed is not None:
+            pattern = URLPattern(
+                pattern.pattern, guarded(callback, allowed), pattern.default_args, pattern.name
+            )
+        result.append(pattern)
+    return result
