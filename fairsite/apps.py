@@ -4,6 +4,9 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class FairsiteConfig(AppConfig):
+    # This module holds other AppConfigs too: Django takes this one for "fairsite" only if
+    # told, and otherwise a bare AppConfig whose ready() does nothing.
+    default = True
     name = "fairsite"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
