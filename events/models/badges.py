@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import AttendeeCategory, BadgeStatus, HowHeard
@@ -156,9 +157,8 @@ class BadgePrintJob(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return (
-            f"{self.get_category_display() or _('All badges')} · {self.created_at:%Y-%m-%d %H:%M}"
-        )
+        created = timezone.localtime(self.created_at)
+        return f"{self.get_category_display() or _('All badges')} · {created:%Y-%m-%d %H:%M}"
 
     @property
     def total(self) -> int:

@@ -2,6 +2,7 @@ import hashlib
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import Direction, ScanResult
@@ -83,4 +84,5 @@ class CheckIn(models.Model):
         indexes = [models.Index(fields=["gate", "scanned_at"], name="events_checkin_gate_time")]
 
     def __str__(self):
-        return f"{self.get_result_display()} · {self.gate} · {self.scanned_at:%Y-%m-%d %H:%M}"
+        scanned = timezone.localtime(self.scanned_at)
+        return f"{self.get_result_display()} · {self.gate} · {scanned:%Y-%m-%d %H:%M}"

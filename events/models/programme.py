@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -63,7 +64,8 @@ class RoomAvailability(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.room} · {self.starts_at:%Y-%m-%d %H:%M} – {self.ends_at:%H:%M}"
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"{self.room} · {starts:%Y-%m-%d %H:%M} – {ends:%H:%M}"
 
 
 class Track(models.Model):
