@@ -15,7 +15,9 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
+from wagtail.users.models import UserProfile
 
+from events.models import BadgePrintJob
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -217,3 +219,39 @@ def test_a_time_typed_in_the_admin_is_read_on_the_fair_clock(superuser_client, d
         day, datetime.time(utc_hour), tzinfo=datetime.UTC
     )
     assert f'value="{typed}"' in client.get(url).content.decode()
+
+
+@override_settings(TIME_ZONE="UTC")
+def test_an_organiser_who_chose_another_zone_still_reads_the_fair_clock(superuser_client):
+    client, admin = superuser_client
+    day = datetime.date(2027, 5, 15)
+    EditionFactory(is_current=True, year=day.year, starts_on=day)
+    UserProfile.objects.create(user=admin, current_time_zone="UTC")
+    meeting = PartnershipMeetingFactory(
+        starts_at=datetime.datetime.combine(day, WALL_CLOCK, tzinfo=CASABLANCA)
+    )
+
+    page = client.get(reverse("partnership_meetings:inspect", args=[meeting.pk]))
+    form = client.get(reverse("partnership_meetings:edit", args=[meeting.pk]))
+
+    assert shows(page.content.decode(), "15:37") and not shows(page.content.decode(), "14:37")
+    assert 'value="2027-05-15 15:37"' in form.content.decode()
+    # Their preference stays theirs; the account page no longer offers one.
+    assert UserProfile.objects.get(user=admin).current_time_zone == "UTC"
+    assert 'name="locale-current_time_zone"' not in client.get("/admin/account/").content.decode()
+
+
+@override_settings(TIME_ZONE="UTC")
+def test_a_custom_admin_page_lists_badge_printings_on_the_fair_clock(superuser_client):
+    client, admin = superuser_client
+    day = datetime.date(2027, 5, 15)
+    edition = EditionFactory(is_current=True, year=day.year, starts_on=day)
+    job = BadgePrintJob.objects.create(edition=edition, created_by=admin)
+    BadgePrintJob.objects.filter(pk=job.pk).update(
+        created_at=datetime.datetime.combine(day, WALL_CLOCK, tzinfo=CASABLANCA)
+    )
+
+    html = client.get(reverse("events_print_jobs")).content.decode()
+
+    assert "2027-05-15 15:37" in html
+    assert not shows(html, "14:37")
