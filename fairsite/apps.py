@@ -14,7 +14,7 @@ class FairsiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        import fairsite.lookups  # noqa: F401  (registers `in` for integer columns)
+        import fairsite.lookups  # noqa: F401  (registers `in` and `range` for integer columns)
         from fairsite.models import SiteSettings
         from fairsite.page_cache import forget_pages_when_changed, pages_changed
 

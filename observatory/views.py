@@ -1,10 +1,14 @@
 """The observatory's dashboard in the admin: each indicator as a chart, its table beside the
 previous edition's, and CSV and XLSX downloads."""
 
-from django.core.exceptions import PermissionDenied
+from functools import wraps
+
+from django import forms
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from events.models import Edition
 from fairsite.i18n import active_language
@@ -15,15 +19,43 @@ PERMISSION = "events.view_edition"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class EditionChoice(forms.Form):
+    edition = forms.ModelChoiceField(
+        queryset=Edition.objects.all(),
+        required=False,
+        error_messages={"invalid_choice": _("There is no such edition.")},
+    )
+
+
 def _edition(request) -> Edition | None:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    chosen = request.GET.get("edition")
-    if chosen:
-        return get_object_or_404(Edition, pk=chosen)
-    return Edition.objects.current() or Edition.objects.order_by("-year").first()
+    choice = EditionChoice(request.GET)
+    if not choice.is_valid():
+        raise BadRequest(choice.errors["edition"][0])
+    return (
+        choice.cleaned_data["edition"]
+        or Edition.objects.current()
+        or Edition.objects.order_by("-year").first()
+    )
 
 
+def _bad_request_answered(view):
+    """A chosen edition that is none (a typed or altered address) gets a page saying so."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as error:
+            return TemplateResponse(
+                request, "observatory/bad_request.html", {"error": str(error)}, status=400
+            )
+
+    return wrapper
+
+
+@_bad_request_answered
 def dashboard(request):
     edition = _edition(request)
     language = active_language()
@@ -58,6 +90,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
+@_bad_request_answered
 def indicator_download(request, key: str, extension: str):
     """One indicator's table as CSV or XLSX."""
     edition, tables = _tables(request)
@@ -70,6 +103,7 @@ def indicator_download(request, key: str, extension: str):
     return _download(exports.as_xlsx([table], rtl=active_language() == "ar"), XLSX, filename)
 
 
+@_bad_request_answered
 def workbook(request):
     """Every indicator in one workbook, a sheet each."""
     edition, tables = _tables(request)
