@@ -78,15 +78,3 @@ class FairClockMiddleware:
             profile.current_time_zone = zone.key
         with timezone.override(zone):
             return self.get_response(request)
-
-
-class FairClockMixin:
-    """For an admin view whose times are on the fair's clocks: the form reads them, and the
-    page shows them, in the current edition's time zone."""
-
-    def dispatch(self, request, *args, **kwargs):
-        with timezone.override(fair_clock_zone()):
-            response = super().dispatch(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-        return response

@@ -32,7 +32,7 @@ from wagtail.admin.widgets import AdminDateTimeInput, HeaderButton
 from wagtail.log_actions import log
 
 from events.choices import SessionStatus, SignupStatus, SpokenLanguage
-from events.fair_clock import JOIN, LTR, POP, FairClockMixin, edition_zone
+from events.fair_clock import JOIN, LTR, POP, edition_zone
 from events.models import Edition, Room, Session
 from events.services.programme import (
     Clash,
@@ -142,14 +142,6 @@ class SpeakerForm(LanguageFieldsForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-
-
-class RoomCreateView(FairClockMixin, CreateView):
-    pass
-
-
-class RoomEditView(FairClockMixin, EditView):
-    pass
 
 
 def _can_change(user) -> bool:

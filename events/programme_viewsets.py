@@ -153,8 +153,6 @@ class RoomViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Rooms")
     url_prefix = "programme/rooms"
-    add_view_class = views.RoomCreateView
-    edit_view_class = views.RoomEditView
     copy_view_enabled = False
     list_display = ["__str__", "venue", "capacity", "order"]
     list_filter = ["venue"]

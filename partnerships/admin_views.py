@@ -32,7 +32,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
 from wagtail.log_actions import log
 
-from events.fair_clock import LTR, POP, FairClockMixin, fair_clock_zone
+from events.fair_clock import LTR, POP
 from events.models import Edition
 from fairsite.uploads import private_file_response
 from partnerships import scheduler
@@ -537,27 +537,7 @@ def time_span(item) -> str:
     return f"{date_format(starts, 'D j F')} · {LTR}{starts:%H:%M}–{ends:%H:%M}{POP}"
 
 
-class B2BBlockCreateView(FairClockMixin, CreateView):
-    pass
-
-
-class B2BBlockEditView(FairClockMixin, EditView):
-    pass
-
-
-class B2BBlockIndexView(FairClockMixin, IndexView):
-    pass
-
-
-class MeetingRequestIndexView(FairClockMixin, IndexView):
-    pass
-
-
-class B2BMeetingInspectView(FairClockMixin, InspectView):
-    pass
-
-
-class B2BMeetingIndexView(FairClockMixin, IndexView):
+class B2BMeetingIndexView(IndexView):
     template_name = "partnerships/admin/b2b_meeting_index.html"
 
     @cached_property
@@ -591,8 +571,7 @@ class ConfirmMeetingsBulkAction(BulkAction):
         )
 
     def object_context(self, meeting):
-        with timezone.override(fair_clock_zone()):
-            return {"item": meeting, "when": time_span(meeting)}
+        return {"item": meeting, "when": time_span(meeting)}
 
     @classmethod
     def execute_action(cls, objects, **kwargs):

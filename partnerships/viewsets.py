@@ -498,7 +498,6 @@ class MeetingRequestViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Meeting requests")
     url_prefix = "partnerships/b2b/requests"
-    index_view_class = views.MeetingRequestIndexView
     delete_view_class = views.MeetingRequestDeleteView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -559,9 +558,6 @@ class B2BBlockViewSet(ModelViewSet):
     icon = "time"
     menu_label = _("Meeting blocks")
     url_prefix = "partnerships/b2b/blocks"
-    index_view_class = views.B2BBlockIndexView
-    add_view_class = views.B2BBlockCreateView
-    edit_view_class = views.B2BBlockEditView
     copy_view_enabled = False
     list_display = [
         "edition",
@@ -595,7 +591,6 @@ class B2BMeetingViewSet(ModelViewSet):
     menu_label = _("B2B meetings")
     url_prefix = "partnerships/b2b/meetings"
     index_view_class = views.B2BMeetingIndexView
-    inspect_view_class = views.B2BMeetingInspectView
     delete_view_class = views.B2BMeetingCancelView
     inspect_view_enabled = True
     copy_view_enabled = False
