@@ -89,3 +89,13 @@ def demo_site(transactional_db):
     from django.core.management import call_command
 
     call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def served_site(live_server, transactional_db):
+    """The site at the live server's address, as a real one is at its own: the links it hands
+    out (calendar feeds, e-mails) lead back to it."""
+    from fairsite.services.site import home_pages_ensure, site_address_set
+
+    home_pages_ensure()
+    return site_address_set(base_url=live_server.url)

@@ -79,7 +79,7 @@ def sign_in(page, base, email, next_path):
 
 
 def test_one_asks_the_other_accepts_and_the_meeting_is_on_the_agenda(
-    live_server, fair, phone, browser, artifacts
+    live_server, served_site, fair, phone, browser, artifacts
 ):
     base = live_server.url
 

@@ -131,7 +131,9 @@ def shot(page, artifacts, name):
     page.screenshot(path=artifacts / f"{name}.png", full_page=True)
 
 
-def test_a_visitor_builds_an_agenda_on_a_phone_in_arabic(live_server, fair, phone, artifacts):
+def test_a_visitor_builds_an_agenda_on_a_phone_in_arabic(
+    live_server, served_site, fair, phone, artifacts
+):
     base = live_server.url
     workshop = fair["workshop"]
 
