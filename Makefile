@@ -13,7 +13,7 @@ FONTS := node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arab
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: install run test bench static messages makemessages migrate lint clean
+.PHONY: install run test test-at bench static messages makemessages migrate lint clean
 
 install: $(VENV)/.installed
 
@@ -52,6 +52,12 @@ run: install static messages migrate
 
 test: install messages static
 	$(PY) -m pytest tests --ignore=tests/bench $(PYTEST_ARGS)
+
+# The suite at another hour of the fair's clock, e.g. `make test-at HOUR=08:30`.
+test-at: install messages static
+	TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME="$$($(PY) tests/clock_at.py $(HOUR))" \
+	  LD_PRELOAD="$$($(PY) tests/clock_at.py --library)" \
+	  $(PY) -m pytest tests --ignore=tests/bench $(PYTEST_ARGS)
 
 bench: install messages static
 	$(PY) -m pytest tests/bench -p no:randomly -s $(PYTEST_ARGS)
