@@ -2,6 +2,7 @@
 private ones served only as downloads, by the views that check who asks."""
 
 import uuid
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
@@ -87,17 +88,48 @@ class FileContentValidator:
 
 
 def _verify_image(file) -> None:
+    """Readable, and within settings.MAX_IMAGE_PIXELS: a file of a few kilobytes can decode
+    to a hundred million pixels, and the first rendition would then take the server's
+    memory. Only the header is read for the size, before anything is decoded."""
     position = file.tell()
     try:
         file.seek(0)
-        with Image.open(file) as image:
-            image.verify()
+        with warnings.catch_warnings():
+            # Pillow's warning for its own, higher limit: the size is checked here instead.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+                if width * height > settings.MAX_IMAGE_PIXELS:
+                    raise _too_many_pixels(width, height)
+                image.verify()
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError as error:  # past twice Pillow's limit
+        raise _too_many_pixels(None, None) from error
     except Exception as error:
         raise ValidationError(
             _("The image is damaged and cannot be read."), code="bad_image"
         ) from error
     finally:
         file.seek(position)
+
+
+def _too_many_pixels(width: int | None, height: int | None) -> ValidationError:
+    limit = settings.MAX_IMAGE_PIXELS // 1_000_000
+    if width is None:
+        return ValidationError(
+            _("The image has too many pixels: at most %(limit)s million are accepted."),
+            code="too_many_pixels",
+            params={"limit": limit},
+        )
+    return ValidationError(
+        _(
+            "The image is %(width)s × %(height)s pixels: at most %(limit)s million pixels "
+            "are accepted. Make it smaller and send it again."
+        ),
+        code="too_many_pixels",
+        params={"width": width, "height": height, "limit": limit},
+    )
 
 
 @deconstructible

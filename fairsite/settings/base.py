@@ -326,6 +326,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Images with more pixels are refused at upload, before any rendition is made (Pillow's own
+# limit is near 90 million): 25 million is a 6000 × 4000 camera photo, more than any
+# product photo, logo or page image needs, and about 100 MB once decoded.
+MAX_IMAGE_PIXELS = 25_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_LOGIN_URL = "account_login"
