@@ -31,6 +31,26 @@ def fair_clock_zone() -> zoneinfo.ZoneInfo:
     return edition_zone(Edition.objects.current())
 
 
+def utc_offsets(
+    zone: zoneinfo.ZoneInfo, start: datetime.datetime, end: datetime.datetime
+) -> list[list[int]]:
+    """The zone's UTC offsets from `start` to `end`: [[since, minutes], ...], `since` in
+    milliseconds since 1970 (the first entry since `start`), one entry per change.
+
+    The gate page reads its clock from this rather than from the browser: a browser's own
+    zone data may lag behind Morocco's (Chromium 156 puts Africa/Casablanca at UTC+0 from
+    the end of 2026).
+    """
+    offsets: list[list[int]] = []
+    at = start.replace(minute=0, second=0, microsecond=0)
+    while at <= end:
+        minutes = int(at.astimezone(zone).utcoffset().total_seconds() // 60)
+        if not offsets or offsets[-1][1] != minutes:
+            offsets.append([int(max(at, start).timestamp() * 1000), minutes])
+        at += datetime.timedelta(hours=1)
+    return offsets
+
+
 def fair_time(value: datetime.datetime | None) -> str:
     """A moment as the admin shows it, on the clock in effect: "Sat 15 May 2027 15:00"."""
     if value is None:

@@ -1,5 +1,7 @@
 """Public pages of the fair's events: visitor registration, a visitor's badge, the gate page."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -7,10 +9,12 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from events.choices import BADGE_CATEGORY_CODES, ScanResult
+from events.fair_clock import edition_zone, utc_offsets
 from events.forms import BadgeLinkRequestForm, VisitorRegistrationForm
 from events.models import Edition
 from events.pdf import badges_pdf, qr_data_uri
@@ -126,6 +130,10 @@ def _badge_link_request_allowed(request, email: str) -> bool:
 def gate_page(request):
     """The page gate staff scan badges with: keyboard-wedge scanners, the camera, offline."""
     edition = Edition.objects.current()
+    zone, now = edition_zone(edition), timezone.now()
+    last_day = edition.ends_on if edition else now.date()
+    until = max(now, datetime.datetime.combine(last_day, datetime.time.max, tzinfo=zone))
+    until += datetime.timedelta(days=7)
     config = {
         "urls": {
             "scan": reverse("checkin:scan"),
@@ -134,6 +142,9 @@ def gate_page(request):
             "revocations": reverse("checkin:revocations"),
         },
         "edition": edition.pk if edition else None,
+        # Times and "today" on the fair's clock, whatever zone the device is set to, for as
+        # long as the page may stay open offline.
+        "utc_offsets": utc_offsets(zone, now - datetime.timedelta(days=1), until),
         "categories": [
             {"code": index, "value": category.value, "label": str(category.label)}
             for index, category in enumerate(BADGE_CATEGORY_CODES)

@@ -9,14 +9,22 @@
   const EPOCH = Date.UTC(2020, 0, 1);
   const CODE_BYTES = 76;
   const PAYLOAD_BYTES = 12;
-  /* 24-hour times with Latin digits, as they are written in Morocco. */
+  /* 24-hour times with Latin digits, as they are written in Morocco, on the fair's clock:
+     the server's table of the zone's UTC offsets, not the device's zone or its zone data. */
   const language = document.documentElement.lang;
-  const clock = new Intl.DateTimeFormat(language === "ar" ? "ar-MA" : language, {
+  const utcClock = new Intl.DateTimeFormat(language === "ar" ? "ar-MA" : language, {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
     hourCycle: "h23",
+    timeZone: "UTC",
   });
+  function onFairClock(date) {
+    let minutes = config.utc_offsets[0][1];
+    for (const [since, offset] of config.utc_offsets) if (since <= date.getTime()) minutes = offset;
+    return new Date(date.getTime() + minutes * 60000);
+  }
+  const clock = { format: (date) => utcClock.format(onFairClock(date)) };
   const REFUSED = new Set(["revoked", "invalid", "wrong_edition", "not_valid_today"]);
 
   const $ = (id) => document.getElementById(id);
@@ -50,8 +58,7 @@
   let syncing = false;
 
   function today() {
-    const now = new Date();
-    return Math.floor((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - EPOCH) / 86400000);
+    return Math.floor((onFairClock(new Date()).getTime() - EPOCH) / 86400000);
   }
 
   function base32(text) {

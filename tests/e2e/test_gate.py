@@ -3,6 +3,7 @@ then the network drops, another badge is admitted offline, and once back online 
 has both scans; a phone's camera reads a badge; the page opens again with no network."""
 
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -31,9 +32,9 @@ def gate_token(db):
     return gate_token_issue(gate=GateFactory(slug="main"))
 
 
-def open_gate(browser, live_server, token):
+def open_gate(browser, live_server, token, **context_options):
     """Gate staff sign in on a phone, open the gate page and enter the gate's token."""
-    context = browser.new_context(viewport={"width": 360, "height": 780})
+    context = browser.new_context(viewport={"width": 360, "height": 780}, **context_options)
     page = context.new_page()
     page.goto(f"{live_server.url}/ar/accounts/login/?next=/ar/gate/")
     page.fill("input[name=login]", "gate@fair.example")
@@ -77,6 +78,23 @@ def test_the_gate_page_online_then_offline(live_server, fair_today, gate_token, 
     assert page.wait_for_function(
         "() => JSON.parse(localStorage.getItem('gate.queue')).length === 0"
     )
+
+
+def test_a_phone_set_to_another_zone_shows_the_fairs_clock(
+    live_server, fair_today, gate_token, browser
+):
+    badge = attendee_register(edition=fair_today, category="visitor", full_name="Karim Benali")[1]
+    _context, page = open_gate(browser, live_server, gate_token, timezone_id="America/New_York")
+
+    for _scan in range(2):
+        page.keyboard.type(badge.code)
+        page.keyboard.press("Enter")
+    page.wait_for_selector(".gate__result--warning")
+
+    entry = CheckIn.objects.get(badge=badge, result="ok").scanned_at
+    fair_time = entry.astimezone(ZoneInfo(fair_today.time_zone)).strftime("%H:%M:%S")
+    assert fair_time in page.inner_text("#gate-result")
+    assert fair_time in page.inner_text("#gate-last")
 
 
 def test_the_camera_reads_a_badge(
