@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Workflow
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser
 
@@ -69,12 +70,33 @@ def may_see_documents(user) -> bool:
     return policy.user_has_any_permission(user, {"add", "change", "delete", "choose"})
 
 
-# Wagtail's admin addresses that list pages, images or documents to any admin user.
+def may_manage_workflows(user) -> bool:
+    policy = policy_registry.get_by_type(Workflow)
+    return policy.user_has_any_permission(user, {"add", "change", "delete"})
+
+
+# Wagtail's admin addresses that list pages, images, documents or workflow tasks, or show a
+# page's workflow, to any admin user, by URL name.
 GUARDED_NAMES = {
     "wagtailadmin_choose_page": user_has_any_page_permission,
     "wagtailadmin_choose_page_child": user_has_any_page_permission,
     "wagtailadmin_choose_page_search": user_has_any_page_permission,
     "wagtailadmin_choose_page_chosen_multiple": user_has_any_page_permission,
+    "wagtailadmin_pages:choose_parent": user_has_any_page_permission,
+    "wagtailadmin_pages:move_confirm": user_has_any_page_permission,
+    "wagtailadmin_pages:confirm_workflow_cancellation": user_has_any_page_permission,
+    **{
+        f"wagtailimages_chooser:{name}": may_see_images
+        for name in ("choose", "choose_results", "chosen", "chosen_multiple", "select_format")
+    },
+    **{
+        f"wagtaildocs_chooser:{name}": may_see_documents
+        for name in ("choose", "choose_results", "chosen", "chosen_multiple")
+    },
+    **{
+        f"wagtailadmin_workflows:{name}": may_manage_workflows
+        for name in ("task_chooser", "task_chooser_results", "task_chooser_create", "task_chosen")
+    },
 }
 GUARDED_API = {
     "PagesAdminAPIViewSet": user_has_any_page_permission,
@@ -93,14 +115,18 @@ def guarded(view, allowed):
     return wrapper
 
 
-def admin_urlpatterns_guard(patterns) -> list:
-    """A copy of Wagtail's admin URL patterns with the listings above behind their permission."""
+def admin_urlpatterns_guard(patterns, namespace: str | None = None) -> list:
+    """A copy of Wagtail's admin URL patterns with the addresses above behind their
+    permission."""
     result = []
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
             copy = URLResolver(
                 pattern.pattern,
-                admin_urlpatterns_guard(pattern.url_patterns),
+                admin_urlpatterns_guard(pattern.url_patterns, inner),
                 pattern.default_kwargs,
                 pattern.app_name,
                 pattern.namespace,
@@ -109,7 +135,8 @@ def admin_urlpatterns_guard(patterns) -> list:
             continue
         callback = pattern.callback
         api_class = getattr(getattr(callback, "cls", None), "__name__", None)
-        allowed = GUARDED_NAMES.get(pattern.name) or GUARDED_API.get(api_class)
+        name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+        allowed = GUARDED_NAMES.get(name) or GUARDED_API.get(api_class)
         if allowed is not None:
             pattern = URLPattern(
                 pattern.pattern, guarded(callback, allowed), pattern.default_args, pattern.name
