@@ -162,7 +162,9 @@ def build_objects(homes) -> dict:
         lambda: SessionFactory(status="draft"),  # a published one is cancelled, not deleted
         lambda: SessionChangeFactory(),
         lambda: StandFactory(stand_type=stand_type),
-        lambda: ApplicationFactory(edition=edition, cooperative=cooperative, stand_type=stand_type),
+        lambda: ApplicationFactory(
+            edition=edition, cooperative=cooperative, stand_type=stand_type, status="submitted"
+        ),
         lambda: PartnerRegionFactory(),
         lambda: CommitmentFactory(agreement=agreement),
         lambda: B2BParticipantFactory(),
