@@ -5,6 +5,7 @@ soon as it exists) answers where fairsite.admin_access says the matrix allows it
 everywhere else. An address that fairsite.admin_access does not classify fails the walk."""
 
 import io
+import json
 import urllib.parse
 
 import pytest
@@ -533,3 +534,52 @@ def test_a_chooser_gives_no_title_to_a_role_that_may_not_list(client, homes, rol
     else:
         assert name not in listing.content and is_refusal(listing)
         assert name not in chosen.content and is_refusal(chosen)
+
+
+def shown(response) -> str:
+    """The text of an answer, JSON's escapes undone."""
+    text = response.content.decode()
+    if response.get("Content-Type", "").startswith("application/json"):
+        text = json.dumps(json.loads(text), ensure_ascii=False)
+    return text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_page_chooser_and_the_admin_api_answer_only_with_the_permission(homes, role):
+    """The page chooser and the admin API list every page title, image and document: a role
+    without a permission on them is refused, with nothing of theirs in the answer."""
+    objects = build_objects(homes)
+    home, image, document = objects["home"], objects["image"], objects["document"]
+    client = Client()
+    client.force_login(UserFactory(groups=[role]))
+    title = home.title
+    pages = [
+        "/admin/choose-page/",
+        f"/admin/choose-page/{home.pk}/",
+        f"/admin/choose-page/search/?q={urllib.parse.quote(home.title[:6])}",
+        f"/admin/api/main/pages/?child_of={home.get_parent().pk}&for_explorer=1",
+        f"/admin/api/main/pages/{home.pk}/",
+    ]
+    for kind, urls, name, requirement in (
+        ("page", pages, title, ADMIN_URLS["wagtailadmin_choose_page"]),
+        (
+            "image",
+            ["/admin/api/main/images/", f"/admin/api/main/images/{image.pk}/"],
+            image.title,
+            ADMIN_URLS["wagtailadmin_api:images:listing"],
+        ),
+        (
+            "document",
+            ["/admin/api/main/documents/", f"/admin/api/main/documents/{document.pk}/"],
+            document.title,
+            ADMIN_URLS["wagtailadmin_api:documents:listing"],
+        ),
+    ):
+        for url in urls:
+            response = client.get(url)
+            if role_may_open(role, requirement):
+                assert response.status_code == 200, (kind, url)
+                assert name in shown(response), (kind, url)
+            else:
+                assert is_refusal(response), (kind, url, response.status_code)
+                assert name not in shown(response), (kind, url)
