@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
-from events.choices import SessionType
-from events.models import Attendee, Edition, Session
+from events.choices import AttendeeCategory, SessionType
+from events.models import Attendee, Edition, Session, Speaker
 from fairsite.admin_forms import LanguageFieldsForm
 from partnerships.choices import Domain
 from partnerships.models import Agreement
@@ -88,6 +88,14 @@ class PartnershipMeetingForm(LanguageFieldsForm):
             ).order_by("-starts_at")
 
 
+# The badge holders a B2B participant is usually one of; anyone else is found by e-mail.
+B2B_ATTENDEE_CATEGORIES = (
+    AttendeeCategory.DELEGATION,
+    AttendeeCategory.EXHIBITOR_STAFF,
+    AttendeeCategory.SPEAKER,
+)
+
+
 class B2BParticipantForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,13 +103,33 @@ class B2BParticipantForm(WagtailAdminModelForm):
         if edition is not None and not self.instance.pk:
             self.initial.setdefault("edition", edition.pk)
         if "attendee" in self.fields:
-            # Badge holders of the participant's edition only: thousands of visitors of
-            # other years would drown the list.
-            self.fields["attendee"].queryset = (
-                Attendee.objects.filter(edition=edition).order_by("full_name")
-                if edition is not None
-                else Attendee.objects.none()
+            # Not every visitor's name to whoever registers participants: the edition's
+            # delegation members, exhibitors' staff and speakers, and the badge holder with
+            # this participant's e-mail (a buyer who registered as a visitor).
+            self.fields["attendee"].queryset = self._attendees(edition)
+            self.fields["attendee"].help_text = _(
+                "A delegation member, an exhibitor's staff member or a speaker of the edition, "
+                "or the badge holder with this participant's e-mail. The sessions they signed "
+                "up for are kept free of meetings."
             )
+        if "speaker" in self.fields:
+            # The speakers of the edition's programme (and the one already linked).
+            self.fields["speaker"].queryset = (
+                Speaker.objects.filter(
+                    Q(sessions__edition=edition) | Q(pk=self.instance.speaker_id or 0)
+                ).distinct()
+                if edition is not None
+                else Speaker.objects.filter(pk=self.instance.speaker_id or 0)
+            )
+
+    def _attendees(self, edition: Edition | None):
+        if edition is None:
+            return Attendee.objects.none()
+        chosen = Q(category__in=B2B_ATTENDEE_CATEGORIES) | Q(pk=self.instance.attendee_id or 0)
+        email = self.data.get(self.add_prefix("email")) if self.is_bound else self.instance.email
+        if email:
+            chosen |= Q(email__iexact=email.strip())
+        return Attendee.objects.filter(edition=edition).filter(chosen).order_by("full_name")
 
     def _edition(self) -> Edition | None:
         chosen = self.data.get(self.add_prefix("edition")) if self.is_bound else None
