@@ -152,29 +152,27 @@ def build_objects(homes) -> dict:
     agreement = AgreementFactory()
     meeting = PartnershipMeetingFactory()
     organiser = UserFactory(groups=[ORGANISERS])
-    for make in (
-        lambda: VenueFactory(),
-        lambda: AttendeeFactory(edition=edition),
-        lambda: GateFactory(),
-        lambda: CheckInFactory(badge=badge),
-        lambda: RoomFactory(),
-        lambda: TrackFactory(),
-        lambda: SpeakerFactory(),
-        lambda: SessionFactory(status="draft"),  # a published one is cancelled, not deleted
-        lambda: SessionChangeFactory(),
-        lambda: StandFactory(stand_type=stand_type),
-        lambda: ApplicationFactory(
-            edition=edition, cooperative=cooperative, stand_type=stand_type, status="submitted"
-        ),
-        lambda: PartnerRegionFactory(),
-        lambda: CommitmentFactory(agreement=agreement),
-        lambda: B2BParticipantFactory(),
-        lambda: MeetingRequestFactory(),
-        lambda: B2BBlockFactory(),
-        lambda: B2BMeetingFactory(),
-        lambda: SupportRequestFactory(),
-    ):
-        make()
+    VenueFactory()
+    AttendeeFactory(edition=edition)
+    GateFactory()
+    CheckInFactory(badge=badge)
+    RoomFactory()
+    TrackFactory()
+    SpeakerFactory()
+    SessionFactory(status="draft")  # a published one is cancelled, not deleted
+    SessionChangeFactory()
+    StandFactory(stand_type=stand_type)
+    ApplicationFactory(
+        edition=edition, cooperative=cooperative, stand_type=stand_type, status="submitted"
+    )
+    PartnerRegionFactory()
+    CommitmentFactory(agreement=agreement)
+    B2BParticipantFactory()
+    MeetingRequestFactory()
+    B2BBlockFactory()
+    B2BMeetingFactory()
+    SupportRequestFactory()
+
     decision = Decision.objects.create(meeting=meeting, text="Un comité de suivi")
     BadgePrintJob.objects.create(
         edition=edition,
@@ -209,7 +207,7 @@ def build_objects(homes) -> dict:
         object_id=str(home.pk),
         last_seen_at=timezone.now(),
     )
-    settings = SiteSettings.for_site(home.get_site())
+    site_settings = SiteSettings.for_site(home.get_site())
     return {
         "edition": edition,
         "home": home,
@@ -225,7 +223,7 @@ def build_objects(homes) -> dict:
         "collection": collection,
         "decision": decision,
         "editing": editing,
-        "settings": settings,
+        "settings": site_settings,
         "organiser": organiser,
     }
 
