@@ -116,10 +116,12 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "wagtailadmin_login": PUBLIC,
     "wagtailadmin_sprite": PUBLIC,
     "wagtailadmin_javascript_catalog": PUBLIC,
-    "wagtailadmin_password_reset": PUBLIC,
-    "wagtailadmin_password_reset_done": PUBLIC,
-    "wagtailadmin_password_reset_confirm": PUBLIC,
-    "wagtailadmin_password_reset_complete": PUBLIC,
+    # Wagtail's own password reset is switched off (WAGTAIL_PASSWORD_RESET_ENABLED):
+    # allauth's is the only one, with its rate limits.
+    "wagtailadmin_password_reset": NOBODY,
+    "wagtailadmin_password_reset_done": NOBODY,
+    "wagtailadmin_password_reset_confirm": NOBODY,
+    "wagtailadmin_password_reset_complete": NOBODY,
     # Pages: the explorer, the page chooser and the admin API behind them.
     "wagtailadmin_explore_root": PAGE_ANY,
     "wagtailadmin_explore": PAGE_ANY,
