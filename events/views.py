@@ -1,6 +1,7 @@
 """Public pages of the fair's events: visitor registration, a visitor's badge, the gate page."""
 
 import datetime
+import json
 
 from django.conf import settings
 from django.contrib import messages
@@ -161,9 +162,26 @@ def gate_page(request):
     return render(request, "events/gate.html", {"config": config, "edition": edition})
 
 
+# What the gate page loads, which its service worker keeps for offline use.
+GATE_ASSETS = [
+    "css/fonts.css",
+    "css/site.css",
+    "css/gate.css",
+    "vendor/js/jsQR.js",
+    "js/gate.js",
+    "vendor/fonts/noto-naskh-arabic-arabic-400-normal.woff2",
+    "vendor/fonts/noto-naskh-arabic-arabic-700-normal.woff2",
+    "vendor/fonts/noto-sans-latin-400-normal.woff2",
+    "vendor/fonts/noto-sans-latin-700-normal.woff2",
+]
+
+
 def gate_service_worker(request):
-    """The gate page's service worker, served under the page's path so that it may control it."""
+    """The gate page's service worker, served under the page's path so that it may control it,
+    with the addresses of the page's files (hashed in production) to keep."""
     script = (settings.BASE_DIR / "static" / "js" / "gate-sw.js").read_text()
+    assets = json.dumps([static(path) for path in GATE_ASSETS])
+    script = script.replace("const ASSETS = [];", f"const ASSETS = {assets};", 1)
     response = HttpResponse(script, content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response

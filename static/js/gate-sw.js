@@ -1,12 +1,15 @@
 /* Keeps the gate page and its files on the device, so that it opens without a network.
    The check-in API is never cached: its answers must be live. */
 const CACHE = "fairsite-gate-v1";
+/* The page's scripts, styles and fonts, filled in by the view that serves this file: kept
+   at install, so the page opens offline however long ago the browser last fetched them. */
+const ASSETS = [];
 
 self.addEventListener("install", (event) => {
   const page = new URL("./", self.location).pathname;
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.add(page).catch(() => {}),
+      Promise.all([page, ...ASSETS].map((url) => cache.add(url).catch(() => {}))),
     ),
   );
   self.skipWaiting();

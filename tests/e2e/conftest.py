@@ -1,4 +1,5 @@
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,16 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def browser_environment() -> dict[str, str]:
+    """The test's environment, less libfaketime (`make test-at`): Chromium hangs with it
+    preloaded, so the browser keeps the real clock, on the same day as the faked one."""
+    return {
+        name: value
+        for name, value in os.environ.items()
+        if name != "LD_PRELOAD" and not name.startswith("FAKETIME")
+    }
+
+
 @pytest.fixture
 def launch_browser(monkeypatch):
     """Starts Chromium with the usual flags and any others the test needs (closed after it).
@@ -53,7 +64,9 @@ def launch_browser(monkeypatch):
         def launch(*extra_flags):
             browsers.append(
                 playwright.chromium.launch(
-                    executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, *extra_flags]
+                    executable_path=CHROMIUM,
+                    args=[*CHROMIUM_FLAGS, *extra_flags],
+                    env=browser_environment(),
                 )
             )
             return browsers[-1]
