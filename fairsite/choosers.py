@@ -60,19 +60,18 @@ class SnippetChooserViewSet(chooser.SnippetChooserViewSet):
     create_view_class = CreateView
 
 
-def may_see_images(user) -> bool:
-    policy = policy_registry.get_by_type(get_image_model())
-    return policy.user_has_any_permission(user, {"add", "change", "delete", "choose"})
+def any_permission_on(get_model, actions: set[str]):
+    """A test of a user: may they take any of `actions` on the model `get_model()` returns?"""
+
+    def allowed(user) -> bool:
+        return policy_registry.get_by_type(get_model()).user_has_any_permission(user, actions)
+
+    return allowed
 
 
-def may_see_documents(user) -> bool:
-    policy = policy_registry.get_by_type(get_document_model())
-    return policy.user_has_any_permission(user, {"add", "change", "delete", "choose"})
-
-
-def may_manage_workflows(user) -> bool:
-    policy = policy_registry.get_by_type(Workflow)
-    return policy.user_has_any_permission(user, {"add", "change", "delete"})
+may_see_images = any_permission_on(get_image_model, {"add", "change", "delete", "choose"})
+may_see_documents = any_permission_on(get_document_model, {"add", "change", "delete", "choose"})
+may_manage_workflows = any_permission_on(lambda: Workflow, {"add", "change", "delete"})
 
 
 # Wagtail's admin addresses that list pages, images, documents or workflow tasks, or show a
