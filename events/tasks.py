@@ -2,9 +2,8 @@ import datetime
 from contextlib import contextmanager
 
 from celery import shared_task
-from django.utils import timezone
 
-from events.models import BadgePrintJob, SessionChange
+from events.models import BadgePrintJob
 from events.services.printing import print_job_join, print_job_start, print_part_run
 from fairsite.queueing import task_send_now
 
@@ -40,30 +39,14 @@ def task_print_badge_part(*, job_id: int, part: int) -> None:
             print_job_join(job_id=job_id)
 
 
-@shared_task(name="events.notify_session_change", acks_late=True)
-def task_session_change_notify(*, change_id: int) -> int:
-    from events.services.programme import session_change_notify
-
-    return session_change_notify(change_id=change_id)
-
-
-STALLED_AFTER = datetime.timedelta(minutes=2)
-
-
-@shared_task(name="events.resume_stalled")
-def task_resume_stalled() -> int:
-    """Hand to the workers again what never reached them (the broker was down when it was
-    queued): print jobs still waiting, session changes nobody was told of. Both tasks do
-    nothing more when run twice. Returns how many were handed out."""
-    before = timezone.now() - STALLED_AFTER
+def print_jobs_resume(before: datetime.datetime) -> int:
+    """Hand to the workers again the print jobs still waiting since `before` (the broker was
+    down when they were queued); a job run twice does nothing more."""
     jobs = BadgePrintJob.objects.filter(status=BadgePrintJob.Status.QUEUED, created_at__lt=before)
-    changes = SessionChange.objects.filter(notified_at__isnull=True, created_at__lt=before)
-    handed = 0
-    for job_id in jobs.values_list("pk", flat=True)[:100]:
-        handed += task_send_now(task_print_badges, job_id=job_id)
-    for change_id in changes.values_list("pk", flat=True)[:500]:
-        handed += task_send_now(task_session_change_notify, change_id=change_id)
-    return handed
+    return sum(
+        task_send_now(task_print_badges, job_id=job_id)
+        for job_id in jobs.values_list("pk", flat=True)[:100]
+    )
 
 
 @shared_task(name="events.send_badge_links")

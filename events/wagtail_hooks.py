@@ -2,8 +2,6 @@ from django.urls import path
 from wagtail import hooks
 
 from events import admin_views
-from events.programme_admin_views import CancelSessionsBulkAction, PublishSessionsBulkAction
-from events.programme_viewsets import ProgrammeViewSetGroup, register_session_log_actions
 from events.viewsets import FairViewSetGroup
 
 
@@ -11,11 +9,6 @@ from events.viewsets import FairViewSetGroup
 def register_fair_viewsets():
     return FairViewSetGroup()
 
-
-hooks.register("register_admin_viewset", ProgrammeViewSetGroup)
-hooks.register("register_log_actions", register_session_log_actions)
-for bulk_action in (PublishSessionsBulkAction, CancelSessionsBulkAction):
-    hooks.register("register_bulk_action", bulk_action)
 
 
 @hooks.register("register_admin_urls")

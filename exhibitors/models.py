@@ -2,16 +2,12 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from events.models import Edition
 from exhibitors.choices import (
     ApplicationStatus,
     CertificationKind,
@@ -22,7 +18,7 @@ from exhibitors.choices import (
     Sector,
 )
 from fairsite.i18n import LocalizedField
-from fairsite.models.pages import SectionPage
+from fairsite.models.pages import RoutedSectionPage
 from fairsite.uploads import FileContentValidator, PrivateUpload, RandomName, private_storage
 
 
@@ -447,56 +443,14 @@ class StaffMember(models.Model):
         return self.full_name
 
 
-class ExhibitorDirectoryPage(RoutablePageMixin, SectionPage):
+class ExhibitorDirectoryPage(RoutedSectionPage):
     """The public directory: this edition's confirmed exhibitors, and a page for each."""
 
+    subpage_urlconf = "exhibitors.page_urls"
     per_page = 24
 
     class Meta:
         verbose_name = _("exhibitor directory")
-
-    # forms and selectors import this module: imported where used to avoid the cycle.
-    @path("")
-    def index_route(self, request):
-        from exhibitors.forms import DirectoryFilterForm
-        from exhibitors.selectors import directory_exhibitors
-
-        edition = Edition.objects.current()
-        form = DirectoryFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
-        exhibitors = (
-            directory_exhibitors(edition=edition, **{k: v for k, v in filters.items() if v})
-            if edition
-            else Application.objects.none()
-        )
-        page_obj = Paginator(exhibitors, self.per_page).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return self.render(
-            request,
-            context_overrides={
-                "edition": edition,
-                "form": form,
-                "page_obj": page_obj,
-                "query_string": query.urlencode(),
-            },
-        )
-
-    @path("<int:cooperative_id>/")
-    def profile_route(self, request, cooperative_id):
-        from exhibitors.selectors import directory_profile
-
-        edition = Edition.objects.current()
-        application = (
-            directory_profile(edition=edition, cooperative_id=cooperative_id) if edition else None
-        )
-        if application is None:
-            raise Http404
-        return self.render(
-            request,
-            template="exhibitors/exhibitor_directory_profile.html",
-            context_overrides={"application": application, "cooperative": application.cooperative},
-        )
 
 
 class CooperativeInvitation(models.Model):

@@ -7,6 +7,7 @@ exhibitor's ids answer 404; the rules themselves live in exhibitors.services.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +24,7 @@ from exhibitors.forms import (
     ApplicationForm,
     CertificationForm,
     CooperativeForm,
+    DirectoryFilterForm,
     DocumentForm,
     InvitationForm,
     ProductForm,
@@ -30,6 +32,7 @@ from exhibitors.forms import (
     WithdrawForm,
 )
 from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember, Stand
+from exhibitors.selectors import directory_exhibitors, directory_profile
 from fairsite.uploads import private_file_response
 
 
@@ -430,3 +433,42 @@ def _act(request, pk, action, success: str, **kwargs):
 
 def _errors(form) -> str:
     return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+def directory_index(request, page):
+    """The directory page: this edition's confirmed exhibitors, filtered and by pages."""
+    edition = Edition.objects.current()
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    exhibitors = (
+        directory_exhibitors(edition=edition, **{k: v for k, v in filters.items() if v})
+        if edition
+        else Application.objects.none()
+    )
+    page_obj = Paginator(exhibitors, page.per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page.render(
+        request,
+        context_overrides={
+            "edition": edition,
+            "form": form,
+            "page_obj": page_obj,
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+def directory_profile_view(request, page, cooperative_id):
+    """An exhibitor's public profile, with its stand."""
+    edition = Edition.objects.current()
+    application = (
+        directory_profile(edition=edition, cooperative_id=cooperative_id) if edition else None
+    )
+    if application is None:
+        raise Http404
+    return page.render(
+        request,
+        template="exhibitors/exhibitor_directory_profile.html",
+        context_overrides={"application": application, "cooperative": application.cooperative},
+    )

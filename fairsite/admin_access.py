@@ -77,9 +77,9 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "observatory_workbook": ("events.edition", "view"),
     "observatory_csv": ("events.edition", "view"),
     "observatory_xlsx": ("events.edition", "view"),
-    "programme_schedule:index": ("events.session", "view"),
-    "sessions:publish": ("events.session", "change"),
-    "sessions:cancel": ("events.session", "change"),
+    "programme_schedule:index": ("programme.session", "view"),
+    "sessions:publish": ("programme.session", "change"),
+    "sessions:cancel": ("programme.session", "change"),
     "agreements:document": ("partnerships.agreement", "view"),
     "agreements:terminate": ("partnerships.agreement", "change"),
     "agreements:renew": ("partnerships.agreement", "add"),
@@ -337,8 +337,8 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
 }
 
 BULK_ACTIONS: dict[str, tuple[str, ...]] = {
-    "events.session.publish_sessions": ("events.session", "change"),
-    "events.session.cancel_sessions": ("events.session", "change"),
+    "programme.session.publish_sessions": ("programme.session", "change"),
+    "programme.session.cancel_sessions": ("programme.session", "change"),
     "exhibitors.application.accept_applications": ("exhibitors.application", "review"),
     "exhibitors.application.waitlist_applications": ("exhibitors.application", "review"),
     "exhibitors.application.reject_applications": ("exhibitors.application", "review"),

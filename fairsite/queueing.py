@@ -5,11 +5,29 @@ session change); the broker message is only a nudge. If the broker cannot be rea
 request that queued the work still succeeds, and a periodic sweep nudges again later.
 """
 
+import datetime
 import logging
+from collections.abc import Callable
 
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
+
+# Each app's way of handing out again the work its broker messages never delivered: a function
+# of the moment before which queued work counts as stalled, returning how many it handed out.
+# Apps add theirs in AppConfig.ready(); the periodic task `fairsite.resume_stalled` runs them.
+StalledWorkSweep = Callable[[datetime.datetime], int]
+_stalled_work_sweeps: list[StalledWorkSweep] = []
+
+
+def stalled_work_sweep_register(sweep: StalledWorkSweep) -> None:
+    if sweep not in _stalled_work_sweeps:
+        _stalled_work_sweeps.append(sweep)
+
+
+def stalled_work_resume(*, before: datetime.datetime) -> int:
+    """Run every app's sweep; returns how many pieces of work were handed out in all."""
+    return sum(sweep(before) for sweep in _stalled_work_sweeps)
 
 
 def task_queue_after_commit(task, **kwargs) -> None:

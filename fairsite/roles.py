@@ -50,12 +50,12 @@ EXHIBITORS = (
     "exhibitors.staffmember",
 )
 PROGRAMME = {
-    "events.room": FULL,
-    "events.track": FULL,
-    "events.speaker": FULL,
-    "events.session": FULL,
-    "events.sessionsignup": VIEW,
-    "events.sessionchange": VIEW,
+    "programme.room": FULL,
+    "programme.track": FULL,
+    "programme.speaker": FULL,
+    "programme.session": FULL,
+    "programme.sessionsignup": VIEW,
+    "programme.sessionchange": VIEW,
 }
 PARTNERSHIPS = {
     f"partnerships.{model}": FULL
@@ -153,12 +153,14 @@ def role_permission_names(role: str) -> set[str]:
 
 
 def permissions_create(apps) -> None:
-    """Create the permission rows now; Django makes them only after all migrations ran."""
+    """Create the permission rows now; Django makes them only after all migrations ran. The
+    models are those of the migration's state (`apps`), not of today's code, in which some
+    have moved to another app since."""
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
 
 

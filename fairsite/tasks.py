@@ -6,11 +6,12 @@ from django.utils import timezone
 
 from fairsite.logs import request_id_var
 from fairsite.models import OutboundEmail
-from fairsite.queueing import task_send_now
+from fairsite.queueing import stalled_work_resume, task_send_now
 from fairsite.services.mail import email_deliver
 
-# An e-mail queued this long ago and still unsent was lost on its way to a worker.
-STALE_EMAIL_AGE = datetime.timedelta(minutes=2)
+# Work queued this long ago and still waiting (an e-mail unsent, a print job not started) was
+# lost on its way to a worker.
+STALLED_AFTER = datetime.timedelta(minutes=2)
 
 
 @shared_task(
@@ -29,7 +30,7 @@ def task_send_email(*, email_id: int) -> bool:
 @shared_task(name="fairsite.send_pending_emails")
 def task_send_pending_emails() -> int:
     """Hand every e-mail still unsent after a while to a worker again; returns how many."""
-    stale = timezone.now() - STALE_EMAIL_AGE
+    stale = timezone.now() - STALLED_AFTER
     ids = list(
         OutboundEmail.objects.pending()
         .filter(created_at__lt=stale)
@@ -53,3 +54,10 @@ def task_ping(self, *, payload: str) -> dict:
         "worker": self.request.hostname,
         "request_id": request_id_var.get(),
     }
+
+
+@shared_task(name="fairsite.resume_stalled")
+def task_resume_stalled() -> int:
+    """Hand to the workers again what never reached them (the broker was down when it was
+    queued): each app's sweep (print jobs, session changes...). Returns how many were handed out."""
+    return stalled_work_resume(before=timezone.now() - STALLED_AFTER)

@@ -21,7 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/checkin/", include("events.urls")),
     path("ical/b2b/<slug:secret>.ics", b2b_feed, name="b2b_feed"),
-    path("ical/", include("events.ical_urls")),
+    path("ical/", include("programme.ical_urls")),
 ]
 
 if settings.DEBUG:

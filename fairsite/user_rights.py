@@ -19,9 +19,9 @@ def rights_of_groups(*, groups) -> set[tuple]:
     }
     rights |= {
         ("page", page, permission)
-        for page, permission in GroupPagePermission.objects.filter(
-            group__in=group_ids
-        ).values_list("page", "permission")
+        for page, permission in GroupPagePermission.objects.filter(group__in=group_ids).values_list(
+            "page", "permission"
+        )
     }
     rights |= {
         ("collection", collection, permission)
@@ -36,8 +36,7 @@ def rights_of_user(*, user) -> set[tuple]:
     """Everything `user` may do through its groups and its own permissions (whether or not the
     account is active: it may be switched on again)."""
     own = {
-        ("model", pk)
-        for pk in Permission.objects.filter(Q(user=user)).values_list("pk", flat=True)
+        ("model", pk) for pk in Permission.objects.filter(Q(user=user)).values_list("pk", flat=True)
     }
     return own | rights_of_groups(groups=user.groups.all())
 

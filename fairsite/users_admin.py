@@ -107,8 +107,10 @@ class GroupRightsCheckedMixin:
             with transaction.atomic():
                 response = super().process_form()
                 saved = getattr(self, "object", None)
-                if saved is not None and saved.pk and group_outranks(
-                    group=saved, editor=self.request.user
+                if (
+                    saved is not None
+                    and saved.pk
+                    and group_outranks(group=saved, editor=self.request.user)
                 ):
                     raise PermissionDenied
         except PermissionDenied:

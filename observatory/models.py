@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting
 
-from fairsite.models.pages import SectionPage
+from fairsite.models.pages import RoutedSectionPage
 from observatory.forms import PublishedFiguresForm
 
 
@@ -24,15 +24,10 @@ class PublishedFigures(BaseGenericSetting):
         verbose_name_plural = _("published figures")
 
 
-class FiguresPage(SectionPage):
+class FiguresPage(RoutedSectionPage):
     """/<lang>/figures/: the published indicators of the current edition."""
+
+    subpage_urlconf = "observatory.page_urls"
 
     class Meta:
         verbose_name = _("figures page")
-
-    def get_context(self, request, *args, **kwargs):
-        from observatory.presenting import public_sections
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(public_sections(language=self.locale.language_code))
-        return context

@@ -1,5 +1,5 @@
 """The observatory's dashboard in the admin: each indicator as a chart, its table beside the
-previous edition's, and CSV and XLSX downloads."""
+previous edition's, and CSV and XLSX downloads; and the public figures page."""
 
 from functools import wraps
 
@@ -109,3 +109,10 @@ def workbook(request):
     edition, tables = _tables(request)
     content = exports.as_xlsx(tables, rtl=active_language() == "ar")
     return _download(content, XLSX, f"indicators-{edition.year}.xlsx")
+
+
+def figures_page_view(request, page):
+    """/<lang>/figures/: the published indicators of the current edition."""
+    return page.render(
+        request, context_overrides=presenting.public_sections(language=page.locale.language_code)
+    )

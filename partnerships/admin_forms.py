@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
-from events.choices import AttendeeCategory, SessionType
-from events.models import Attendee, Edition, Session, Speaker
+from events.choices import AttendeeCategory
+from events.models import Attendee, Edition
 from fairsite.admin_forms import LanguageFieldsForm
 from partnerships.choices import Domain
 from partnerships.models import Agreement
+from programme.choices import SessionType
+from programme.models import Session, Speaker
 
 
 class StoredFile:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Event
 
-from events.ical import published_calendar, uid_domain, vtimezone
+from fairsite.calendars import published_calendar, uid_domain, vtimezone
 from partnerships.choices import RequestStatus
 from partnerships.models import B2BParticipant
 from partnerships.services.participants import other_side, participant_meetings

@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from events.models import Edition, Session
+from events.models import Edition
 from partnerships.choices import AgreementStatus, Domain
 from partnerships.models import Agreement, PartnerRegion, PartnershipMeeting
 from partnerships.services.agreements import agreement_end
+from programme.models import Session
 
 
 @dataclasses.dataclass(frozen=True)

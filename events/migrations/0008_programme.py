@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import events.models.programme
+import programme.models.sessions
 import modelcluster.fields
 import uuid
 import wagtail.contrib.routable_page.models
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
             name='Agenda',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('secret', models.CharField(default=events.models.programme.agenda_secret, editable=False, max_length=64, unique=True)),
+                ('secret', models.CharField(default=programme.models.sessions.agenda_secret, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='agenda', to=settings.AUTH_USER_MODEL, verbose_name='account')),
                 ('sessions', models.ManyToManyField(blank=True, related_name='agendas', to='events.session')),

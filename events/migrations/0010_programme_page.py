@@ -10,9 +10,12 @@ from fairsite.migration_pages import section_pages_create
 
 
 def programme_pages_create(apps, schema_editor):
+    # The model moved to the programme app later (programme/0001): where this runs in order
+    # it is still in events; run against today's models, it is in programme.
+    moved = "programme" in {app_config.label for app_config in apps.get_app_configs()}
     section_pages_create(
         apps,
-        app_label="events",
+        app_label="programme" if moved else "events",
         model_name="ProgrammePage",
         slug="programme",
         titles={"ar": "البرنامج", "fr": "Programme", "en": "Programme"},

@@ -1,21 +1,8 @@
 from .badges import Attendee, Badge, BadgePrintJob
 from .checkin import CheckIn, Gate
 from .editions import Edition, EditionQuerySet, Venue, validate_time_zone
-from .pages import ProgrammePage
-from .programme import (
-    Agenda,
-    Room,
-    RoomAvailability,
-    Session,
-    SessionChange,
-    SessionQuerySet,
-    SessionSignup,
-    Speaker,
-    Track,
-)
 
 __all__ = [
-    "Agenda",
     "Attendee",
     "Badge",
     "BadgePrintJob",
@@ -23,15 +10,6 @@ __all__ = [
     "Edition",
     "EditionQuerySet",
     "Gate",
-    "ProgrammePage",
-    "Room",
-    "RoomAvailability",
-    "Session",
-    "SessionChange",
-    "SessionQuerySet",
-    "SessionSignup",
-    "Speaker",
-    "Track",
     "Venue",
     "validate_time_zone",
 ]

@@ -1,8 +1,12 @@
+import functools
+from importlib import import_module
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -53,6 +57,30 @@ class SectionPage(Page):
 
     class Meta:
         abstract = True
+
+
+class RoutedSectionPage(RoutablePageMixin, SectionPage):
+    """A section page with pages of its own below its address (a session, an exhibitor's
+    profile, a partner region), answered by views of its app.
+
+    The views are listed in the URLconf named by `subpage_urlconf`, as the site's are in
+    ROOT_URLCONF, and each is called with the page as `page`: `view(request, page=..., **kw)`.
+    The page's model never imports its views, which import the models.
+    """
+
+    subpage_urlconf = ""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_subpage_urls(cls):
+        return tuple(import_module(cls.subpage_urlconf).urlpatterns)
+
+    def resolve_subpage(self, path):
+        match = self.get_resolver().resolve(path)
+        match.func = functools.partial(match.func, page=self)
+        return match
 
 
 class StandardPage(Page):

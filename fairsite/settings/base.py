@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "fairsite",
     "events",
+    "programme",
     "exhibitors",
     "partnerships",
     "observatory",
@@ -286,7 +287,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 5 * 60,
     },
     "resume-stalled-work": {
-        "task": "events.resume_stalled",
+        "task": "fairsite.resume_stalled",
         "schedule": 3 * 60,
     },
     # Hourly, so that a day missed while a worker was down is made up; each runs once a day

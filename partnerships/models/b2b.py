@@ -69,7 +69,7 @@ class B2BParticipant(models.Model):
         help_text=_("The sessions they signed up for are kept free of meetings."),
     )
     speaker = models.ForeignKey(
-        "events.Speaker",
+        "programme.Speaker",
         verbose_name=_("speaker"),
         null=True,
         blank=True,

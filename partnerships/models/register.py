@@ -245,7 +245,7 @@ class PartnershipMeeting(ClusterableModel):
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     session = models.OneToOneField(
-        "events.Session",
+        "programme.Session",
         verbose_name=_("programme session"),
         null=True,
         blank=True,

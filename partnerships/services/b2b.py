@@ -17,12 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.choices import SessionStatus, SignupStatus
-from events.models import Edition, Session
+from events.models import Edition
 from partnerships import scheduler
 from partnerships.choices import RequestStatus
 from partnerships.models import B2BBlock, B2BMeeting, B2BParticipant, B2BSeat, MeetingRequest
 from partnerships.services.agreements import PartnershipError
+from programme.choices import SessionStatus, SignupStatus
+from programme.models import Session
 
 REASONS = {
     scheduler.NO_COMMON_TIME: gettext_lazy("The two people have no free slot in common."),

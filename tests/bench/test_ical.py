@@ -17,9 +17,9 @@ from django.db import connection
 from django.test import Client
 from icalendar import Calendar
 
-from events.ical import calendar_cache_clear
-from events.models import ProgrammePage, Session
 from fairsite.services.site import home_pages_ensure
+from programme.ical import calendar_cache_clear
+from programme.models import ProgrammePage, Session
 from tests.bench.measure import measure
 from tests.factories import EditionFactory, RoomFactory, SpeakerFactory, TrackFactory
 

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from events.models import Attendee, Badge, CheckIn, Session
+from events.models import Attendee, Badge, CheckIn
 from exhibitors.choices import Province, Sector
 from exhibitors.models import Application, Certification, Cooperative
 from exportsupport.models import SupportRequest
@@ -19,6 +19,7 @@ from observatory.figures import figures_refresh
 from observatory.indicators import CATALOGUE
 from observatory.models import PublishedFigures
 from observatory.pages import figures_pages_ensure
+from programme.models import Session
 from tests.bench.measure import measure
 from tests.factories import (
     EditionFactory,

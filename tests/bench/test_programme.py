@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
-from events.models import Edition, Room, Session, Speaker, Track
+from events.models import Edition
 from fairsite.models import User
+from programme.models import Room, Session, Speaker, Track
 from tests.bench.measure import measure
 
 pytestmark = pytest.mark.django_db

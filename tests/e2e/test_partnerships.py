@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from events.services.pages import programme_pages_ensure
 from fairsite.services.site import home_pages_ensure
 from partnerships.models import PartnershipMeeting
 from partnerships.services.agreements import agreement_save
 from partnerships.services.pages import partnerships_pages_ensure
+from programme.services.pages import programme_pages_ensure
 from tests.factories import (
     AgreementFactory,
     EditionFactory,

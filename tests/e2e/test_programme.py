@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from events.models import SessionSignup
-from events.services.pages import programme_pages_ensure
-from events.services.programme import session_cancel, session_save
 from fairsite.services.site import home_pages_ensure
+from programme.models import SessionSignup
+from programme.services.pages import programme_pages_ensure
+from programme.services.sessions import session_cancel, session_save
 from tests.factories import (
     PASSWORD,
     EditionFactory,

@@ -137,8 +137,8 @@ def test_work_the_broker_never_got_is_handed_out_again_by_the_sweep(
 
     from django.utils import timezone
 
-    from events.models import SessionChange
-    from events.tasks import task_resume_stalled
+    from fairsite.tasks import task_resume_stalled
+    from programme.models import SessionChange
     from tests.factories import SessionFactory
 
     def broker_down(**kwargs):

@@ -5,9 +5,10 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from events.models import Edition, Gate, Room, Session, Speaker, Track, Venue
+from events.models import Edition, Gate, Venue
 from exhibitors.models import Application, Cooperative, Stand, StandType
 from fairsite.models import User
+from programme.models import Room, Session, Speaker, Track
 
 PASSWORD = "a-long-test-password"
 

@@ -56,7 +56,7 @@ class SessionChangeFactory(factory.django.DjangoModelFactory):
     """A published session moved by an hour, as its first revision."""
 
     class Meta:
-        model = "events.SessionChange"
+        model = "programme.SessionChange"
 
     session = factory.SubFactory(SessionFactory)
     kind = "moved"

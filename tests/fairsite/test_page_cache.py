@@ -101,7 +101,7 @@ def test_a_page_holding_a_visitors_csrf_token_is_not_kept(rf, settings):
 
 
 def test_a_session_moved_in_the_programme_is_seen_at_once(client, homes, site_settings, edition):
-    from events.services.pages import programme_pages_ensure
+    from programme.services.pages import programme_pages_ensure
     from tests.factories import SessionFactory
 
     programme_pages_ensure(homes=homes)

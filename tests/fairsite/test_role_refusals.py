@@ -30,7 +30,7 @@ WATCHED = (
     "events.badge",
     "events.badgeprintjob",
     "events.gate",
-    "events.session",
+    "programme.session",
     "exhibitors.application",
     "exhibitors.stand",
     "partnerships.agreement",
@@ -78,10 +78,10 @@ CASES = [
         lambda: {"stand": first("exhibitors.stand").pk},
         LOGISTICS_UNIT,
     ),
-    ("sessions:publish", lambda: [first("events.session").pk], {}, PARTNERSHIPS_OFFICERS),
+    ("sessions:publish", lambda: [first("programme.session").pk], {}, PARTNERSHIPS_OFFICERS),
     (
         "sessions:cancel",
-        lambda: [first("events.session").pk],
+        lambda: [first("programme.session").pk],
         {"reason": "Orage"},
         APPLICATION_REVIEWERS,
     ),
@@ -126,8 +126,8 @@ CASES = [
 ]
 
 BULK_CASES = [
-    ("events", "session", "publish_sessions", PARTNERSHIPS_OFFICERS),
-    ("events", "session", "cancel_sessions", APPLICATION_REVIEWERS),
+    ("programme", "session", "publish_sessions", PARTNERSHIPS_OFFICERS),
+    ("programme", "session", "cancel_sessions", APPLICATION_REVIEWERS),
     ("exhibitors", "application", "accept_applications", PROGRAMME_EDITORS),
     ("exhibitors", "application", "delete", APPLICATION_REVIEWERS),
     ("partnerships", "b2bmeeting", "confirm_b2b_meetings", LOGISTICS_UNIT),

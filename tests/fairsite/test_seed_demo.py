@@ -10,23 +10,13 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from events.demo import REHEARSAL_DAYS, demo_edition_ensure, demo_rehearsal_badge_ensure
-from events.models import (
-    Attendee,
-    Badge,
-    Edition,
-    Gate,
-    Room,
-    Session,
-    SessionSignup,
-    Speaker,
-    Track,
-    Venue,
-)
+from events.models import Attendee, Badge, Edition, Gate, Venue
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
 from fairsite.demo import DEMO_LOGINS
 from fairsite.models import HomePage, SiteSettings, User
 from partnerships.models import Agreement, B2BMeeting, PartnerRegion
+from programme.models import Room, Session, SessionSignup, Speaker, Track
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +75,7 @@ def test_seed_demo_twice_leaves_the_same_rows():
 
 
 def test_the_sample_programme_has_no_clash():
-    from events.services.programme import programme_clashes
+    from programme.services.sessions import programme_clashes
 
     call_command("seed_demo", stdout=io.StringIO())
 

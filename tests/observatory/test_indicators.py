@@ -8,9 +8,9 @@ from django.utils import translation
 
 from events.models import CheckIn
 from events.services.badges import attendee_register
-from events.services.signups import session_signup
 from exhibitors.models import Certification
 from observatory import indicators
+from programme.services.signups import session_signup
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,

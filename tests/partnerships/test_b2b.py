@@ -3,7 +3,6 @@ import datetime
 import pytest
 
 from events.services.badges import attendee_register
-from events.services.signups import session_signup
 from fairsite.models import OutboundEmail
 from partnerships.models import B2BMeeting, MeetingRequest
 from partnerships.services.agreements import PartnershipError
@@ -16,6 +15,7 @@ from partnerships.services.b2b import (
     requests_expire,
 )
 from partnerships.services.participants import participant_meetings
+from programme.services.signups import session_signup
 from tests.factories import (
     B2BBlockFactory,
     B2BParticipantFactory,

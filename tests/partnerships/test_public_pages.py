@@ -11,7 +11,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from events.services.pages import programme_pages_ensure
 from partnerships import map as partner_map_module
 from partnerships.models import (
     Decision,
@@ -21,6 +20,7 @@ from partnerships.models import (
 )
 from partnerships.services.agreements import agreement_save
 from partnerships.services.pages import partnerships_pages_ensure
+from programme.services.pages import programme_pages_ensure
 from tests.factories import (
     AgreementFactory,
     CommitmentFactory,

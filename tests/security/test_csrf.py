@@ -10,8 +10,8 @@ from wagtail.models import Page
 
 from events.models import Attendee, BadgePrintJob
 from events.services.badges import gate_token_issue
-from events.services.pages import programme_pages_ensure
 from exhibitors.models import Cooperative
+from programme.services.pages import programme_pages_ensure
 from tests.factories import PASSWORD, GateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

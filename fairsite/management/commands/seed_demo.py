@@ -8,9 +8,7 @@ from events.demo import (
     demo_gates_ensure,
     demo_rehearsal_badge_ensure,
 )
-from events.demo_programme import demo_programme_ensure
 from events.services.badges import gate_token_issue
-from events.services.pages import programme_pages_ensure
 from exhibitors.demo import demo_exhibitors_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
@@ -20,6 +18,8 @@ from observatory.demo import demo_published_figures_ensure
 from observatory.pages import figures_pages_ensure
 from partnerships.demo import demo_partnerships_ensure
 from partnerships.services.pages import partnerships_pages_ensure
+from programme.demo import demo_programme_ensure
+from programme.services.pages import programme_pages_ensure
 
 
 class Command(BaseCommand):

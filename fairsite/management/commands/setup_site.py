@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from events.services.pages import programme_pages_ensure
 from exhibitors.services import directory_pages_ensure
 from fairsite.services.site import home_pages_ensure
 from observatory.pages import figures_pages_ensure
 from partnerships.services.pages import partnerships_pages_ensure
+from programme.services.pages import programme_pages_ensure
 
 
 class Command(BaseCommand):

@@ -1,0 +1,25 @@
+from .pages import ProgrammePage
+from .sessions import (
+    Agenda,
+    Room,
+    RoomAvailability,
+    Session,
+    SessionChange,
+    SessionQuerySet,
+    SessionSignup,
+    Speaker,
+    Track,
+)
+
+__all__ = [
+    "Agenda",
+    "ProgrammePage",
+    "Room",
+    "RoomAvailability",
+    "Session",
+    "SessionChange",
+    "SessionQuerySet",
+    "SessionSignup",
+    "Speaker",
+    "Track",
+]

@@ -1,0 +1,313 @@
+"""The programme's rules: what clashes, what publishing a session means, and what a
+change to a published session sets off.
+
+A clash is hard when the programme cannot work as planned (a room or a speaker in two
+places at once, a session outside its room's hours or the edition's days): a published
+session may not have one. Soft clashes are warnings (more places than seats, no room yet).
+"""
+
+import dataclasses
+import datetime
+import zoneinfo
+
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events.models import Edition
+from fairsite.queueing import task_queue_after_commit
+from programme.choices import SessionStatus, SignupStatus
+from programme.models import RoomAvailability, Session, SessionChange, Speaker
+
+# What a published session's record is compared on to know whether calendars must update.
+CALENDAR_FIELDS = [
+    "title_ar",
+    "title_fr",
+    "title_en",
+    "description_ar",
+    "description_fr",
+    "description_en",
+    "type",
+    "track_id",
+    "language",
+    "room_id",
+    "starts_at",
+    "ends_at",
+    "status",
+]
+
+
+class ProgrammeError(Exception):
+    """A rule refused the change; `str(error)` says why, in the user's language."""
+
+    def __init__(self, message: str, clashes: list["Clash"] = ()):
+        super().__init__(message)
+        self.clashes = list(clashes)
+
+
+@dataclasses.dataclass(frozen=True)
+class Clash:
+    hard: bool
+    message: str
+    other: Session | None = None
+
+
+def session_clashes(session: Session, *, speakers: list[Speaker] | None = None) -> list[Clash]:
+    """The clashes of one session (saved or not) with the rest of its edition's programme.
+
+    `speakers` are the ones the session is about to have (a form not yet saved); by default
+    the ones it has.
+    """
+    if speakers is None:
+        speakers = list(session.speakers.all()) if session.pk else []
+    others = (
+        Session.objects.filter(edition_id=session.edition_id)
+        .exclude(status=SessionStatus.CANCELLED)
+        .exclude(pk=session.pk)
+        .overlapping(session.starts_at, session.ends_at)
+        .filter(Q(room_id=session.room_id) | Q(speakers__in=speakers))
+        .distinct()
+        .select_related("room")
+        .prefetch_related("speakers")
+    )
+    windows = list(session.room.availability.all()) if session.room_id else []
+    confirmed = session.signups.filter(status=SignupStatus.CONFIRMED).count() if session.pk else 0
+    return _clashes(session, speakers, list(others), windows, session.edition, confirmed)
+
+
+def programme_clashes(edition: Edition) -> dict[int, list[Clash]]:
+    """Every session's clashes in the edition, from three queries, for the schedule view."""
+    sessions = list(
+        Session.objects.filter(edition=edition)
+        .exclude(status=SessionStatus.CANCELLED)
+        .select_related("room")
+        .prefetch_related(
+            "speakers",
+            Prefetch("room__availability", queryset=RoomAvailability.objects.order_by()),
+        )
+        .annotate(confirmed=Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED)))
+        .order_by("starts_at")
+    )
+    found = {}
+    for index, session in enumerate(sessions):
+        # Sorted by start: only the sessions starting before this one ends can overlap it.
+        neighbours = []
+        for other in sessions[:index]:
+            if other.ends_at > session.starts_at:
+                neighbours.append(other)
+        for other in sessions[index + 1 :]:
+            if other.starts_at >= session.ends_at:
+                break
+            neighbours.append(other)
+        windows = list(session.room.availability.all()) if session.room_id else []
+        clashes = _clashes(
+            session, list(session.speakers.all()), neighbours, windows, edition, session.confirmed
+        )
+        if clashes:
+            found[session.pk] = clashes
+    return found
+
+
+def _clashes(session, speakers, others, windows, edition, confirmed) -> list[Clash]:
+    clashes = []
+    zone = zoneinfo.ZoneInfo(edition.time_zone)
+    first_day = session.starts_at.astimezone(zone).date()
+    last_day = (session.ends_at - datetime.timedelta(microseconds=1)).astimezone(zone).date()
+    if first_day < edition.starts_on or last_day > edition.ends_on:
+        clashes.append(
+            Clash(
+                True,
+                _("“%(session)s” is outside the edition's days (%(first)s to %(last)s).")
+                % {
+                    "session": session,
+                    "first": date_format(edition.starts_on, "SHORT_DATE_FORMAT"),
+                    "last": date_format(edition.ends_on, "SHORT_DATE_FORMAT"),
+                },
+            )
+        )
+    if windows and not any(
+        w.starts_at <= session.starts_at and session.ends_at <= w.ends_at for w in windows
+    ):
+        clashes.append(
+            Clash(
+                True,
+                _("“%(session)s” is outside the hours when %(room)s is available.")
+                % {"session": session, "room": session.room},
+            )
+        )
+    speaker_ids = {speaker.pk for speaker in speakers}
+    for other in others:
+        if not (other.starts_at < session.ends_at and session.starts_at < other.ends_at):
+            continue
+        if session.room_id and other.room_id == session.room_id:
+            clashes.append(
+                Clash(
+                    True,
+                    _("%(room)s holds “%(session)s” and “%(other)s” at the same time.")
+                    % {"room": session.room, "session": session, "other": other},
+                    other,
+                )
+            )
+        for speaker in other.speakers.all():
+            if speaker.pk in speaker_ids:
+                clashes.append(
+                    Clash(
+                        True,
+                        _("%(speaker)s is due at “%(session)s” and “%(other)s” at once.")
+                        % {"speaker": speaker, "session": session, "other": other},
+                        other,
+                    )
+                )
+    if session.room_id is None:
+        clashes.append(Clash(False, _("“%(session)s” has no room yet.") % {"session": session}))
+    elif session.capacity is not None and session.capacity > session.room.capacity:
+        clashes.append(
+            Clash(
+                False,
+                _("“%(session)s” offers %(places)s places; %(room)s seats %(seats)s.")
+                % {
+                    "session": session,
+                    "places": session.capacity,
+                    "room": session.room,
+                    "seats": session.room.capacity,
+                },
+            )
+        )
+    if session.room_id and confirmed > session.room.capacity:
+        clashes.append(
+            Clash(
+                False,
+                _("%(count)s people signed up for “%(session)s”; %(room)s seats %(seats)s.")
+                % {
+                    "count": confirmed,
+                    "session": session,
+                    "room": session.room,
+                    "seats": session.room.capacity,
+                },
+            )
+        )
+    return clashes
+
+
+@transaction.atomic
+def session_save(*, session: Session, speakers: list[Speaker] | None = None) -> list[Clash]:
+    """Save a session as an organiser edited it; returns the soft clashes to warn about.
+
+    A published (or publishing) session with a hard clash is refused. A change to a
+    published session bumps its revision for calendars; a new time or room and a
+    cancellation are also listed publicly and sent to the people signed up.
+    """
+    previous = None
+    if session.pk:
+        previous = (
+            Session.objects.select_for_update(of=("self",)).filter(pk=session.pk).order_by().first()
+        )
+    was = previous.status if previous else SessionStatus.DRAFT
+    _check_transition(was, session.status)
+    clashes = session_clashes(session, speakers=speakers)
+    hard = [clash for clash in clashes if clash.hard]
+    if session.status == SessionStatus.PUBLISHED and hard:
+        raise ProgrammeError(" ".join(clash.message for clash in hard), hard)
+
+    change = None
+    if was == SessionStatus.DRAFT and session.status == SessionStatus.PUBLISHED:
+        session.published_at = timezone.now()
+    elif was != SessionStatus.DRAFT:
+        speakers_changed = speakers is not None and {s.pk for s in speakers} != set(
+            previous.speakers.values_list("pk", flat=True)
+        )
+        if speakers_changed or any(
+            getattr(previous, field) != getattr(session, field) for field in CALENDAR_FIELDS
+        ):
+            session.sequence = previous.sequence + 1
+        if session.status == SessionStatus.CANCELLED and was != SessionStatus.CANCELLED:
+            change = SessionChange.Kind.CANCELLED
+        elif (previous.starts_at, previous.ends_at, previous.room_id) != (
+            session.starts_at,
+            session.ends_at,
+            session.room_id,
+        ):
+            change = SessionChange.Kind.MOVED
+    session.save()
+    if speakers is not None:
+        session.speakers.set(speakers)
+    if change:
+        _change_record(session, previous, change)
+    if session.status == SessionStatus.PUBLISHED:
+        from programme.services.signups import signups_promote
+
+        signups_promote(session=session)  # a bigger room or more places
+    return [clash for clash in clashes if not clash.hard]
+
+
+def session_publish(*, session: Session) -> list[Clash]:
+    session.status = SessionStatus.PUBLISHED
+    return session_save(session=session)
+
+
+def session_cancel(*, session: Session) -> None:
+    session.status = SessionStatus.CANCELLED
+    session_save(session=session)
+
+
+def _check_transition(was: str, now: str) -> None:
+    if was == now:
+        return
+    if was == SessionStatus.CANCELLED:
+        raise ProgrammeError(
+            _("A cancelled session stays cancelled: make a new session to hold it again.")
+        )
+    if was == SessionStatus.PUBLISHED and now == SessionStatus.DRAFT:
+        raise ProgrammeError(
+            _("A published session cannot go back to draft: change it, or cancel it.")
+        )
+
+
+def _change_record(session: Session, previous: Session, kind: str) -> SessionChange:
+    from programme.tasks import task_session_change_notify
+
+    change = SessionChange.objects.create(
+        session=session,
+        kind=kind,
+        sequence=session.sequence,
+        previous_starts_at=previous.starts_at,
+        previous_room_id=previous.room_id,
+    )
+    task_queue_after_commit(task_session_change_notify, change_id=change.pk)
+    return change
+
+
+@transaction.atomic
+def session_change_notify(*, change_id: int) -> int:
+    """E-mail the change to everyone signed up or waiting, each in their language; returns
+    how many were told. Run by a worker once the change is committed; a second run (a task
+    delivered twice) sends nothing more."""
+    from fairsite.services.mail import email_render_and_queue
+
+    change = (
+        SessionChange.objects.select_for_update(of=("self",))
+        .select_related("session__room", "session__edition", "previous_room")
+        .filter(pk=change_id, notified_at__isnull=True)
+        .first()
+    )
+    if change is None:
+        return 0
+    signups = (
+        change.session.signups.exclude(status=SignupStatus.CANCELLED)
+        .exclude(attendee__email="")
+        .select_related("attendee")
+    )
+    told = 0
+    for signup in signups:
+        email_render_and_queue(
+            to=[signup.attendee.email],
+            template_prefix="programme/email/session_changed",
+            context={"change": change, "session": change.session, "signup": signup},
+            language=signup.attendee.language,
+        )
+        told += 1
+    change.notified_at = timezone.now()
+    change.save(update_fields=["notified_at"])
+    return told

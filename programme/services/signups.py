@@ -1,0 +1,150 @@
+"""Signing up for sessions that have a limited number of places, with a waiting list.
+
+Sign-ups for one session are made one at a time: each takes the session's row lock (on
+SQLite, the write lock of the transaction) before counting the places taken, so no number
+of simultaneous sign-ups ever confirms more people than there are places.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.choices import AttendeeCategory
+from events.models import Attendee, Edition
+from programme.choices import SessionStatus, SignupStatus
+from programme.models import Session, SessionSignup
+from programme.services.sessions import ProgrammeError
+
+
+@transaction.atomic
+def session_signup(*, session: Session, attendee: Attendee) -> SessionSignup:
+    """A place for the attendee, or a turn on the waiting list when the session is full.
+
+    Signing up again gives back the sign-up already made.
+    """
+    session = (
+        Session.objects.select_for_update(of=("self",)).select_related("room").get(pk=session.pk)
+    )
+    if session.status != SessionStatus.PUBLISHED or not session.signup_required:
+        raise ProgrammeError(_("This session takes no sign-ups."))
+    if session.ends_at <= timezone.now():
+        raise ProgrammeError(_("This session is over."))
+    if attendee.edition_id != session.edition_id:
+        raise ProgrammeError(_("This badge is for another edition."))
+    existing = (
+        session.signups.exclude(status=SignupStatus.CANCELLED).filter(attendee=attendee).first()
+    )
+    if existing is not None:
+        return existing
+    places = session.places
+    taken = session.signups.filter(status=SignupStatus.CONFIRMED).count()
+    status = SignupStatus.CONFIRMED if places is None or taken < places else SignupStatus.WAITING
+    signup = SessionSignup.objects.create(session=session, attendee=attendee, status=status)
+    _tell(signup, "signup_confirmed" if status == SignupStatus.CONFIRMED else "signup_waiting")
+    return signup
+
+
+@transaction.atomic
+def signup_cancel(*, signup: SessionSignup) -> None:
+    """Give up a place (or a turn on the waiting list); the next person waiting gets it."""
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("room")
+        .get(pk=signup.session_id)
+    )
+    signup = SessionSignup.objects.get(pk=signup.pk)
+    if signup.status == SignupStatus.CANCELLED:
+        return
+    signup.status = SignupStatus.CANCELLED
+    signup.save(update_fields=["status", "updated_at"])
+    signups_promote(session=session)
+
+
+def signups_promote(*, session: Session) -> list[SessionSignup]:
+    """Give free places to the people waiting, first come first served, and tell them.
+
+    Called inside a transaction that holds the session's lock.
+    """
+    if session.status != SessionStatus.PUBLISHED:
+        return []
+    waiting = session.signups.filter(status=SignupStatus.WAITING).select_related("attendee")
+    places = session.places
+    if places is not None:
+        taken = session.signups.filter(status=SignupStatus.CONFIRMED).count()
+        waiting = waiting[: max(places - taken, 0)]
+    promoted = list(waiting)
+    for signup in promoted:
+        signup.status = SignupStatus.CONFIRMED
+        signup.save(update_fields=["status", "updated_at"])
+        _tell(signup, "signup_promoted")
+    return promoted
+
+
+def seats_left(session: Session) -> int | None:
+    """Free places; None when the session has no limit."""
+    places = session.places
+    if places is None:
+        return None
+    taken = session.signups.filter(status=SignupStatus.CONFIRMED).count()
+    return max(places - taken, 0)
+
+
+@transaction.atomic
+def session_signup_for_user(*, user, session: Session) -> SessionSignup:
+    """A signed-in visitor signs up: registered for the edition the first time (with a badge
+    by e-mail), and the session goes into their agenda, so their calendar has it too. A
+    refused sign-up leaves no registration behind."""
+    from programme.services.agenda import agenda_star
+
+    attendee = attendee_for_user(user=user, edition=session.edition)
+    signup = session_signup(session=session, attendee=attendee)
+    agenda_star(user=user, session=session)
+    return signup
+
+
+def attendee_for_user(*, user, edition: Edition) -> Attendee:
+    """The account holder's registration for the edition, made (with a badge sent by
+    e-mail) the first time they sign up for something."""
+    from events.services.badges import visitor_register
+
+    attendee = Attendee.objects.filter(user=user, edition=edition).first()
+    if attendee is not None:
+        return attendee
+    # A visitor who registered with this address and no account yet (one with an account
+    # is someone else's registration).
+    attendee = Attendee.objects.filter(
+        edition=edition,
+        category=AttendeeCategory.VISITOR,
+        email__iexact=user.email,
+        user__isnull=True,
+    ).first()
+    if attendee is None:
+        badge, _new = visitor_register(
+            edition=edition,
+            full_name=user.get_full_name() or user.email.split("@")[0],
+            email=user.email,
+            language=getattr(user, "language", "") or "ar",
+        )
+        attendee = badge.attendee
+        if attendee.user_id not in (None, user.pk):
+            # The address is another account's registration (an e-mail changed since).
+            raise ProgrammeError(
+                _("This e-mail address is registered for the fair by another account.")
+            )
+    if attendee.user_id is None:
+        attendee.user = user
+        attendee.save(update_fields=["user"])
+    return attendee
+
+
+def _tell(signup: SessionSignup, template: str) -> None:
+    from fairsite.services.mail import email_render_and_queue
+
+    if not signup.attendee.email:
+        return
+    email_render_and_queue(
+        to=[signup.attendee.email],
+        template_prefix=f"programme/email/{template}",
+        context={"signup": signup, "session": signup.session},
+        language=signup.attendee.language,
+    )

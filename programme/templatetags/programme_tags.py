@@ -1,0 +1,32 @@
+"""Sessions' times as the fair shows them (its own time zone, the reader's language), and
+links to their pages."""
+
+import zoneinfo
+
+from django import template
+from django.utils.formats import date_format
+
+from fairsite.i18n import active_language
+
+register = template.Library()
+
+
+@register.simple_tag
+def session_when(session, at=None) -> str:
+    """“Tuesday 12 May 2026, 10:00–11:30” in the edition's time zone; `at` shows another
+    start (the one before a change) with the session's length."""
+    zone = zoneinfo.ZoneInfo(session.edition.time_zone)
+    begins = at or session.starts_at
+    starts = begins.astimezone(zone)
+    ends = (begins + (session.ends_at - session.starts_at)).astimezone(zone)
+    day = date_format(starts, "l j F Y")
+    return f"{day}, {starts:%H:%M}–{ends:%H:%M}"
+
+
+@register.simple_tag
+def session_link(session) -> str:
+    """The session's page in the active language, as a full address ("" without one)."""
+    from programme.models import ProgrammePage
+
+    page = ProgrammePage.in_language(active_language())
+    return page.session_url(session, full=True) if page else ""
