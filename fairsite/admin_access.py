@@ -87,7 +87,7 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     # The delegation badges of a meeting are part of the meeting's record.
     "partnership_meetings:badges": ("partnerships.partnershipmeeting", "change"),
     "partnership_meetings:decision_commitment": ("partnerships.commitment", "add"),
-    "b2b_placement:index": ("partnerships.b2bmeeting", "add"),
+    "b2b_placement:index": ("b2b.b2bmeeting", "add"),
     "exportsupport_requests:assign": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:status": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:outcome": ("exportsupport.supportrequest", "change"),
@@ -348,7 +348,7 @@ BULK_ACTIONS: dict[str, tuple[str, ...]] = {
     "exhibitors.standtype.delete": ("exhibitors.standtype", "delete"),
     "exhibitors.product.delete": ("exhibitors.product", "delete"),
     "partnerships.partnerregion.delete": ("partnerships.partnerregion", "delete"),
-    "partnerships.b2bmeeting.confirm_b2b_meetings": ("partnerships.b2bmeeting", "change"),
+    "b2b.b2bmeeting.confirm_b2b_meetings": ("b2b.b2bmeeting", "change"),
     "fairsite.user.assign_role": ("fairsite.user", "change"),
     "fairsite.user.set_active_state": ("fairsite.user", "change"),
     "fairsite.user.delete": ("fairsite.user", "delete"),

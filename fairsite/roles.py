@@ -58,17 +58,14 @@ PROGRAMME = {
     "programme.sessionchange": VIEW,
 }
 PARTNERSHIPS = {
-    f"partnerships.{model}": FULL
-    for model in (
-        "partnerregion",
-        "agreement",
-        "commitment",
-        "partnershipmeeting",
-        "b2bparticipant",
-        "meetingrequest",
-        "b2bblock",
-        "b2bmeeting",
-    )
+    **{
+        f"partnerships.{model}": FULL
+        for model in ("partnerregion", "agreement", "commitment", "partnershipmeeting")
+    },
+    **{
+        f"b2b.{model}": FULL
+        for model in ("b2bparticipant", "meetingrequest", "b2bblock", "b2bmeeting")
+    },
 }
 EXPORT_SUPPORT = (
     "exportsupport.supportrequest",

@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from b2b.feeds import b2b_feed
 from fairsite.choosers import admin_urlpatterns_guard
-from partnerships.feeds import b2b_feed
 
 urlpatterns = [
     # One way in for everyone: allauth's log-in, with its rate limits and two-factor step,
@@ -33,7 +33,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("portal/export-support/", include("exportsupport.urls")),
     path("portal/", include("exhibitors.urls")),
-    path("meetings/", include("partnerships.b2b_urls")),
+    path("meetings/", include("b2b.urls")),
     path("", include("events.public_urls")),
     # Wagtail's catch-all page route comes last.
     path("", include(wagtail_urls)),

@@ -18,14 +18,16 @@ from django.db.models.functions import Coalesce, ExtractHour, Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from b2b.choices import RequestStatus
+from b2b.models import B2BMeeting, MeetingRequest
 from events.choices import AttendeeCategory, Direction, ScanResult
 from events.models import Attendee, Badge, CheckIn, Edition
 from exhibitors.choices import ApplicationStatus, LegalForm, Province, Sector
 from exhibitors.models import Application, Certification
 from exportsupport.choices import RequestStatus as SupportStatus
 from exportsupport.models import SupportRequest
-from partnerships.choices import AgreementStatus, CommitmentStatus, RequestStatus
-from partnerships.models import Agreement, B2BMeeting, Commitment, MeetingRequest, PartnerRegion
+from partnerships.choices import AgreementStatus, CommitmentStatus
+from partnerships.models import Agreement, Commitment, PartnerRegion
 from programme.choices import SessionStatus, SignupStatus
 from programme.models import Session
 

@@ -1,7 +1,6 @@
 """Partnerships screens beyond Wagtail's generic ones: agreements saved through their rules,
 terminated and renewed; signed documents and evidence served only to those allowed;
-delegation badges and commitments arising from a meeting's decisions; B2B meetings confirmed
-and placed."""
+delegation badges and commitments arising from a meeting's decisions."""
 
 from collections import OrderedDict
 
@@ -16,11 +15,9 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
-from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import (
     CreateView,
     DeleteView,
@@ -32,21 +29,11 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
 from wagtail.log_actions import log
 
-from events.fair_clock import LTR, POP
 from events.models import Edition
 from fairsite.uploads import private_file_response
-from partnerships import scheduler
-from partnerships.admin_forms import DecisionCommitmentForm, PlacementForm, TerminateForm
-from partnerships.choices import AgreementStatus, Domain, RequestStatus
-from partnerships.models import (
-    Agreement,
-    B2BBlock,
-    B2BMeeting,
-    Commitment,
-    Decision,
-    MeetingRequest,
-    PartnershipMeeting,
-)
+from partnerships.admin_forms import DecisionCommitmentForm, TerminateForm
+from partnerships.choices import AgreementStatus, Domain
+from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
 from partnerships.services.agreements import (
     PartnershipError,
     agreement_end,
@@ -55,7 +42,6 @@ from partnerships.services.agreements import (
     agreement_terminate,
     agreement_timeline,
 )
-from partnerships.services.b2b import meetings_confirm, meetings_schedule, request_cancel
 from partnerships.services.meetings import decision_commitment_create, delegation_badges_issue
 
 TERMINATED_ACTION = "partnerships.agreement.terminated"
@@ -528,111 +514,3 @@ def decision_commitment_view(request, pk):
         buttons=[messages.button(reverse("commitments:edit", args=[commitment.pk]), _("Edit"))],
     )
     return redirect(back)
-
-
-def time_span(item) -> str:
-    """When a meeting or a block is, on the clocks of the page: "Wed 13 May · 15:20–15:40"."""
-    starts = timezone.localtime(item.starts_at)
-    ends = timezone.localtime(item.ends_at)
-    return f"{date_format(starts, 'D j F')} · {LTR}{starts:%H:%M}–{ends:%H:%M}{POP}"
-
-
-class B2BMeetingIndexView(IndexView):
-    template_name = "partnerships/admin/b2b_meeting_index.html"
-
-    @cached_property
-    def columns(self):
-        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="b2bmeeting"), *super().columns]
-
-    def _get_title_column(self, *args, **kwargs):
-        return super()._get_title_column(
-            *args, **kwargs, get_title_id=lambda meeting: f"b2bmeeting_{meeting.pk}_title"
-        )
-
-
-class ConfirmMeetingsBulkAction(BulkAction):
-    """Confirm the selected meetings: placing the meetings again keeps them where they are."""
-
-    display_name = gettext_lazy("Confirm")
-    action_type = "confirm_b2b_meetings"
-    aria_label = gettext_lazy("Confirm the selected meetings")
-    models = [B2BMeeting]
-    template_name = "partnerships/admin/b2b_meeting_bulk_confirm.html"
-
-    def check_perm(self, meeting):
-        return self.request.user.has_perm("partnerships.change_b2bmeeting")
-
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        return list(
-            model.objects.filter(pk__in=object_ids).select_related(
-                "request__requester", "request__recipient"
-            )
-        )
-
-    def object_context(self, meeting):
-        return {"item": meeting, "when": time_span(meeting)}
-
-    @classmethod
-    def execute_action(cls, objects, **kwargs):
-        return meetings_confirm(meetings=objects), 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d meeting confirmed: it stays where it is when the meetings are placed again.",
-            "%(count)d meetings confirmed: they stay where they are when the meetings are "
-            "placed again.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
-
-
-def b2b_placement(request):
-    """Run the scheduler over the current edition's accepted requests and show its report
-    beside the most that could be placed."""
-    _require(request, "add_b2bmeeting")
-    edition = Edition.objects.current()
-    form = PlacementForm(request.POST if request.method == "POST" else None)
-    report = None
-    if edition is not None and request.method == "POST" and form.is_valid():
-        report = meetings_schedule(edition=edition, reshuffle=form.cleaned_data["reshuffle"])
-        messages.success(
-            request,
-            ngettext("%(count)d meeting placed.", "%(count)d meetings placed.", report.placed)
-            % {"count": report.placed},
-        )
-    context = {"edition": edition, "form": form, "report": report}
-    if edition is not None:
-        slots = scheduler.slots_of(B2BBlock.objects.filter(edition=edition))
-        meetings = B2BMeeting.objects.filter(request__edition=edition)
-        context.update(
-            accepted=MeetingRequest.objects.filter(
-                edition=edition, status=RequestStatus.ACCEPTED
-            ).count(),
-            slots=len(slots),
-            seats=sum(slot.tables for slot in slots),
-            in_place=meetings.count(),
-            confirmed=meetings.filter(confirmed=True).count(),
-        )
-        if report is not None:
-            context["in_schedule"] = report.placed + report.kept
-    return TemplateResponse(request, "partnerships/admin/b2b_placement.html", context)
-
-
-class B2BMeetingCancelView(DeleteView):
-    """ "Delete" calls the meeting off: it stays on record, cancelled, its table freed, and
-    both people are told."""
-
-    def delete_action(self):
-        request_cancel(request=self.object.request)
-
-
-class MeetingRequestDeleteView(DeleteView):
-    """A request still open (waiting, or accepted with its meeting) is withdrawn through the
-    rules, which tell the people concerned and cancel the meeting's calendar event; one
-    already closed is removed."""
-
-    def delete_action(self):
-        if self.object.status in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
-            request_cancel(request=self.object)
-        else:
-            super().delete_action()

@@ -51,18 +51,3 @@ class CommitmentStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     DROPPED = "dropped", _("Dropped")
-
-
-class ParticipantKind(models.TextChoices):
-    EXHIBITOR = "exhibitor", _("Exhibitor")
-    DELEGATION = "delegation", _("Delegation member")
-    BUYER = "buyer", _("Buyer")
-    PARTNER = "partner", _("Partner")
-
-
-class RequestStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting for an answer")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
-    EXPIRED = "expired", _("Expired")
-    CANCELLED = "cancelled", _("Cancelled")

@@ -7,22 +7,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from events.models import Edition
-from exhibitors.choices import ApplicationStatus
-from exhibitors.models import Application
-from partnerships.choices import ParticipantKind, RequestStatus
 from partnerships.models import (
     Agreement,
-    B2BBlock,
-    B2BParticipant,
     Commitment,
     Decision,
     MeetingParticipant,
-    MeetingRequest,
     PartnerRegion,
     PartnershipMeeting,
 )
 from partnerships.services.agreements import agreement_save
-from partnerships.services.b2b import meetings_schedule
 
 SAMPLE_NOTE_FR = (
     "Données d'exemple pour la démonstration : aucune convention réelle n'est décrite ici."
@@ -216,71 +209,3 @@ def demo_partnerships_ensure(*, edition: Edition) -> None:
         meeting=meeting, full_name="Claire Dubois", partner_region=regions["occitanie"]
     )
     Decision.objects.create(meeting=meeting, text="Organiser un échange de formateurs (exemple)")
-    _demo_b2b(edition, regions)
-
-
-def _demo_b2b(edition: Edition, regions: dict) -> None:
-    B2BBlock.objects.create(
-        edition=edition,
-        starts_at=timezone.make_aware(
-            datetime.datetime.combine(
-                edition.starts_on + datetime.timedelta(days=1), datetime.time(17)
-            )
-        ),
-        ends_at=timezone.make_aware(
-            datetime.datetime.combine(
-                edition.starts_on + datetime.timedelta(days=1), datetime.time(19)
-            )
-        ),
-        slot_minutes=20,
-        tables=6,
-        place="Espace B2B",
-    )
-    exhibitors = [
-        B2BParticipant.objects.create(
-            edition=edition,
-            kind=ParticipantKind.EXHIBITOR,
-            name=application.cooperative.contact_name or application.cooperative.name,
-            organisation=application.cooperative.name,
-            email=f"b2b-{application.cooperative.pk}@fair.example",
-            cooperative=application.cooperative,
-            offers=application.cooperative.description[:200] or "Produits du terroir",
-            seeks="Distributeurs, export",
-        )
-        for application in Application.objects.filter(
-            edition=edition, status=ApplicationStatus.CONFIRMED
-        ).select_related("cooperative")[:12]
-    ]
-    guests = [
-        B2BParticipant.objects.create(
-            edition=edition,
-            kind=ParticipantKind.DELEGATION if region else ParticipantKind.BUYER,
-            name=name,
-            organisation=organisation,
-            email=f"b2b-guest{n}@fair.example",
-            partner_region=regions.get(region),
-            offers="Réseau de distribution (exemple)",
-            seeks="Huiles, miel, plantes aromatiques",
-            language="fr",
-        )
-        for n, (name, organisation, region) in enumerate(
-            [
-                ("Claire Dubois", "Coopérative d'achat (exemple)", "occitanie"),
-                ("Awa Ndiaye", "Chambre de commerce (exemple)", "dakar"),
-                ("Mamadou Koné", "Centrale d'achat (exemple)", "abidjan"),
-                ("Sophie Laurent", "Épicerie solidaire (exemple)", ""),
-            ]
-        )
-    ]
-    statuses = [RequestStatus.ACCEPTED] * 3 + [RequestStatus.PENDING, RequestStatus.DECLINED]
-    for n, exhibitor in enumerate(exhibitors):
-        for m, guest in enumerate(guests):
-            if (n + m) % 2:
-                continue
-            MeetingRequest.objects.create(
-                edition=edition,
-                requester=exhibitor,
-                recipient=guest,
-                status=statuses[(n + m) % len(statuses)],
-            )
-    meetings_schedule(edition=edition, notify=False)  # no e-mail to sample addresses

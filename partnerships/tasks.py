@@ -13,10 +13,3 @@ def task_refresh_statuses() -> int:
 def task_send_reminders() -> int:
     agreement_statuses_refresh()
     return reminder_digests_send()
-
-
-@shared_task(name="partnerships.expire_requests")
-def task_expire_requests() -> int:
-    from partnerships.services.b2b import requests_expire
-
-    return requests_expire()

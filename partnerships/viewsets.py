@@ -1,6 +1,5 @@
-"""The partnerships register and the B2B meetings in the Wagtail admin, in one "Partnerships"
-menu: partner regions, agreements, commitments, partnership meetings, and the B2B
-participants, requests, blocks and meetings with the page that places them."""
+"""The partnerships register in the Wagtail admin, in one "Partnerships" menu: partner
+regions, agreements, commitments and partnership meetings."""
 
 import datetime
 
@@ -9,10 +8,8 @@ from django import forms
 from django.db import connection
 from django.urls import path
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,32 +18,20 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.choosers import SnippetChooserViewSet
 from partnerships import admin_views as views
-from partnerships import scheduler
 from partnerships.admin_forms import (
     AgreementForm,
-    B2BBlockForm,
-    B2BParticipantForm,
     CommitmentForm,
     PartnershipMeetingForm,
 )
-from partnerships.choices import AgreementStatus, CommitmentStatus, Domain, RequestStatus
-from partnerships.models import (
-    Agreement,
-    B2BBlock,
-    B2BMeeting,
-    B2BParticipant,
-    Commitment,
-    MeetingRequest,
-    PartnerRegion,
-    PartnershipMeeting,
-)
+from partnerships.choices import AgreementStatus, CommitmentStatus, Domain
+from partnerships.models import Agreement, Commitment, PartnerRegion, PartnershipMeeting
 
 MENU_HOOK = "register_partnerships_menu_item"
 DUE_SOON = datetime.timedelta(days=30)
@@ -436,226 +421,6 @@ class PartnershipMeetingViewSet(ModelViewSet):
         ]
 
 
-class B2BParticipantViewSet(ModelViewSet):
-    model = B2BParticipant
-    icon = "user"
-    menu_label = _("B2B participants")
-    url_prefix = "partnerships/b2b/participants"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = ["name", "organisation", "kind", "email", "edition", "is_active"]
-    list_filter = ["edition", "kind", "is_active", "partner_region"]
-    search_fields = ["name", "organisation", "email"]
-    search_backend_name = None
-    list_export = [
-        "name",
-        "organisation",
-        "get_kind_display",
-        "email",
-        "language",
-        "offers",
-        "seeks",
-        "is_active",
-    ]
-    export_headings = {"get_kind_display": _("Taking part as")}
-    export_filename = "b2b-participants"
-    inspect_view_fields_exclude = ["secret", "user"]
-    edit_handler = ObjectList(
-        [
-            FieldRowPanel([FieldPanel("edition"), FieldPanel("kind")]),
-            FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
-            FieldRowPanel([FieldPanel("email"), FieldPanel("language")]),
-            FieldPanel("offers"),
-            FieldPanel("seeks"),
-            MultiFieldPanel(
-                [
-                    FieldPanel("cooperative"),
-                    FieldPanel("partner_region"),
-                    FieldPanel("attendee"),
-                    FieldPanel("speaker"),
-                ],
-                heading=_("Links"),
-            ),
-            FieldPanel("is_active"),
-        ],
-        base_form_class=B2BParticipantForm,
-    )
-
-    def get_queryset(self, request):
-        return B2BParticipant.objects.select_related("edition")
-
-
-def _meeting_of(request: MeetingRequest) -> str:
-    meeting = getattr(request, "meeting", None)
-    return views.time_span(meeting) if meeting else ""
-
-
-class MeetingRequestViewSet(ModelViewSet):
-    """Requests are made and answered by the participants: here they are read, and may be
-    deleted, but not typed in or changed."""
-
-    model = MeetingRequest
-    icon = "mail"
-    menu_label = _("Meeting requests")
-    url_prefix = "partnerships/b2b/requests"
-    delete_view_class = views.MeetingRequestDeleteView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = [
-        "__str__",
-        StatusTagColumn(
-            "get_status_display",
-            label=_("Status"),
-            sort_key="status",
-            primary=lambda asked: asked.status == RequestStatus.ACCEPTED,
-        ),
-        Column("meeting", label=_("Meeting"), accessor=_meeting_of),
-        "created_at",
-        "answered_at",
-    ]
-    list_filter = ["status", "edition"]
-    search_fields = ["requester__name", "recipient__name", "message"]
-    search_backend_name = None
-    list_export = [
-        "requester.name",
-        "requester.organisation",
-        "recipient.name",
-        "recipient.organisation",
-        "get_status_display",
-        "created_at",
-        "answered_at",
-    ]
-    export_headings = {
-        "requester.name": _("Asked by"),
-        "requester.organisation": _("Organisation"),
-        "recipient.name": _("Asked to"),
-        "recipient.organisation": _("Organisation"),
-        "get_status_display": _("Status"),
-    }
-    export_filename = "b2b-requests"
-    form_fields = ["message"]
-
-    def get_queryset(self, request):
-        return MeetingRequest.objects.select_related("requester", "recipient", "meeting")
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(**{"edit_url_name": None, **kwargs})
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(**{"edit_url_name": None, **kwargs})
-
-    def get_urlpatterns(self):
-        # The edit address shows the request (links to "edit" in history and reports).
-        patterns = [p for p in super().get_urlpatterns() if p.name not in ("add", "edit")]
-        return [*patterns, path("edit/<int:pk>/", self.inspect_view, name="edit")]
-
-
-class B2BBlockViewSet(ModelViewSet):
-    model = B2BBlock
-    icon = "time"
-    menu_label = _("Meeting blocks")
-    url_prefix = "partnerships/b2b/blocks"
-    copy_view_enabled = False
-    list_display = [
-        "edition",
-        Column("when", label=_("When"), accessor=views.time_span, sort_key="starts_at"),
-        "slot_minutes",
-        "tables",
-        Column("slots", label=_("Slots"), accessor=lambda block: len(scheduler.slots_of([block]))),
-        "place",
-    ]
-    list_filter = ["edition"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("edition"),
-            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-            FieldRowPanel([FieldPanel("slot_minutes"), FieldPanel("tables")]),
-            FieldPanel("place"),
-        ],
-        base_form_class=B2BBlockForm,
-    )
-
-    def get_queryset(self, request):
-        return B2BBlock.objects.select_related("edition")
-
-
-class B2BMeetingViewSet(ModelViewSet):
-    """Meetings are placed by the rules (on acceptance, or by the placing page); here they
-    are listed by time and table, confirmed, or removed."""
-
-    model = B2BMeeting
-    icon = "table"
-    menu_label = _("B2B meetings")
-    url_prefix = "partnerships/b2b/meetings"
-    index_view_class = views.B2BMeetingIndexView
-    delete_view_class = views.B2BMeetingCancelView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = [
-        "request",
-        Column("when", label=_("When"), accessor=views.time_span, sort_key="starts_at"),
-        "table",
-        BooleanColumn("confirmed", label=_("Confirmed")),
-    ]
-    list_filter = ["confirmed", "table", "request__edition"]
-    search_fields = ["request__requester__name", "request__recipient__name"]
-    search_backend_name = None
-    list_export = [
-        "starts_at",
-        "ends_at",
-        "table",
-        "request.requester.name",
-        "request.requester.organisation",
-        "request.recipient.name",
-        "request.recipient.organisation",
-        "confirmed",
-    ]
-    export_headings = {
-        "request.requester.name": _("Asked by"),
-        "request.requester.organisation": _("Organisation"),
-        "request.recipient.name": _("Asked to"),
-        "request.recipient.organisation": _("Organisation"),
-    }
-    export_filename = "b2b-meetings"
-    form_fields = ["confirmed"]
-    inspect_view_fields = ["request", "starts_at", "ends_at", "table", "confirmed"]
-
-    def get_queryset(self, request):
-        return B2BMeeting.objects.filter(cancelled_at__isnull=True).select_related(
-            "request__requester", "request__recipient", "block"
-        )
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
-
-    def get_urlpatterns(self):
-        return [p for p in super().get_urlpatterns() if p.name != "add"]
-
-
-class B2BPlacementViewSet(ViewSet):
-    icon = "calendar-check"
-    menu_label = _("Place the meetings")
-    url_prefix = "partnerships/b2b/place"
-
-    def get_urlpatterns(self):
-        return [path("", views.b2b_placement, name="index")]
-
-    @cached_property
-    def menu_item_class(self):
-        return type(
-            "B2BPlacementMenuItem",
-            (MenuItem,),
-            {
-                "is_shown": lambda item, request: request.user.has_perm(
-                    "partnerships.add_b2bmeeting"
-                )
-            },
-        )
-
-
 class PartnershipsViewSetGroup(ViewSetGroup):
     menu_label = _("Partnerships")
     menu_icon = "globe"
@@ -666,11 +431,6 @@ class PartnershipsViewSetGroup(ViewSetGroup):
         AgreementViewSet("agreements"),
         CommitmentViewSet("commitments"),
         PartnershipMeetingViewSet("partnership_meetings"),
-        B2BParticipantViewSet("b2b_participants"),
-        MeetingRequestViewSet("b2b_requests"),
-        B2BBlockViewSet("b2b_blocks"),
-        B2BMeetingViewSet("b2b_meetings"),
-        B2BPlacementViewSet("b2b_placement"),
     )
 
 

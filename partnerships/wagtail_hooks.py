@@ -1,7 +1,6 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from partnerships.admin_views import ConfirmMeetingsBulkAction
 from partnerships.viewsets import (
     PartnerRegionViewSet,
     PartnershipsViewSetGroup,
@@ -11,4 +10,3 @@ from partnerships.viewsets import (
 register_snippet(PartnerRegionViewSet)
 hooks.register("register_admin_viewset", PartnershipsViewSetGroup)
 hooks.register("register_log_actions", register_partnerships_log_actions)
-hooks.register("register_bulk_action", ConfirmMeetingsBulkAction)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "programme",
     "exhibitors",
     "partnerships",
+    "b2b",
     "observatory",
     "exportsupport",
     "wagtail.contrib.redirects",
@@ -301,7 +302,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
     },
     "expire-meeting-requests": {
-        "task": "partnerships.expire_requests",
+        "task": "b2b.expire_requests",
         "schedule": 60 * 60,
     },
     "refresh-observatory-figures": {

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import fairsite.uploads
 import modelcluster.fields
-import partnerships.models.b2b
+import b2b.models
 import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(choices=[('ar', 'العربية'), ('fr', 'Français'), ('en', 'English')], default='ar', max_length=8, verbose_name='language')),
                 ('offers', models.TextField(blank=True, verbose_name='what we offer')),
                 ('seeks', models.TextField(blank=True, verbose_name='what we look for')),
-                ('secret', models.CharField(default=partnerships.models.b2b.participant_secret, editable=False, max_length=64, unique=True)),
+                ('secret', models.CharField(default=b2b.models.participant_secret, editable=False, max_length=64, unique=True)),
                 ('is_active', models.BooleanField(default=True, verbose_name='active')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered at')),
                 ('attendee', models.ForeignKey(blank=True, help_text='The sessions they signed up for are kept free of meetings.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='b2b_participations', to='events.attendee', verbose_name='badge holder')),

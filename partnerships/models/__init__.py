@@ -1,4 +1,3 @@
-from .b2b import B2BBlock, B2BMeeting, B2BParticipant, B2BSeat, MeetingRequest
 from .pages import PartnershipsPage
 from .register import (
     Agreement,
@@ -12,14 +11,9 @@ from .register import (
 
 __all__ = [
     "Agreement",
-    "B2BBlock",
-    "B2BMeeting",
-    "B2BParticipant",
-    "B2BSeat",
     "Commitment",
     "Decision",
     "MeetingParticipant",
-    "MeetingRequest",
     "PartnerRegion",
     "PartnershipMeeting",
     "PartnershipsPage",

@@ -1,14 +1,10 @@
 """The rows that name the programme's models by app now name the programme app: their content
-types (and with them every permission, group right, page, revision, log entry and reference
-that points to one), the admin log's actions, and the roles' rights.
-
-Content types are renamed in place, so every row pointing to one keeps its id. A content
-type already made under the new name (by a migration that created permissions after the
-models moved) holds nothing yet and is removed first.
+types (see fairsite.migration_moves), the two log actions of sessions, and the roles' rights.
 """
 
 from django.db import migrations
 
+from fairsite.migration_moves import content_types_move, log_actions_rename
 from fairsite.roles import roles_apply
 
 MODELS = [
@@ -28,30 +24,14 @@ LOG_ACTIONS = {
 }
 
 
-def content_types_move(apps, old: str, new: str) -> None:
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not ContentType.objects.filter(app_label=old, model=model).exists():
-            continue
-        ContentType.objects.filter(app_label=new, model=model).delete()
-        ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
-    ContentType.objects.clear_cache()
-
-
-def log_actions_rename(apps, renames: dict[str, str]) -> None:
-    ModelLogEntry = apps.get_model("wagtailcore", "ModelLogEntry")
-    for old, new in renames.items():
-        ModelLogEntry.objects.filter(action=old).update(action=new)
-
-
 def forwards(apps, schema_editor):
-    content_types_move(apps, "events", "programme")
+    content_types_move(apps, MODELS, old="events", new="programme")
     log_actions_rename(apps, LOG_ACTIONS)
     roles_apply(apps)
 
 
 def backwards(apps, schema_editor):
-    content_types_move(apps, "programme", "events")
+    content_types_move(apps, MODELS, old="programme", new="events")
     log_actions_rename(apps, {new: old for old, new in LOG_ACTIONS.items()})
 
 

@@ -11,10 +11,10 @@ import time
 import pytest
 from django.db import connection
 
-from partnerships.choices import RequestStatus
-from partnerships.models import B2BMeeting, MeetingRequest
-from partnerships.scheduler import Slot, Wanted, schedule, upper_bound
-from partnerships.services.b2b import meetings_schedule
+from b2b.choices import RequestStatus
+from b2b.models import B2BMeeting, MeetingRequest
+from b2b.scheduler import Slot, Wanted, schedule, upper_bound
+from b2b.services.meetings import meetings_schedule
 from tests.factories import B2BBlockFactory, B2BParticipantFactory, EditionFactory
 
 PARTICIPANTS = 300

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from b2b.models import B2BMeeting, B2BParticipant, MeetingRequest
 from fairsite.services.site import home_pages_ensure
-from partnerships.models import B2BMeeting, B2BParticipant, MeetingRequest
 from tests.e2e.conftest import PHONE
 from tests.factories import (
     PASSWORD,

@@ -255,7 +255,7 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
 
 class B2BParticipantFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "partnerships.B2BParticipant"
+        model = "b2b.B2BParticipant"
 
     edition = factory.SubFactory(EditionFactory)
     kind = "exhibitor"
@@ -271,7 +271,7 @@ class B2BBlockFactory(factory.django.DjangoModelFactory):
     """Two hours of 20-minute meetings at three tables, from 15:00 on the first day."""
 
     class Meta:
-        model = "partnerships.B2BBlock"
+        model = "b2b.B2BBlock"
 
     edition = factory.SubFactory(EditionFactory)
     starts_at = factory.LazyAttribute(

@@ -79,7 +79,7 @@ class PartnershipMeetingFactory(factory.django.DjangoModelFactory):
 
 class MeetingRequestFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "partnerships.MeetingRequest"
+        model = "b2b.MeetingRequest"
 
     edition = factory.SubFactory(EditionFactory)
     requester = factory.SubFactory(
@@ -95,7 +95,7 @@ class B2BMeetingFactory(factory.django.DjangoModelFactory):
     """An accepted request in the first slot of its block, at table 1."""
 
     class Meta:
-        model = "partnerships.B2BMeeting"
+        model = "b2b.B2BMeeting"
 
     request = factory.SubFactory(MeetingRequestFactory, status="accepted")
     block = factory.SubFactory(B2BBlockFactory, edition=factory.SelfAttribute("..request.edition"))

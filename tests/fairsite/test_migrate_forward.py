@@ -9,6 +9,7 @@ database of its own: SQLite in a file (kept between runs, by commit, since the o
 changes), or a PostgreSQL database beside the test database when DATABASE_URL is set.
 """
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -22,20 +23,32 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The last commit before the programme's models left the events app.
+# The last commit before the programme's models left the events app and the B2B models left
+# the partnerships app.
 BEFORE = "342a64f8be0f25b0833aa7a55fd611efcd4ae947"
 MOVED_MODELS = {
-    "agenda",
-    "programmepage",
-    "room",
-    "roomavailability",
-    "session",
-    "sessionchange",
-    "sessionsignup",
-    "speaker",
-    "track",
+    ("events", "programme"): [
+        "agenda",
+        "programmepage",
+        "room",
+        "roomavailability",
+        "session",
+        "sessionchange",
+        "sessionsignup",
+        "speaker",
+        "track",
+    ],
+    ("partnerships", "b2b"): [
+        "b2bblock",
+        "b2bmeeting",
+        "b2bparticipant",
+        "b2bseat",
+        "meetingrequest",
+    ],
 }
-MOVES = {("events", model): ("programme", model) for model in MOVED_MODELS}
+MOVES = {
+    (old, model): (new, model) for (old, new), models in MOVED_MODELS.items() for model in models
+}
 RENAMED_LOG_ACTIONS = {
     "events.session.published": "programme.session.published",
     "events.session.cancelled": "programme.session.cancelled",
@@ -66,20 +79,26 @@ log(instance=session, action="events.session.cancelled", user=organiser)
 ProgrammePage.objects.first().save_revision(user=organiser, log_action=True)
 """
 
-# The calendars, read back by each side's own code.
+# The calendars, read back by each side's own code: the programme's, each starred agenda's,
+# each B2B participant's.
 FEEDS = """
 import sys
 from django.test import Client
 from events.models import Agenda
+from partnerships.models import B2BParticipant
 
 client = Client(HTTP_HOST="localhost")
-paths = ["/ical/programme.ics"] + [f"/ical/agenda/{a.secret}.ics" for a in Agenda.objects.all()]
+paths = ["/ical/programme.ics"]
+paths += [f"/ical/agenda/{agenda.secret}.ics" for agenda in Agenda.objects.all()]
+paths += [f"/ical/b2b/{each.secret}.ics" for each in B2BParticipant.objects.all()]
 for path in paths:
     response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
     sys.stdout.write(response.content.decode())
 """
-FEEDS_NOW = FEEDS.replace("from events.models import Agenda", "from programme.models import Agenda")
+FEEDS_NOW = FEEDS.replace(
+    "from events.models import Agenda", "from programme.models import Agenda"
+).replace("from partnerships.models import B2BParticipant", "from b2b.models import B2BParticipant")
 
 
 def _git(*args: str) -> subprocess.CompletedProcess:
@@ -195,9 +214,15 @@ def _snapshot(db: _Database) -> dict:
         "signups": db.rows(
             "SELECT id, session_id, attendee_id, status FROM events_sessionsignup ORDER BY id"
         ),
-        "log_actions": sorted(
-            db.rows("SELECT action, object_id FROM wagtailcore_modellogentry")
+        "b2b_participants": db.rows(
+            "SELECT id, secret, edition_id FROM partnerships_b2bparticipant ORDER BY id"
         ),
+        "b2b_meetings": db.rows(
+            'SELECT m.id, r.requester_id, r.recipient_id, r.status, m.starts_at, m."table"'
+            " FROM partnerships_b2bmeeting m JOIN partnerships_meetingrequest r"
+            " ON r.id = m.request_id ORDER BY m.id"
+        ),
+        "log_actions": sorted(db.rows("SELECT action, object_id FROM wagtailcore_modellogentry")),
         "group_permissions": sorted(
             db.rows(
                 "SELECT g.name, ct.app_label, ct.model, p.codename FROM auth_group_permissions gp"
@@ -251,7 +276,8 @@ def older_database(tmp_path):
     if _git("cat-file", "-e", f"{BEFORE}^{{commit}}").returncode != 0:
         pytest.fail(f"the history holds no commit {BEFORE}: clone the repository whole")
     db = _Database(tmp_path)
-    cache = ROOT / "var" / "test-cache" / f"migrate-forward-{BEFORE[:12]}"
+    recipe = hashlib.sha256((BEFORE + TOP_UP + FEEDS).encode()).hexdigest()[:12]
+    cache = ROOT / "var" / "test-cache" / f"migrate-forward-{recipe}"
     var = tmp_path / "var"
     if not db.postgres and (cache / "fair.sqlite3").exists():
         shutil.copy(cache / "fair.sqlite3", db.path)
@@ -279,13 +305,15 @@ def test_a_database_filled_by_the_older_code_migrates_forward_without_losing_a_r
     before = _snapshot(db)
     for table in ("session", "sessionchange", "agenda_sessions", "roomavailability"):
         assert before["counts"][f"events_{table}"], table
+    for table in ("b2bparticipant", "b2bmeeting", "b2bseat", "meetingrequest"):
+        assert before["counts"][f"partnerships_{table}"], table
     assert any(action == "events.session.cancelled" for action, _pk in before["log_actions"])
 
     _manage(ROOT, db.url, var, "migrate", "--verbosity=0")
     after = _snapshot(db)
 
     new_migrations = after.pop("migrations") - before["migrations"]
-    assert ("programme", "0001_initial") in new_migrations
+    assert {("programme", "0001_initial"), ("b2b", "0001_initial")} <= new_migrations
     expected = _moved(before)
     expected.pop("migrations")
     expected["counts"]["django_migrations"] += len(new_migrations)

@@ -35,7 +35,7 @@ WATCHED = (
     "exhibitors.stand",
     "partnerships.agreement",
     "partnerships.commitment",
-    "partnerships.b2bmeeting",
+    "b2b.b2bmeeting",
     "exportsupport.supportrequest",
     "exportsupport.supportmessage",
 )
@@ -130,7 +130,7 @@ BULK_CASES = [
     ("programme", "session", "cancel_sessions", APPLICATION_REVIEWERS),
     ("exhibitors", "application", "accept_applications", PROGRAMME_EDITORS),
     ("exhibitors", "application", "delete", APPLICATION_REVIEWERS),
-    ("partnerships", "b2bmeeting", "confirm_b2b_meetings", LOGISTICS_UNIT),
+    ("b2b", "b2bmeeting", "confirm_b2b_meetings", LOGISTICS_UNIT),
 ]
 
 

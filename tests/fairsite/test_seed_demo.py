@@ -9,13 +9,14 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from b2b.models import B2BMeeting
 from events.demo import REHEARSAL_DAYS, demo_edition_ensure, demo_rehearsal_badge_ensure
 from events.models import Attendee, Badge, Edition, Gate, Venue
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
 from fairsite.demo import DEMO_LOGINS
 from fairsite.models import HomePage, SiteSettings, User
-from partnerships.models import Agreement, B2BMeeting, PartnerRegion
+from partnerships.models import Agreement, PartnerRegion
 from programme.models import Room, Session, SessionSignup, Speaker, Track
 
 pytestmark = pytest.mark.django_db

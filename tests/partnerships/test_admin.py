@@ -12,18 +12,17 @@ from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 from wagtail.users.models import UserProfile
 
+from b2b.models import B2BMeeting, MeetingRequest
+from b2b.services.meetings import meeting_place
 from events.models import Attendee, Badge
 from partnerships.models import (
     Agreement,
-    B2BMeeting,
     Commitment,
     Decision,
     MeetingParticipant,
-    MeetingRequest,
     PartnershipMeeting,
 )
 from partnerships.services.agreements import agreement_save
-from partnerships.services.b2b import meeting_place
 from tests.factories import (
     AgreementFactory,
     B2BBlockFactory,
@@ -122,12 +121,14 @@ def agreement_form(**fields):
 @pytest.mark.parametrize("role", [OFFICERS, "Organisers"])
 def test_the_roles_migration_grants_the_register_and_the_logos(role):
     user = UserFactory(groups=[role])
-    models = ["partnerregion", "agreement", "commitment", "partnershipmeeting"]
-    models += ["b2bparticipant", "meetingrequest", "b2bblock", "b2bmeeting"]
+    models = ["partnerships." + m for m in ("partnerregion", "agreement", "commitment")]
+    models += ["partnerships.partnershipmeeting"]
+    models += ["b2b." + m for m in ("b2bparticipant", "meetingrequest", "b2bblock", "b2bmeeting")]
 
     for model in models:
+        app_label, model = model.split(".")
         for action in ("add", "change", "delete", "view"):
-            assert user.has_perm(f"partnerships.{action}_{model}"), (action, model)
+            assert user.has_perm(f"{app_label}.{action}_{model}"), (action, model)
     images = policy_registry.get_by_type(get_image_model())
     assert images.user_has_permission(user, "choose") and images.user_has_permission(user, "add")
     assert not UserFactory(groups=["Programme editors"]).has_perm("partnerships.view_agreement")
@@ -582,7 +583,7 @@ def test_meetings_are_confirmed_in_bulk_and_kept_when_placed_again(client, offic
     accepted(edition, nadia, karim)
     client.post("/admin/partnerships/b2b/place/")
     first, second = B2BMeeting.objects.order_by("starts_at", "table")
-    url = f"/admin/bulk/partnerships/b2bmeeting/confirm_b2b_meetings/?id={first.pk}"
+    url = f"/admin/bulk/b2b/b2bmeeting/confirm_b2b_meetings/?id={first.pk}"
 
     assert client.get(url).status_code == 200
     client.post(url)

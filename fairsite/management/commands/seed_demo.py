@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from b2b.demo import demo_b2b_ensure
 from events.demo import (
     demo_attendees_ensure,
     demo_edition_ensure,
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 organiser=User.objects.get(email=_login(logins, "organiser").email),
             )
             demo_partnerships_ensure(edition=edition)
+            demo_b2b_ensure(edition=edition)
             demo_published_figures_ensure()
         self.stdout.write(self.style.SUCCESS(f"Sample data ready: {edition}."))
         base = public_base_url()

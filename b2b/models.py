@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.choices import ParticipantKind, RequestStatus
+from b2b.choices import ParticipantKind, RequestStatus
 
 
 def participant_secret() -> str:
@@ -84,6 +84,7 @@ class B2BParticipant(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:
+        db_table = "partnerships_b2bparticipant"  # made in the partnerships app; the rows stay
         verbose_name = _("B2B participant")
         verbose_name_plural = _("B2B participants")
         ordering = ["name"]
@@ -128,6 +129,7 @@ class MeetingRequest(models.Model):
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:
+        db_table = "partnerships_meetingrequest"  # made in the partnerships app; the rows stay
         verbose_name = _("meeting request")
         verbose_name_plural = _("meeting requests")
         ordering = ["-created_at"]
@@ -164,6 +166,7 @@ class B2BBlock(models.Model):
     place = models.CharField(_("place"), max_length=150, blank=True)
 
     class Meta:
+        db_table = "partnerships_b2bblock"  # made in the partnerships app; the rows stay
         verbose_name = _("meeting block")
         verbose_name_plural = _("meeting blocks")
         ordering = ["starts_at"]
@@ -227,6 +230,7 @@ class B2BMeeting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "partnerships_b2bmeeting"  # made in the partnerships app; the rows stay
         verbose_name = _("B2B meeting")
         verbose_name_plural = _("B2B meetings")
         ordering = ["starts_at", "table"]
@@ -259,6 +263,7 @@ class B2BSeat(models.Model):
     starts_at = models.DateTimeField()
 
     class Meta:
+        db_table = "partnerships_b2bseat"  # made in the partnerships app; the rows stay
         constraints = [
             models.UniqueConstraint(
                 fields=["participant", "starts_at"], name="partnerships_one_meeting_at_a_time"

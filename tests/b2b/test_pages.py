@@ -10,9 +10,9 @@ from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from b2b.models import B2BMeeting, B2BParticipant, MeetingRequest
+from b2b.services.meetings import request_answer, request_make
 from fairsite.models import OutboundEmail
-from partnerships.models import B2BMeeting, B2BParticipant, MeetingRequest
-from partnerships.services.b2b import request_answer, request_make
 from tests.factories import (
     ApplicationFactory,
     B2BBlockFactory,

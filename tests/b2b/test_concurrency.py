@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.db import connection
 
-from partnerships.models import B2BMeeting, B2BSeat
-from partnerships.services.b2b import request_answer, request_make
+from b2b.models import B2BMeeting, B2BSeat
+from b2b.services.meetings import request_answer, request_make
 from tests.concurrency import at_once
 from tests.factories import B2BBlockFactory, B2BParticipantFactory, EditionFactory
 

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Event
 
+from b2b.choices import RequestStatus
+from b2b.models import B2BParticipant
+from b2b.selectors import other_side, participant_meetings
 from fairsite.calendars import published_calendar, uid_domain, vtimezone
-from partnerships.choices import RequestStatus
-from partnerships.models import B2BParticipant
-from partnerships.services.participants import other_side, participant_meetings
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Around the fair's days, so that a meeting moved a little outside them is still covered.

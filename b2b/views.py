@@ -22,32 +22,31 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events.models import Edition
-from fairsite.services.site import public_url
-from partnerships.b2b_forms import (
+from b2b.choices import ParticipantKind, RequestStatus
+from b2b.forms import (
     AnswerForm,
     DirectoryFilterForm,
     JoinForm,
     MeetingRequestForm,
 )
-from partnerships.choices import ParticipantKind, RequestStatus
-from partnerships.models import B2BParticipant, MeetingRequest
-from partnerships.pdf import agenda_pdf
-from partnerships.services.agreements import PartnershipError
-from partnerships.services.b2b import request_answer, request_cancel, request_make, requests_open
-from partnerships.services.participants import (
+from b2b.models import B2BParticipant, MeetingRequest
+from b2b.pdf import agenda_pdf
+from b2b.selectors import (
     accepted_unplaced,
     exhibitor_cooperatives,
     live_requests_with,
     other_side,
-    participant_join,
     participant_meetings,
     participant_of,
-    participant_secret_reset,
     participants_to_meet,
     requests_received,
     requests_sent,
 )
+from b2b.services.meetings import request_answer, request_cancel, request_make, requests_open
+from b2b.services.participants import participant_join, participant_secret_reset
+from events.models import Edition
+from fairsite.services.site import public_url
+from partnerships.services.agreements import PartnershipError
 
 PER_PAGE = 24
 
@@ -110,7 +109,7 @@ def join(request):
             return redirect("b2b:join")
     return render(
         request,
-        "partnerships/b2b/join.html",
+        "b2b/join.html",
         {"form": form, "edition": edition, "participant": participant},
     )
 
@@ -139,7 +138,7 @@ def directory(request, participant):
         other.live_request = live.get(other.pk)
     return render(
         request,
-        "partnerships/b2b/directory.html",
+        "b2b/directory.html",
         {
             "participant": participant,
             "form": form,
@@ -202,7 +201,7 @@ def _back(request):
 def requests_page(request, participant):
     return render(
         request,
-        "partnerships/b2b/requests.html",
+        "b2b/requests.html",
         {
             "participant": participant,
             "received": requests_received(participant),
@@ -293,7 +292,7 @@ def agenda(request, participant):
         meeting_request.other = other_side(meeting_request, participant)
     return render(
         request,
-        "partnerships/b2b/agenda.html",
+        "b2b/agenda.html",
         {
             "participant": participant,
             "edition": participant.edition,

@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from b2b import scheduler
+from b2b.choices import RequestStatus
+from b2b.models import B2BBlock, B2BMeeting, B2BParticipant, B2BSeat, MeetingRequest
 from events.models import Edition
-from partnerships import scheduler
-from partnerships.choices import RequestStatus
-from partnerships.models import B2BBlock, B2BMeeting, B2BParticipant, B2BSeat, MeetingRequest
 from partnerships.services.agreements import PartnershipError
 from programme.choices import SessionStatus, SignupStatus
 from programme.models import Session
@@ -357,7 +357,7 @@ def _tell(participant: B2BParticipant, template: str, **context) -> None:
 
     email_render_and_queue(
         to=[participant.email],
-        template_prefix=f"partnerships/email/{template}",
+        template_prefix=f"b2b/email/{template}",
         context={"participant": participant, **context},
         language=participant.language,
     )

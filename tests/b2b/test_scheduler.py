@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from partnerships.scheduler import (
+from b2b.scheduler import (
     NO_COMMON_TIME,
     NO_TABLE,
     Placement,

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.choices import ParticipantKind
-from partnerships.models import B2BParticipant
-from partnerships.services.participants import SELF_KINDS
+from b2b.choices import ParticipantKind
+from b2b.models import B2BParticipant
+from b2b.services.participants import SELF_KINDS
 
 ANSWERS = [("accept", _("Accept")), ("decline", _("Decline"))]
 

@@ -12,10 +12,10 @@ import zoneinfo
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from b2b.choices import RequestStatus
+from b2b.selectors import other_side
 from events.pdf import text_direction
 from fairsite.pdf import html_document
-from partnerships.choices import RequestStatus
-from partnerships.services.participants import other_side
 
 
 def agenda_pdf(participant, meetings, *, language: str) -> bytes:
@@ -48,7 +48,7 @@ def agenda_document(participant, meetings, *, language: str):
     days = [(day, list(group)) for day, group in itertools.groupby(rows, lambda r: r["day"])]
     with translation.override(language), timezone.override(zone):
         html = render_to_string(
-            "partnerships/b2b/agenda_pdf.html",
+            "b2b/agenda_pdf.html",
             {
                 "participant": participant,
                 "participant_dir": text_direction(participant.name),

@@ -3,9 +3,9 @@ participant can be, not every visitor's and speaker's name."""
 
 import pytest
 
+from b2b.models import B2BParticipant
 from events.models import Attendee
 from fairsite.roles import PARTNERSHIPS_OFFICERS
-from partnerships.models import B2BParticipant
 from tests.factories import (
     B2BParticipantFactory,
     EditionFactory,

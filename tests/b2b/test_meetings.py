@@ -2,11 +2,9 @@ import datetime
 
 import pytest
 
-from events.services.badges import attendee_register
-from fairsite.models import OutboundEmail
-from partnerships.models import B2BMeeting, MeetingRequest
-from partnerships.services.agreements import PartnershipError
-from partnerships.services.b2b import (
+from b2b.models import B2BMeeting, MeetingRequest
+from b2b.selectors import participant_meetings
+from b2b.services.meetings import (
     meeting_place,
     meetings_schedule,
     request_answer,
@@ -14,7 +12,9 @@ from partnerships.services.b2b import (
     request_make,
     requests_expire,
 )
-from partnerships.services.participants import participant_meetings
+from events.services.badges import attendee_register
+from fairsite.models import OutboundEmail
+from partnerships.services.agreements import PartnershipError
 from programme.services.signups import session_signup
 from tests.factories import (
     B2BBlockFactory,
@@ -202,8 +202,8 @@ def test_a_meeting_placed_again_elsewhere_keeps_its_event_with_a_new_revision(fa
 
 
 def test_placements_that_clash_with_a_meeting_placed_meanwhile_are_left_out(fair):
-    from partnerships import scheduler
-    from partnerships.services.b2b import _meetings_create
+    from b2b import scheduler
+    from b2b.services.meetings import _meetings_create
 
     block = fair.b2b_blocks.get()
     slot = scheduler.slots_of([block])[0]
@@ -249,7 +249,7 @@ def test_a_meeting_whose_slot_is_gone_is_set_aside_and_its_people_told(fair):
 def test_blocks_of_one_edition_do_not_overlap(fair):
     from django.core.exceptions import ValidationError
 
-    from partnerships.models import B2BBlock
+    from b2b.models import B2BBlock
 
     block = fair.b2b_blocks.get()
     overlapping = B2BBlock(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships import b2b_views as views
+from b2b import views
 
 app_name = "b2b"
 
