@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from b2b.choices import ParticipantKind, RequestStatus
+from b2b.errors import B2BError
 from b2b.forms import (
     AnswerForm,
     DirectoryFilterForm,
@@ -46,7 +47,6 @@ from b2b.services.meetings import request_answer, request_cancel, request_make, 
 from b2b.services.participants import participant_join, participant_secret_reset
 from events.models import Edition
 from fairsite.services.site import public_url
-from partnerships.services.agreements import PartnershipError
 
 PER_PAGE = 24
 
@@ -99,7 +99,7 @@ def join(request):
     if request.method == "POST" and form.is_valid():
         try:
             participant_join(user=request.user, edition=edition, **form.profile())
-        except PartnershipError as error:
+        except B2BError as error:
             messages.error(request, str(error))
         else:
             if participant is None:
@@ -171,7 +171,7 @@ def meeting_request(request, participant, pk):
         made = request_make(
             requester=participant, recipient=other, message=form.cleaned_data["message"]
         )
-    except PartnershipError as error:
+    except B2BError as error:
         messages.error(request, str(error))
     else:
         if made.requester_id != participant.pk:
@@ -223,7 +223,7 @@ def request_answer_view(request, participant, pk):
     accept = form.cleaned_data["answer"] == "accept"
     try:
         answered = request_answer(request=meeting_request, by=participant, accept=accept)
-    except PartnershipError as error:
+    except B2BError as error:
         messages.error(request, str(error))
         return redirect("b2b:requests")
     name = answered.requester.name
@@ -260,7 +260,7 @@ def request_cancel_view(request, participant, pk):
     )
     try:
         request_cancel(request=meeting_request, by=participant)
-    except PartnershipError as error:
+    except B2BError as error:
         messages.error(request, str(error))
     else:
         messages.success(

@@ -13,7 +13,7 @@ Read from the environment (systemd's EnvironmentFile, /etc/fairsite/env):
 
 import os
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairsite.settings.production")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 
 def _cpus() -> int:
@@ -41,7 +41,7 @@ def _list(name: str, default: str) -> list[str]:
     return [item for item in items if item]
 
 
-wsgi_app = "fairsite.wsgi:application"
+wsgi_app = "config.wsgi:application"
 proc_name = "fairsite-web"
 bind = _list("GUNICORN_BIND", "127.0.0.1:8000")
 

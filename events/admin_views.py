@@ -1,13 +1,9 @@
 """Organiser screens for badges and gates beyond Wagtail's generic ones."""
 
-import csv
-import io
 import zoneinfo
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db.models import Count
 from django.db.models.functions import ExtractHour
 from django.http import Http404, HttpResponse
@@ -21,14 +17,14 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.generic import CreateView, InspectView
 
-from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
+from events.choices import AttendeeCategory, Direction, ScanResult
+from events.errors import BadgeError, ImportRefused
 from events.models import Badge, BadgePrintJob, CheckIn, Edition, Gate
 from events.pdf import badges_pdf
+from events.services.attendees import ImportReport, attendees_import
 from events.services.badges import attendee_register, badge_reissue, badge_revoke, gate_token_issue
 from events.services.printing import print_job_create, print_selection
 from fairsite.uploads import private_file_response
-
-MAX_IMPORT_ROWS = 5000
 
 
 class AttendeeCreateView(CreateView):
@@ -86,10 +82,11 @@ def badge_pdf(request, pk):
 @permission_required("events.change_badge", raise_exception=True)
 def badge_reissue_view(request, pk):
     badge = get_object_or_404(Badge, pk=pk)
-    if badge.status == BadgeStatus.REVOKED and hasattr(badge, "replaced_by"):
-        messages.error(request, _("This badge has already been replaced."))
+    try:
+        new = badge_reissue(badge=badge, by=request.user)
+    except BadgeError as error:
+        messages.error(request, str(error))
         return redirect(_inspect(badge))
-    new = badge_reissue(badge=badge)
     messages.success(request, _("The old code is revoked; here is the new badge."))
     return redirect(_inspect(new))
 
@@ -97,7 +94,7 @@ def badge_reissue_view(request, pk):
 @require_POST
 @permission_required("events.change_badge", raise_exception=True)
 def badge_revoke_view(request, pk):
-    badge = badge_revoke(badge=get_object_or_404(Badge, pk=pk))
+    badge = badge_revoke(badge=get_object_or_404(Badge, pk=pk), by=request.user)
     messages.success(request, _("The badge is revoked: every gate refuses it from now on."))
     return redirect(_inspect(badge))
 
@@ -106,7 +103,7 @@ def badge_revoke_view(request, pk):
 @permission_required("events.change_gate", raise_exception=True)
 def gate_token_view(request, pk):
     gate = get_object_or_404(Gate, pk=pk)
-    token = gate_token_issue(gate=gate)
+    token = gate_token_issue(gate=gate, by=request.user)
     return TemplateResponse(request, "events/admin/gate_token.html", {"gate": gate, "token": token})
 
 
@@ -127,64 +124,25 @@ def attendee_import(request):
     form = AttendeeImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid() and edition is not None:
-        report = _import_rows(edition, form.cleaned_data["category"], form.cleaned_data["file"])
+        try:
+            report = attendees_import(
+                edition=edition,
+                category=form.cleaned_data["category"],
+                content=form.cleaned_data["file"].read(),
+                by=request.user,
+            )
+        except ImportRefused as error:
+            report = ImportReport(errors=[(1, str(error))])
         messages.success(
             request,
             _("%(added)s attendees added with their badges; %(refused)s lines refused.")
-            % {"added": report["added"], "refused": len(report["errors"])},
+            % {"added": report.added, "refused": len(report.errors)},
         )
     return TemplateResponse(
         request,
         "events/admin/attendee_import.html",
         {"form": form, "report": report, "edition": edition},
     )
-
-
-def _import_rows(edition, category, upload) -> dict:
-    errors = []
-    added = 0
-    try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return {"added": 0, "errors": [(1, _("The file is not UTF-8 text."))]}
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "full_name" not in reader.fieldnames:
-        return {
-            "added": 0,
-            "errors": [(1, _("The first line must name the columns, with full_name among them."))],
-        }
-    for line, row in enumerate(reader, start=2):
-        if line > MAX_IMPORT_ROWS + 1:
-            errors.append(
-                (line, _("Only %(max)s lines are read at a time.") % {"max": MAX_IMPORT_ROWS})
-            )
-            break
-        name = (row.get("full_name") or "").strip()
-        email = (row.get("email") or "").strip()
-        language = (row.get("language") or "ar").strip() or "ar"
-        problem = None
-        if not name:
-            problem = _("The name is missing.")
-        elif email:
-            try:
-                validate_email(email)
-            except ValidationError:
-                problem = _("“%(email)s” is not an e-mail address.") % {"email": email}
-        if problem is None and language not in ("ar", "fr", "en"):
-            problem = _("The language must be ar, fr or en.")
-        if problem:
-            errors.append((line, problem))
-            continue
-        attendee_register(
-            edition=edition,
-            category=category,
-            full_name=name,
-            organisation=(row.get("organisation") or "").strip(),
-            email=email,
-            language=language,
-        )
-        added += 1
-    return {"added": added, "errors": errors}
 
 
 @permission_required("events.view_checkin", raise_exception=True)

@@ -13,10 +13,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from events import checkin_db, tokens
-from events.choices import BADGE_CATEGORY_CODES, BadgeStatus, Direction
+from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus, Direction
 from events.keys import verification_keys
 from events.models import Badge, Edition, Gate
-from events.services.checkin import CONFLICT, checkin_redeem, checkin_sync
+from events.services.checkin import (
+    CONFLICT,
+    MESSAGES,
+    ScanOutcome,
+    checkin_redeem,
+    checkin_sync,
+)
 
 MAX_SYNC_SCANS = 500
 MAX_CODE_LENGTH = 300
@@ -56,9 +62,9 @@ def gate_required(view):
 @gate_required
 def scan(request):
     data = _json(request)
-    answer = checkin_redeem(gate=request.gate, device=_device(request), **_scan_fields(data))
+    outcome = checkin_redeem(gate=request.gate, device=_device(request), **_scan_fields(data))
     # A scan id already used for another scan: the device's error, never a verdict.
-    return JsonResponse(answer, status=409 if answer["result"] == CONFLICT else 200)
+    return JsonResponse(scan_answer(outcome), status=409 if outcome.result == CONFLICT else 200)
 
 
 @require_POST
@@ -76,8 +82,8 @@ def sync(request):
         if not isinstance(admitted, bool):
             raise BadRequest(_("“admitted” is true or false."))
         fields.append({**scan_fields, "admitted": admitted})
-    answers = checkin_sync(gate=request.gate, scans=fields, device=_device(request))
-    return JsonResponse({"results": answers})
+    outcomes = checkin_sync(gate=request.gate, scans=fields, device=_device(request))
+    return JsonResponse({"results": [scan_answer(outcome) for outcome in outcomes]})
 
 
 @require_GET
@@ -131,6 +137,29 @@ def revocations(request):
             "until": (ids[-1][1] if ids else datetime.datetime.now(datetime.UTC)).isoformat(),
         }
     )
+
+
+def scan_answer(outcome: ScanOutcome) -> dict:
+    """The gate's answer to a scan, in the active language: the verdict, why (unless
+    admitted), who the badge belongs to, and when and where they came in if already inside."""
+    answer = {
+        "result": outcome.result,
+        "message": _(MESSAGES[outcome.result]) if MESSAGES[outcome.result] else "",
+    }
+    if outcome.result == CONFLICT:
+        return answer
+    person = outcome.person
+    if person is not None:
+        answer["badge"] = {
+            "id": person.badge_id,
+            "name": person.name,
+            "organisation": person.organisation,
+            "category": person.category,
+            "category_label": str(AttendeeCategory(person.category).label),
+        }
+    if outcome.already_in_at:
+        answer["already_in"] = {"at": outcome.already_in_at, "gate": outcome.already_in_gate}
+    return answer
 
 
 def _json(request) -> dict:

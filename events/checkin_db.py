@@ -44,8 +44,9 @@ _GATE = (
 
 _BADGE = (
     "SELECT b.id, b.code, b.status, b.category, b.valid_from, b.valid_until, b.inside, "
-    "b.last_entry_at, b.last_entry_gate_id, e.is_current, e.time_zone, e.unlimited_entry, "
-    "a.full_name, a.organisation, g.name_ar, g.name_fr, g.name_en "
+    "b.last_entry_at, b.last_entry_gate_id, e.is_current AS edition_is_current, "
+    "e.time_zone AS edition_time_zone, e.unlimited_entry, a.full_name, a.organisation, "
+    "g.name_ar AS gate_name_ar, g.name_fr AS gate_name_fr, g.name_en AS gate_name_en "
     "FROM events_badge b "
     "JOIN events_edition e ON e.id = b.edition_id "
     "JOIN events_attendee a ON a.id = b.attendee_id "
@@ -78,17 +79,12 @@ _CHECKIN_INSERT = (
 
 
 def gate_by_token_hash(token_hash: str) -> Gate | None:
-    with connection.cursor() as cursor:
-        cursor.execute(_GATE, [token_hash])
-        row = cursor.fetchone()
+    row = _row(_GATE, [token_hash])
     if row is None:
         return None
     # As the ORM loads a row: the fields not read here are deferred, not defaults.
-    return Gate.from_db(
-        connection.alias,
-        ["id", "slug", "name_ar", "name_fr", "name_en", "is_active"],
-        [row[0], row[1], row[2], row[3], row[4], bool(row[5])],
-    )
+    row["is_active"] = bool(row["is_active"])
+    return Gate.from_db(connection.alias, list(row), list(row.values()))
 
 
 def badge_locked(badge_id: int) -> ScannedBadge | None:
@@ -97,32 +93,24 @@ def badge_locked(badge_id: int) -> ScannedBadge | None:
     sql = _BADGE
     if connection.features.has_select_for_update_of:
         sql += " FOR UPDATE OF b"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [badge_id])
-        row = cursor.fetchone()
+    row = _row(sql, [badge_id])
     if row is None:
         return None
     last_gate = None
-    if row[8] is not None:
-        last_gate = Gate(id=row[8], name_ar=row[14], name_fr=row[15], name_en=row[16] or "")
-    return ScannedBadge(
-        id=row[0],
-        code=row[1],
-        status=row[2],
-        category=row[3],
-        valid_from=row[4],
-        valid_until=row[5],
-        inside=bool(row[6]),
-        last_entry_at=_aware(row[7]),
-        last_entry_gate_id=row[8],
-        edition_is_current=bool(row[9]),
-        edition_time_zone=row[10],
-        unlimited_entry=_field(Edition, "unlimited_entry").from_db_value(row[11], None, connection)
-        or [],
-        full_name=row[12],
-        organisation=row[13],
-        last_entry_gate=last_gate,
+    gate_names = {name: row.pop(f"gate_{name}") for name in ("name_ar", "name_fr", "name_en")}
+    if row["last_entry_gate_id"] is not None:
+        gate_names["name_en"] = gate_names["name_en"] or ""
+        last_gate = Gate(id=row["last_entry_gate_id"], **gate_names)
+    unlimited = _field(Edition, "unlimited_entry").from_db_value(
+        row["unlimited_entry"], None, connection
     )
+    row.update(
+        inside=bool(row["inside"]),
+        edition_is_current=bool(row["edition_is_current"]),
+        last_entry_at=_aware(row["last_entry_at"]),
+        unlimited_entry=unlimited or [],
+    )
+    return ScannedBadge(**row, last_entry_gate=last_gate)
 
 
 def badge_moved(badge: ScannedBadge) -> None:
@@ -141,6 +129,15 @@ def checkin_insert(**values) -> None:
     params = [_prep(CheckIn, column, values[column]) for column in _CHECKIN_COLUMNS]
     with connection.cursor() as cursor:
         cursor.execute(_CHECKIN_INSERT, params)
+
+
+def _row(sql: str, params: list) -> dict | None:
+    """The first row the statement returns, by column name, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+        names = [column[0] for column in cursor.description]
+    return None if row is None else dict(zip(names, row, strict=True))
 
 
 @functools.cache

@@ -4,6 +4,7 @@ from contextlib import contextmanager
 from celery import shared_task
 
 from events.models import BadgePrintJob
+from events.services.badge_links import badge_links_send
 from events.services.printing import print_job_join, print_job_start, print_part_run
 from fairsite.queueing import task_send_now
 
@@ -53,6 +54,4 @@ def print_jobs_resume(before: datetime.datetime) -> int:
 def task_send_badge_links(*, badge_ids: list[int]) -> int:
     """Fresh links to badges whose holder asked for one from an expired link's page. Not
     swept again: a visitor whose message never comes asks again."""
-    from events.services.badge_links import badge_links_send
-
     return badge_links_send(badge_ids=badge_ids)

@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from events.admin_views import AttendeeCreateView, BadgeInspectView, GateInspectView
 from events.choices import AttendeeCategory
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
+from events.services.badges import IMPORTED_ACTION, REISSUED_ACTION, REVOKED_ACTION, TOKEN_ACTION
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 
 
@@ -166,3 +167,10 @@ class FairViewSetGroup(ViewSetGroup):
         GateViewSet("gates"),
         CheckInViewSet("checkins"),
     )
+
+
+def register_events_log_actions(actions) -> None:
+    actions.register_action(REVOKED_ACTION, _("Revoke badge"), _("Badge revoked"))
+    actions.register_action(REISSUED_ACTION, _("Reissue badge"), _("Badge reissued"))
+    actions.register_action(TOKEN_ACTION, _("Issue gate token"), _("Gate token issued"))
+    actions.register_action(IMPORTED_ACTION, _("Import attendees"), _("Attendees imported"))

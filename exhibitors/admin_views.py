@@ -1,5 +1,5 @@
 """Organiser screens beyond Wagtail's generic ones: deciding on an application, the floor plan,
-a cooperative's export readiness."""
+what other apps add to a cooperative's page."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
 from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
@@ -17,7 +18,6 @@ from exhibitors.admin_forms import DecisionForm, StandAssignmentForm, StandOffer
 from exhibitors.choices import ApplicationStatus
 from exhibitors.floor_plan import halls as floor_plan_halls
 from exhibitors.models import Application, Stand
-from exportsupport.services import cooperative_export_readiness
 
 DECISIONS = {
     ApplicationStatus.ACCEPTED: services.application_accept,
@@ -56,21 +56,22 @@ class ApplicationInspectView(InspectView):
         return context
 
 
+# What other apps know of a cooperative, shown on its admin page (the logistics unit adds
+# its export readiness): each function registered with this Wagtail hook takes the request
+# and the cooperative and returns HTML, or "" for nothing to show that user.
+COOPERATIVE_PANELS_HOOK = "exhibitors_cooperative_panels"
+
+
 class CooperativeInspectView(SnippetInspectView):
-    """The cooperative's profile and, for whoever may see export support requests, its
-    export readiness with a link to its requests."""
+    """The cooperative's profile, and what other apps add to it (COOPERATIVE_PANELS_HOOK)."""
 
     template_name = "exhibitors/admin/cooperative_inspect.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cooperative = self.object
-        if self.request.user.has_perm("exportsupport.view_supportrequest"):
-            context["readiness"] = cooperative_export_readiness(cooperative)
-            if cooperative.support_requests.exists():
-                context["requests_url"] = (
-                    reverse("exportsupport_requests:index") + f"?cooperative={cooperative.pk}"
-                )
+        panels = hooks.get_hooks(COOPERATIVE_PANELS_HOOK)
+        shown = (panel(self.request, self.object) for panel in panels)
+        context["extra_panels"] = [html for html in shown if html]
         return context
 
 

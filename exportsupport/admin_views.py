@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,8 +13,10 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
 
 from exportsupport import services
+from exportsupport.errors import SupportError
 from exportsupport.forms import AssignForm, OutcomeForm, StatusForm
 from exportsupport.models import SupportRequest
+from exportsupport.selectors import cooperative_export_readiness
 
 
 def officers():
@@ -29,6 +32,19 @@ def officers():
 def _require_officer(request) -> None:
     if not services.is_officer(request.user):
         raise PermissionDenied
+
+
+def cooperative_readiness_panel(request, cooperative) -> str:
+    """On a cooperative's admin page, for those who may see export support requests: its
+    export readiness, with a link to its requests."""
+    if not request.user.has_perm("exportsupport.view_supportrequest"):
+        return ""
+    context = {"readiness": cooperative_export_readiness(cooperative)}
+    if cooperative.support_requests.exists():
+        context["requests_url"] = (
+            reverse("exportsupport_requests:index") + f"?cooperative={cooperative.pk}"
+        )
+    return render_to_string("exportsupport/admin/cooperative_readiness.html", context, request)
 
 
 def _inspect_url(support_request: SupportRequest) -> str:
@@ -49,7 +65,7 @@ class SupportRequestInspectView(InspectView):
         can_act = services.is_officer(self.request.user)
         context.update(
             support_request=support_request,
-            readiness=services.cooperative_export_readiness(support_request.cooperative),
+            readiness=cooperative_export_readiness(support_request.cooperative),
             entries=support_request.messages.select_related("author"),
             attachments=support_request.attachments.all(),
             products=support_request.products.all(),
@@ -76,7 +92,7 @@ def request_assign(request, pk):
         services.request_assign(
             request=support_request, officer=form.cleaned_data["officer"], by=request.user
         )
-    except services.SupportError as error:
+    except SupportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The request is assigned."))
@@ -99,7 +115,7 @@ def request_status(request, pk):
             message=form.cleaned_data["message"],
             by=request.user,
         )
-    except services.SupportError as error:
+    except SupportError as error:
         messages.error(request, str(error))
     else:
         messages.success(

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.models import Product
 from exportsupport import services
 from exportsupport.choices import RequestStatus
+from exportsupport.errors import InvalidTransition
 from exportsupport.models import SupportRequest
 from fairsite.uploads import FileContentValidator
 
@@ -83,7 +84,7 @@ class NextStatusField(forms.ChoiceField):
         if value in RequestStatus.values:
             try:
                 services.request_status_check(request=self.support_request, status=value)
-            except services.InvalidTransition as error:
+            except InvalidTransition as error:
                 raise forms.ValidationError(str(error), code="invalid_transition") from error
         super().validate(value)
 

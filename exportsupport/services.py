@@ -10,13 +10,14 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
 
 from exhibitors.models import Cooperative
 from exportsupport.choices import RequestStatus as Status
+from exportsupport.errors import InvalidTransition, SupportError
 from exportsupport.models import SupportAttachment, SupportMessage, SupportRequest
+from fairsite.audit import audit_log
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
 from fairsite.services.site import public_url
@@ -29,14 +30,6 @@ TRANSITIONS = {
     Status.DECLINED: set(),
 }
 OFFICER_PERMISSION = "exportsupport.change_supportrequest"
-
-
-class SupportError(Exception):
-    """A rule refused the change; `str(error)` says why, in the user's language."""
-
-
-class InvalidTransition(SupportError):
-    pass
 
 
 def can_become(support_request: SupportRequest, status: str) -> bool:
@@ -120,7 +113,7 @@ def request_file(
     entry = SupportMessage.objects.create(
         request=support_request, author=by, status=Status.RECEIVED
     )
-    log(instance=support_request, action="wagtail.create", user=by)
+    audit_log(instance=support_request, action="wagtail.create", by=by)
     _unit_mail_queue(support_request, entry)
     return support_request
 
@@ -161,10 +154,10 @@ def request_assign(*, request: SupportRequest, officer: User | None, by: User) -
         raise SupportError(_("%(person)s is not in the logistics unit.") % {"person": officer})
     request.assigned_to = officer
     request.save(update_fields=["assigned_to", "updated_at"])
-    log(
+    audit_log(
         instance=request,
         action="exportsupport.request.assigned",
-        user=by,
+        by=by,
         data={"officer": officer.pk if officer else None},
     )
     return request
@@ -190,10 +183,10 @@ def request_status_set(
     entry = SupportMessage.objects.create(
         request=request, author=by, to_cooperative=True, status=status, text=message.strip()
     )
-    log(
+    audit_log(
         instance=request,
         action=f"exportsupport.request.{status}",
-        user=by,
+        by=by,
         data={"from": from_status, "message": message},
     )
     _cooperative_mail_queue(request, entry)
@@ -206,29 +199,8 @@ def request_outcome_set(*, request: SupportRequest, outcome: str, by: User) -> S
     request = _locked(request)
     request.outcome = outcome.strip()
     request.save(update_fields=["outcome", "updated_at"])
-    log(instance=request, action="exportsupport.request.outcome", user=by)
+    audit_log(instance=request, action="exportsupport.request.outcome", by=by)
     return request
-
-
-def cooperative_export_readiness(cooperative: Cooperative, *, on=None) -> dict:
-    """How ready the cooperative is to sell abroad, for the unit's officers.
-
-    The score (0 to 100) gives 25 points per valid certification and 25 per request done,
-    each counted up to two.
-    """
-    today = on or timezone.localdate()
-    certifications = list(
-        cooperative.certifications.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-    )
-    requests = cooperative.support_requests.all()
-    done = requests.filter(status=Status.DONE).count()
-    return {
-        "certifications_valid": certifications,
-        "certifications_valid_count": len(certifications),
-        "requests_done": done,
-        "requests_open": requests.open().count(),
-        "score": 25 * min(len(certifications), 2) + 25 * min(done, 2),
-    }
 
 
 def _locked(request: SupportRequest) -> SupportRequest:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from exhibitors.models import Cooperative
 from exportsupport import services
 from exportsupport.choices import RequestStatus
+from exportsupport.errors import SupportError
 from exportsupport.forms import AttachmentForm, ReplyForm, SupportRequestForm
 from exportsupport.models import SupportAttachment, SupportRequest
 from fairsite.uploads import private_file_response
@@ -60,7 +61,7 @@ def request_create(request, pk):
                 products=data["products"],
                 attachments=data["attachments"],
             )
-        except (services.SupportError, ValidationError) as error:
+        except (SupportError, ValidationError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
             messages.success(request, _("Your request has been sent to the logistics unit."))
@@ -100,7 +101,7 @@ def request_reply(request, pk):
             services.request_reply(
                 request=support_request, text=form.cleaned_data["text"], by=request.user
             )
-        except services.SupportError as error:
+        except SupportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your message has been sent to the logistics unit."))
@@ -124,7 +125,7 @@ def attachment_upload(request, pk):
                 request,
                 _("The file was refused: %(reason)s") % {"reason": " ".join(error.messages)},
             )
-        except services.SupportError as error:
+        except SupportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("File added."))

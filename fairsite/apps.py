@@ -15,6 +15,7 @@ class FairsiteConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         import fairsite.lookups  # noqa: F401  (registers `in` and `range` for integer columns)
+        import fairsite.tasks  # noqa: F401  (its tasks are queued by name)
         from fairsite.models import SiteSettings
         from fairsite.page_cache import forget_pages_when_changed, pages_changed
 

@@ -12,6 +12,7 @@ host check, session, language or log-in, so a probe by IP address over plain HTT
 import logging
 import uuid
 
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -48,9 +49,7 @@ def check_cache() -> None:
 def check_broker() -> None:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return  # no broker: tasks run in the web process
-    from fairsite.celery import app
-
-    with app.connection_for_write() as conn:
+    with current_app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
 
 

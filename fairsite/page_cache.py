@@ -12,6 +12,7 @@ to Wagtail's signals in fairsite.apps.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
 VERSION_KEY = "pagecache:version"
@@ -81,8 +82,6 @@ def pages_changed(**kwargs) -> None:
 def forget_pages_when_changed(*models) -> None:
     """Forget the kept pages whenever a row of `models` (what public pages show: sessions,
     exhibitors, partner regions...) is saved or deleted, so visitors see a change at once."""
-    from django.db.models.signals import post_delete, post_save
-
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(

@@ -9,6 +9,7 @@ import datetime
 import logging
 from collections.abc import Callable
 
+from celery import Task, current_app
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -30,14 +31,20 @@ def stalled_work_resume(*, before: datetime.datetime) -> int:
     return sum(sweep(before) for sweep in _stalled_work_sweeps)
 
 
-def task_queue_after_commit(task, **kwargs) -> None:
+def task_queue_after_commit(task: "str | Task", **kwargs) -> None:
     """Send `task` with `kwargs` to the workers after the current transaction commits
-    (at once outside one), never failing the caller for a broker that does not answer."""
+    (at once outside one), never failing the caller for a broker that does not answer.
+
+    Services name their task ("events.print_badges") rather than import it: the tasks
+    module imports the services, and each app's ready() imports its tasks module."""
     transaction.on_commit(lambda: task_send_now(task, **kwargs))
 
 
-def task_send_now(task, **kwargs) -> bool:
-    """Send `task` now; False (and a log line) if the broker could not take it."""
+def task_send_now(task: "str | Task", **kwargs) -> bool:
+    """Send `task` (a task or its name) now; False (and a log line) if the broker could not
+    take it."""
+    if isinstance(task, str):
+        task = current_app.tasks[task]
     try:
         task.delay(**kwargs)
     except Exception:

@@ -3,6 +3,7 @@ so that every web process counts together)."""
 
 import time
 
+from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 
 
@@ -22,6 +23,4 @@ def allow(key: str, *, limit: int, period: int) -> bool:
 def client_ip(request) -> str:
     """The visitor's address, as allauth's rate limits see it: behind nginx (and perhaps a load
     balancer), from X-Forwarded-For, trusting as many hops as TRUSTED_PROXY_COUNT says."""
-    from allauth.account.adapter import get_adapter
-
     return get_adapter(request).get_client_ip(request)

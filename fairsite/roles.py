@@ -13,6 +13,8 @@ matrix, runs it again (see docs/roles.md). The older migrations that granted per
 app with `roles_grant` and `images_grant` keep them for their own history.
 """
 
+from django.contrib.auth.management import create_permissions
+
 ORGANISERS = "Organisers"
 APPLICATION_REVIEWERS = "Application reviewers"
 PROGRAMME_EDITORS = "Programme editors"
@@ -153,8 +155,6 @@ def permissions_create(apps) -> None:
     """Create the permission rows now; Django makes them only after all migrations ran. The
     models are those of the migration's state (`apps`), not of today's code, in which some
     have moved to another app since."""
-    from django.contrib.auth.management import create_permissions
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps)

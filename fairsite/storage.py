@@ -200,6 +200,8 @@ class PrivateS3Storage(S3Storage):
         }
 
     def url(self, name, parameters=None, expire=None, http_method=None):
+        # Imported here: the settings import this module before Django is set up, and
+        # fairsite.uploads needs Django's models.
         from fairsite.uploads import DOWNLOAD_TYPES
 
         parameters = dict(parameters or {})
@@ -230,6 +232,7 @@ class PrivateS3Storage(S3Storage):
 
     def first_bytes(self, name: str, count: int = 16) -> bytes:
         """The first `count` bytes of a file, read with one ranged request."""
+        # Imported here: botocore comes with the optional "s3" extra only.
         from botocore.exceptions import ClientError
 
         key = self._normalize_name(clean_name(name))

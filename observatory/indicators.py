@@ -13,8 +13,8 @@ import zoneinfo
 from collections.abc import Callable
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, ExtractHour, Least, TruncDate
+from django.db.models import Count, F, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce, ExtractHour, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +24,9 @@ from events.choices import AttendeeCategory, Direction, ScanResult
 from events.models import Attendee, Badge, CheckIn, Edition
 from exhibitors.choices import ApplicationStatus, LegalForm, Province, Sector
 from exhibitors.models import Application, Certification
-from exportsupport.choices import RequestStatus as SupportStatus
-from exportsupport.models import SupportRequest
+from exportsupport.selectors import COUNTED_UP_TO as READINESS_COUNTED_UP_TO
+from exportsupport.selectors import POINTS as READINESS_POINTS
+from exportsupport.selectors import export_readiness_steps, export_supported
 from partnerships.choices import AgreementStatus, CommitmentStatus
 from partnerships.models import Agreement, Commitment, PartnerRegion
 from programme.choices import SessionStatus, SignupStatus
@@ -216,31 +217,22 @@ def certifications(edition: Edition) -> Counted:
 @_indicator("export_readiness", _("Exhibitors' export readiness"))
 def export_readiness(edition: Edition) -> Counted:
     """The exhibitors by export readiness score, as the logistics unit counts it
-    (`exportsupport.services.cooperative_export_readiness`): 25 points per valid certification
-    and 25 per request done, each counted up to two. One grouped query."""
-    first_day = edition.starts_on
-
-    def up_to_two(queryset):
-        counted = queryset.values("cooperative").annotate(n=Count("pk")).values("n")
-        return Least(Coalesce(Subquery(counted, output_field=IntegerField()), 0), Value(2))
-
-    valid = Certification.objects.filter(cooperative=OuterRef("cooperative")).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day)
-    )
-    done = SupportRequest.objects.filter(
-        cooperative=OuterRef("cooperative"), status=SupportStatus.DONE
-    )
+    (`exportsupport.selectors`), on the edition's first day. One grouped query."""
+    cooperative = OuterRef("cooperative")
     counts = dict(
         _exhibitors(edition)
-        .annotate(points=up_to_two(valid) + up_to_two(done))
-        .values("points")
+        .annotate(steps=export_readiness_steps(cooperative=cooperative, on=edition.starts_on))
+        .values("steps")
         .annotate(n=Count("pk"))
-        .values_list("points", "n")
+        .values_list("steps", "n")
     )
-    rows = [(f"{25 * points}/100", counts.get(points, 0)) for points in range(5)]
+    rows = [
+        (f"{READINESS_POINTS * steps}/100", counts.get(steps, 0))
+        for steps in range(2 * READINESS_COUNTED_UP_TO + 1)
+    ]
     supported = (
         _exhibitors(edition)
-        .filter(Exists(done))
+        .filter(export_supported(cooperative=cooperative))
         .aggregate(n=Count("cooperative", distinct=True))["n"]
     )
     return Counted(rows, Headline(_("Exhibitors helped to export"), supported))

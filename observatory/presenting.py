@@ -5,6 +5,7 @@ from events.models import Edition
 from observatory import charts
 from observatory.figures import Figures, figures_for, figures_kept
 from observatory.indicators import Headline, Indicator, previous_edition
+from observatory.models import PublishedFigures
 
 
 def chart(indicator: Indicator, *, rtl: bool) -> str:
@@ -36,8 +37,6 @@ def sections(now: Figures, then: Figures | None, *, rtl: bool, keys=None) -> lis
 
 
 def published_keys() -> list[str]:
-    from observatory.models import PublishedFigures
-
     return PublishedFigures.load().indicators
 
 

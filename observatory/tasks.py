@@ -3,13 +3,12 @@ from django.conf import settings
 
 from events.models import Edition
 from observatory.figures import figures_refresh
+from observatory.indicators import previous_edition
 
 
 @shared_task(name="observatory.refresh_figures")
 def task_refresh_figures() -> int:
     """The current edition's figures and its predecessor's, in every language."""
-    from observatory.indicators import previous_edition
-
     current = Edition.objects.current()
     editions = [e for e in (current, previous_edition(current) if current else None) if e]
     for edition in editions:

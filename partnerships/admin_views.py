@@ -27,26 +27,23 @@ from wagtail.admin.views.generic import (
 )
 from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
-from wagtail.log_actions import log
 
 from events.models import Edition
 from fairsite.uploads import private_file_response
 from partnerships.admin_forms import DecisionCommitmentForm, TerminateForm
 from partnerships.choices import AgreementStatus, Domain
+from partnerships.errors import PartnershipError
 from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
 from partnerships.services.agreements import (
-    PartnershipError,
     agreement_end,
     agreement_renew,
+    agreement_renewal,
     agreement_save,
     agreement_terminate,
+    agreement_terminate_check,
     agreement_timeline,
 )
 from partnerships.services.meetings import decision_commitment_create, delegation_badges_issue
-
-TERMINATED_ACTION = "partnerships.agreement.terminated"
-RENEWED_ACTION = "partnerships.agreement.renewed"
-BADGES_ACTION = "partnerships.meeting.badges_issued"
 
 
 def _require(request, permission: str) -> None:
@@ -104,18 +101,14 @@ class AgreementSaveMixin:
     """Create and edit: the agreement is saved by `agreement_save`, which sets its status
     from the dates (and marks the agreement it renews), never by the form alone."""
 
-    log_action = "wagtail.edit"
-
     def save_instance(self):
         agreement = self.form.save(commit=False)
-        agreement_save(agreement=agreement)
-        self.form.save_m2m()
-        log(
-            instance=agreement,
-            action=self.log_action,
-            user=self.request.user,
-            content_changed=self.form.has_changed(),
+        agreement_save(
+            agreement=agreement,
+            by=self.request.user,
+            content_changed=self.form.has_changed() or agreement.pk is None,
         )
+        self.form.save_m2m()
         return agreement
 
     def get_context_data(self, **kwargs):
@@ -125,7 +118,6 @@ class AgreementSaveMixin:
 
 
 class AgreementCreateView(AgreementSaveMixin, CreateView):
-    log_action = "wagtail.create"
     template_name = "partnerships/admin/agreement_form.html"
 
     def get_success_url(self):
@@ -284,21 +276,18 @@ def agreement_terminate_view(request, pk):
     """Terminate a signed agreement on a given day, after a confirmation."""
     _require(request, "change_agreement")
     agreement = get_object_or_404(Agreement, pk=pk)
-    if agreement.terminated_on:
-        messages.error(
-            request,
-            _("This agreement is already terminated, on %(day)s.")
-            % {"day": date_format(agreement.terminated_on)},
-        )
+    try:
+        agreement_terminate_check(agreement=agreement)
+    except PartnershipError as error:
+        messages.error(request, str(error))
         return redirect(_agreement_inspect(agreement))
     form = TerminateForm(request.POST if request.method == "POST" else None, agreement=agreement)
     if request.method == "POST" and form.is_valid():
         try:
-            agreement_terminate(agreement=agreement, on=form.cleaned_data["on"])
+            agreement_terminate(agreement=agreement, on=form.cleaned_data["on"], by=request.user)
         except PartnershipError as error:
             messages.error(request, str(error))
         else:
-            log(instance=agreement, action=TERMINATED_ACTION, user=request.user)
             messages.success(
                 request,
                 _("Agreement %(reference)s is terminated on %(day)s: %(status)s.")
@@ -320,7 +309,7 @@ def agreement_renew_view(request, pk):
     """Start the renewal of a signed agreement: a draft renewing it, opened for editing."""
     _require(request, "add_agreement")
     agreement = get_object_or_404(Agreement, pk=pk)
-    successor = Agreement.objects.filter(renews=agreement).first()
+    successor = agreement_renewal(agreement)
     if successor is not None:
         messages.warning(
             request,
@@ -330,12 +319,10 @@ def agreement_renew_view(request, pk):
         return redirect("agreements:edit", successor.pk)
     if request.method == "POST":
         try:
-            draft = agreement_renew(agreement=agreement)
+            draft = agreement_renew(agreement=agreement, by=request.user)
         except PartnershipError as error:
             messages.error(request, str(error))
             return redirect(_agreement_inspect(agreement))
-        log(instance=agreement, action=RENEWED_ACTION, user=request.user)
-        log(instance=draft, action="wagtail.create", user=request.user)
         messages.success(
             request,
             _(
@@ -454,9 +441,8 @@ def meeting_badges_view(request, pk):
         messages.error(request, _("There is no current edition to issue badges for."))
         return redirect(_meeting_inspect(meeting.pk))
     if request.method == "POST":
-        issued = delegation_badges_issue(meeting=meeting, edition=edition)
+        issued = delegation_badges_issue(meeting=meeting, edition=edition, by=request.user)
         if issued:
-            log(instance=meeting, action=BADGES_ACTION, user=request.user)
             messages.success(
                 request,
                 ngettext(
@@ -505,8 +491,8 @@ def decision_commitment_view(request, pk):
         due_on=form.cleaned_data["due_on"],
         responsible_region=form.cleaned_data["responsible_region"],
         responsible_partner=form.cleaned_data["responsible_partner"],
+        by=request.user,
     )
-    log(instance=commitment, action="wagtail.create", user=request.user)
     messages.success(
         request,
         _("Commitment created under %(reference)s.")

@@ -32,6 +32,7 @@ from partnerships.admin_forms import (
 )
 from partnerships.choices import AgreementStatus, CommitmentStatus, Domain
 from partnerships.models import Agreement, Commitment, PartnerRegion, PartnershipMeeting
+from partnerships.services.agreements import BADGES_ACTION, RENEWED_ACTION, TERMINATED_ACTION
 
 MENU_HOOK = "register_partnerships_menu_item"
 DUE_SOON = datetime.timedelta(days=30)
@@ -435,8 +436,8 @@ class PartnershipsViewSetGroup(ViewSetGroup):
 
 
 def register_partnerships_log_actions(actions) -> None:
-    actions.register_action(views.TERMINATED_ACTION, _("Terminate agreement"), _("Terminated"))
-    actions.register_action(views.RENEWED_ACTION, _("Renew agreement"), _("Renewal drafted"))
+    actions.register_action(TERMINATED_ACTION, _("Terminate agreement"), _("Terminated"))
+    actions.register_action(RENEWED_ACTION, _("Renew agreement"), _("Renewal drafted"))
     actions.register_action(
-        views.BADGES_ACTION, _("Issue delegation badges"), _("Delegation badges issued")
+        BADGES_ACTION, _("Issue delegation badges"), _("Delegation badges issued")
     )

@@ -30,6 +30,7 @@ from fairsite.i18n import active_language
 from fairsite.services.site import public_url
 from fairsite.templatetags.fairsite_tags import join_list
 from programme.choices import SessionStatus, SessionType, SignupStatus, SpokenLanguage
+from programme.errors import ProgrammeError
 from programme.forms import ProgrammeFilterForm
 from programme.models import SessionSignup
 from programme.selectors import (
@@ -46,7 +47,6 @@ from programme.selectors import (
     visitor_starred_uids,
 )
 from programme.services.agenda import agenda_for, agenda_secret_reset, agenda_star, agenda_unstar
-from programme.services.sessions import ProgrammeError
 from programme.services.signups import session_signup_for_user, signup_cancel
 
 ALL_DAYS = "all"

@@ -32,6 +32,7 @@ from programme.admin import forms as admin_forms
 from programme.admin import views
 from programme.choices import SessionStatus
 from programme.models import Room, Session, SessionChange, Speaker, Track
+from programme.services.sessions import CANCELLED_ACTION, PUBLISHED_ACTION
 
 
 def _names(*fields, heading):
@@ -298,5 +299,5 @@ class ProgrammeViewSetGroup(ViewSetGroup):
 
 
 def register_session_log_actions(actions) -> None:
-    actions.register_action(views.PUBLISHED_ACTION, _("Publish session"), _("Session published"))
-    actions.register_action(views.CANCELLED_ACTION, _("Cancel session"), _("Session cancelled"))
+    actions.register_action(PUBLISHED_ACTION, _("Publish session"), _("Session published"))
+    actions.register_action(CANCELLED_ACTION, _("Cancel session"), _("Session cancelled"))

@@ -3,7 +3,7 @@
     python scripts/import_graph.py               # graph, cycles, function-level counts
     python scripts/import_graph.py --functions   # also list every function-level import
     python scripts/import_graph.py --json        # the same, machine-readable
-    python scripts/import_graph.py --check       # exit 1 if the apps import each other in a cycle
+    python scripts/import_graph.py --check       # exit 1 on a cycle or an unexplained late import
 
 An app is a top-level package with an `apps.py`; a module is counted under its app
 (`events.services.checkin` is `events`). Each import statement is one of: module-level,
@@ -11,6 +11,11 @@ function-level (inside a def, where it runs only when called and so can hide a c
 type-only (under `if TYPE_CHECKING:`, never run); a class body runs on import, like the
 module. `--check` looks at module- and function-level imports together. Migrations and tests
 are left out unless `--with-tests` is given.
+
+A function-level import is allowed in an AppConfig's `ready()` (where Django means apps to
+import their models and connect signals) and where a comment on the line above starts with
+"# Imported here" and says why (an optional dependency, a module the settings import before
+Django is set up); `--check` also fails on any other.
 """
 
 from __future__ import annotations
@@ -55,11 +60,15 @@ class _Imports(ast.NodeVisitor):
         self.package = package
         self.depth = 0
         self.type_only = False
+        self.functions: list[str] = []
         self.found: list[tuple[int, str, set[str], str]] = []
+        self.late: list[tuple[int, str, bool]] = []  # (line, source, in ready())
 
     def _nested(self, node: ast.AST) -> None:
         self.depth += 1
+        self.functions.append(getattr(node, "name", ""))
         self.generic_visit(node)
+        self.functions.pop()
         self.depth -= 1
 
     # A class body runs when its module is imported, so only a def defers an import.
@@ -78,6 +87,8 @@ class _Imports(ast.NodeVisitor):
     def _add(self, node: ast.stmt, targets: set[str]) -> None:
         kind = "type_only" if self.type_only else "function" if self.depth else "module"
         self.found.append((node.lineno, kind, targets, ast.unparse(node)))
+        if kind == "function":
+            self.late.append((node.lineno, ast.unparse(node), self.functions[:1] == ["ready"]))
 
     def visit_Import(self, node: ast.Import) -> None:
         self._add(node, {alias.name.split(".")[0] for alias in node.names})
@@ -97,20 +108,25 @@ class _Imports(ast.NodeVisitor):
 def graph_build(root: Path, *, with_tests: bool = False) -> dict:
     apps = apps_find(root)
     edges: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
-    function_imports, errors, files = [], [], 0
+    function_imports, unexplained, errors, files = [], [], [], 0
     own_function_imports = dict.fromkeys(apps, 0)
     for app in apps:
         for path in modules_find(root, app, with_tests=with_tests):
             rel = path.relative_to(root)
             package = list(rel.parent.parts)
             try:
-                tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(rel))
+                text = path.read_text(encoding="utf-8")
+                tree = ast.parse(text, filename=str(rel))
             except (SyntaxError, UnicodeDecodeError) as exc:
                 errors.append(f"{rel}: {exc}")
                 continue
             files += 1
             collector = _Imports(package)
             collector.visit(tree)
+            source_lines = text.splitlines()
+            for line, source, in_ready in collector.late:
+                if not in_ready and not _explained(source_lines, line):
+                    unexplained.append({"file": rel.as_posix(), "line": line, "import": source})
             for line, kind, targets, source in collector.found:
                 if kind == "function" and app in targets:
                     own_function_imports[app] += 1
@@ -146,7 +162,21 @@ def graph_build(root: Path, *, with_tests: bool = False) -> dict:
         },
         "function_imports_per_app": per_app,
         "function_imports": function_imports,
+        "unexplained_function_imports": unexplained,
     }
+
+
+def _explained(source_lines: list[str], line: int) -> bool:
+    """A comment starting "# Imported here" just above the import, or above the imports
+    grouped with it."""
+    index = line - 2
+    while index >= 0 and source_lines[index].strip().startswith(("import ", "from ")):
+        index -= 1
+    while index >= 0 and source_lines[index].strip().startswith("#"):
+        if source_lines[index].strip().startswith("# Imported here"):
+            return True
+        index -= 1
+    return False
 
 
 def cycles_find(apps: list[str], graph: set[tuple[str, str]]) -> list[list[str]]:
@@ -190,6 +220,11 @@ def report_text(report: dict, *, functions: bool) -> str:
         f"  {app:16} {n['other_apps']:3} / {n['own_app']:3}"
         for app, n in report["function_imports_per_app"].items()
     ]
+    lines += ["", "Function-level imports outside AppConfig.ready() with no reason given:"]
+    lines += [
+        f"  {f['file']}:{f['line']}: {f['import']}" for f in report["unexplained_function_imports"]
+    ]
+    lines += [] if report["unexplained_function_imports"] else ["  none"]
     if functions:
         lines += ["", "Function-level imports of another app:"]
         lines += [f"  {f['file']}:{f['line']}: {f['import']}" for f in report["function_imports"]]
@@ -201,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--functions", action="store_true", help="list function-level imports")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument("--check", action="store_true", help="exit 1 if the apps import in a cycle")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 on a cycle or an unexplained late import"
+    )
     parser.add_argument("--with-tests", action="store_true", help="read migrations and tests too")
     args = parser.parse_args(argv)
     report = graph_build(args.root, with_tests=args.with_tests)
@@ -211,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report_text(report, functions=args.functions))
     if report["errors"]:
         return 2
-    return 1 if args.check and report["cycles"]["full"] else 0
+    failed = report["cycles"]["full"] or report["unexplained_function_imports"]
+    return 1 if args.check and failed else 0
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def server_env(**extra) -> dict:
 
 def start_gunicorn(port: int, *, workers: int = 2, **env) -> subprocess.Popen:
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "fairsite.wsgi:application"]
+        [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
         + ["--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=ROOT,
         env=server_env(**env),

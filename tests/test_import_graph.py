@@ -129,3 +129,36 @@ def test_real_tree_is_read_whole():
     assert report["files"] > 100
     six = {"fairsite", "events", "exhibitors", "partnerships", "observatory", "exportsupport"}
     assert six <= set(report["apps"])
+
+
+def test_a_late_import_is_allowed_in_ready_and_with_its_reason_only(tmp_path):
+    files = {
+        "alpha/apps.py": (
+            "class AlphaConfig:\n    def ready(self):\n        from alpha import signals\n"
+        ),
+        "alpha/signals.py": "",
+        "alpha/storage.py": (
+            "def url():\n"
+            "    # Imported here: an optional dependency.\n"
+            "    import boto\n"
+            "    return boto\n"
+        ),
+        "beta/views.py": "def view():\n    from beta import models\n    return models\n",
+        "beta/models.py": "",
+    }
+    root = _project(tmp_path, files)
+
+    report = _report(root)
+    result = _run(root, "--check")
+
+    assert report["unexplained_function_imports"] == [
+        {"file": "beta/views.py", "line": 2, "import": "from beta import models"}
+    ]
+    assert result.returncode == 1
+    assert "beta/views.py:2: from beta import models" in result.stdout
+
+
+def test_the_project_s_apps_import_each_other_in_no_cycle_and_explain_every_late_import():
+    result = _run(SCRIPT.parent.parent, "--check")
+
+    assert result.returncode == 0, result.stdout

@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy
 
 from b2b import scheduler
 from b2b.choices import RequestStatus
+from b2b.errors import B2BError
 from b2b.models import B2BBlock, B2BMeeting, B2BParticipant, B2BSeat, MeetingRequest
 from events.models import Edition
-from partnerships.services.agreements import PartnershipError
+from fairsite.services.mail import email_render_and_queue
 from programme.choices import SessionStatus, SignupStatus
 from programme.models import Session
 
@@ -43,13 +44,13 @@ def request_make(
 ) -> MeetingRequest:
     """Ask for a meeting; asking again gives back the request already made."""
     if requester.pk == recipient.pk:
-        raise PartnershipError(_("You cannot ask yourself for a meeting."))
+        raise B2BError(_("You cannot ask yourself for a meeting."))
     if not requester.is_active:
-        raise PartnershipError(_("Your participation in the meetings is suspended."))
+        raise B2BError(_("Your participation in the meetings is suspended."))
     if requester.edition_id != recipient.edition_id or not recipient.is_active:
-        raise PartnershipError(_("This person does not take part in the meetings."))
+        raise B2BError(_("This person does not take part in the meetings."))
     if not requests_open(requester.edition):
-        raise PartnershipError(_("Meeting requests are closed: the fair is about to start."))
+        raise B2BError(_("Meeting requests are closed: the fair is about to start."))
     existing = MeetingRequest.objects.filter(
         Q(requester=requester, recipient=recipient) | Q(requester=recipient, recipient=requester),
         status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
@@ -68,13 +69,13 @@ def request_answer(*, request: MeetingRequest, by: B2BParticipant, accept: bool)
     with transaction.atomic():
         request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
         if request.recipient_id != by.pk:
-            raise PartnershipError(_("Only the person asked can answer this request."))
+            raise B2BError(_("Only the person asked can answer this request."))
         if not by.is_active:
-            raise PartnershipError(_("Your participation in the meetings is suspended."))
+            raise B2BError(_("Your participation in the meetings is suspended."))
         if request.status != RequestStatus.PENDING:
-            raise PartnershipError(_("This request has already been answered."))
+            raise B2BError(_("This request has already been answered."))
         if not requests_open(request.edition):
-            raise PartnershipError(_("Meeting requests are closed: the fair is about to start."))
+            raise B2BError(_("Meeting requests are closed: the fair is about to start."))
         request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
         request.answered_at = timezone.now()
         request.save(update_fields=["status", "answered_at"])
@@ -335,9 +336,9 @@ def request_cancel(*, request: MeetingRequest, by: B2BParticipant | None = None)
             .get(pk=request.pk)
         )
         if by is not None and by.pk not in (request.requester_id, request.recipient_id):
-            raise PartnershipError(_("Only the two people concerned can call this meeting off."))
+            raise B2BError(_("Only the two people concerned can call this meeting off."))
         if request.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
-            raise PartnershipError(_("This request is no longer open."))
+            raise B2BError(_("This request is no longer open."))
         request.status = RequestStatus.CANCELLED
         request.answered_at = request.answered_at or timezone.now()
         request.save(update_fields=["status", "answered_at"])
@@ -353,8 +354,6 @@ def request_cancel(*, request: MeetingRequest, by: B2BParticipant | None = None)
 
 
 def _tell(participant: B2BParticipant, template: str, **context) -> None:
-    from fairsite.services.mail import email_render_and_queue
-
     email_render_and_queue(
         to=[participant.email],
         template_prefix=f"b2b/email/{template}",

@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from b2b.choices import ParticipantKind
+from b2b.errors import B2BError
 from b2b.models import B2BParticipant, participant_secret
 from b2b.selectors import exhibitor_cooperatives, participant_of
 from events.models import Edition
 from exhibitors.models import Cooperative
-from partnerships.services.agreements import PartnershipError
 
 # The kinds a user may choose when joining on the site; delegation members are registered
 # by the organisers with their partner region.
@@ -36,7 +36,7 @@ def participant_join(
 ) -> B2BParticipant:
     """Take part in the edition's meetings, or update one's profile when already in.
 
-    Raises PartnershipError when the kind is not one to choose, or the cooperative is not one
+    Raises B2BError when the kind is not one to choose, or the cooperative is not one
     of the user's with a confirmed application. A delegation member keeps their kind.
     """
     profile = {
@@ -59,7 +59,7 @@ def participant_join(
                 .first()
             )
             if participant is not None and not participant.is_active:
-                raise PartnershipError(_("Your participation in the meetings is suspended."))
+                raise B2BError(_("Your participation in the meetings is suspended."))
             if participant is None:
                 return B2BParticipant.objects.create(
                     edition=edition,
@@ -79,13 +79,13 @@ def participant_join(
 
 def _checked_cooperative(user, edition, kind, cooperative) -> Cooperative | None:
     if kind not in SELF_KINDS:
-        raise PartnershipError(_("Choose whether you take part as an exhibitor, buyer or partner."))
+        raise B2BError(_("Choose whether you take part as an exhibitor, buyer or partner."))
     if kind != ParticipantKind.EXHIBITOR:
         return None
     if cooperative is None or not (
         exhibitor_cooperatives(user=user, edition=edition).filter(pk=cooperative.pk).exists()
     ):
-        raise PartnershipError(
+        raise B2BError(
             _("Exhibitors take part for a cooperative of theirs whose application is confirmed.")
         )
     return cooperative

@@ -22,7 +22,9 @@ from django.utils import translation
 from events.choices import BadgeStatus
 from events.keys import signing_key
 from events.models import Badge
+from events.pdf import badges_pdf
 from fairsite.queueing import task_queue_after_commit
+from fairsite.services.mail import email_render_and_queue
 from fairsite.services.site import public_url
 
 BADGE_LINK_SALT = "events.badge-link.v2"
@@ -84,8 +86,6 @@ def badge_links_send_queue(*, email: str) -> None:
     """Have a worker e-mail a fresh link (and the PDF) for each active badge held at `email`
     that is still of use. A task is queued whether or not there is one, so that the visitor's
     request answers alike for a known and an unknown address (and carries no address)."""
-    from events.tasks import task_send_badge_links
-
     badges = (
         Badge.objects.active()
         .filter(attendee__email__iexact=email.strip())
@@ -93,16 +93,25 @@ def badge_links_send_queue(*, email: str) -> None:
         .select_related("edition")
     )
     badge_ids = [badge.pk for badge in badges if badge.valid_until >= badge.edition.today()]
-    task_queue_after_commit(task_send_badge_links, badge_ids=badge_ids)
+    task_queue_after_commit("events.send_badge_links", badge_ids=badge_ids)
 
 
 @transaction.atomic
 def badge_links_send(*, badge_ids: list[int]) -> int:
     """E-mail each of these badges, still active, to its holder with a fresh link; returns
     how many were sent."""
-    from events.services.badges import badge_mail_queue
-
     badges = Badge.objects.active().filter(pk__in=badge_ids).select_related("attendee", "edition")
     for badge in badges:
         badge_mail_queue(badge=badge, language=badge.attendee.language)
     return len(badges)
+
+
+def badge_mail_queue(*, badge: Badge, language: str) -> None:
+    """E-mail the badge to its holder: a link to its page, and the PDF attached."""
+    email_render_and_queue(
+        to=[badge.attendee.email],
+        template_prefix="events/email/badge",
+        context={"badge": badge, "url": badge_link_url(badge, language=language)},
+        language=language,
+        attachments=[("badge.pdf", badges_pdf([badge], language=language), "application/pdf")],
+    )

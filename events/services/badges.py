@@ -5,13 +5,22 @@ import secrets
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from events import tokens
 from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus
+from events.errors import BadgeError
 from events.keys import signing_key
 from events.models import Attendee, Badge, Edition, Gate
-from events.services.badge_links import badge_link_url
-from fairsite.services.mail import email_render_and_queue
+from events.services.badge_links import badge_mail_queue
+from fairsite.audit import audit_log
+from fairsite.models import User
+
+# The admin log's actions (registered in events/viewsets.py).
+REVOKED_ACTION = "events.badge.revoked"
+REISSUED_ACTION = "events.badge.reissued"
+TOKEN_ACTION = "events.gate.token_issued"
+IMPORTED_ACTION = "events.attendees.imported"
 
 
 def badge_claims(badge: Badge) -> tokens.BadgeClaims:
@@ -96,21 +105,32 @@ def _visitor_registered(edition: Edition, email: str) -> tuple[Attendee, Badge] 
 
 
 @transaction.atomic
-def badge_revoke(*, badge: Badge) -> Badge:
+def badge_revoke(*, badge: Badge, by: User | None = None) -> Badge:
     """Revoke a badge at once: every gate refuses its code from now on."""
+    badge = _revoked(badge)
+    audit_log(instance=badge, action=REVOKED_ACTION, by=by)
+    return badge
+
+
+@transaction.atomic
+def badge_reissue(*, badge: Badge, by: User | None = None) -> Badge:
+    """A lost badge: revoke its code and issue a new one to the same person. A badge already
+    replaced is refused: its holder has the newer one."""
+    badge = _revoked(badge)
+    if Badge.objects.filter(replaces=badge).exists():
+        raise BadgeError(_("This badge has already been replaced."), code="already_replaced")
+    new = badge_issue(attendee=badge.attendee, replaces=badge)
+    audit_log(instance=new, action=REISSUED_ACTION, by=by, data={"replaces": badge.pk})
+    return new
+
+
+def _revoked(badge: Badge) -> Badge:
     badge = Badge.objects.select_for_update().get(pk=badge.pk)
     if badge.status != BadgeStatus.REVOKED:
         badge.status = BadgeStatus.REVOKED
         badge.revoked_at = timezone.now()
         badge.save(update_fields=["status", "revoked_at"])
     return badge
-
-
-@transaction.atomic
-def badge_reissue(*, badge: Badge) -> Badge:
-    """A lost badge: revoke its code and issue a new one to the same person."""
-    badge = badge_revoke(badge=badge)
-    return badge_issue(attendee=badge.attendee, replaces=badge)
 
 
 @transaction.atomic
@@ -122,13 +142,14 @@ def badges_issue_blank(*, edition: Edition, category: str, count: int) -> list[B
     ]
 
 
-def gate_token_issue(*, gate: Gate) -> str:
+def gate_token_issue(*, gate: Gate, by: User | None = None) -> str:
     """A new secret for the gate's devices; the previous one stops working.
 
     Only its hash is kept."""
     token = secrets.token_urlsafe(32)
     gate.token_hash = Gate.hash_token(token)
     gate.save(update_fields=["token_hash"])
+    audit_log(instance=gate, action=TOKEN_ACTION, by=by)
     return token
 
 
@@ -162,16 +183,3 @@ def visitor_register(
     )
     badge_mail_queue(badge=badge, language=language)
     return badge, True
-
-
-def badge_mail_queue(*, badge: Badge, language: str) -> None:
-    """E-mail the badge to its holder: a link to its page, and the PDF attached."""
-    from events.pdf import badges_pdf
-
-    email_render_and_queue(
-        to=[badge.attendee.email],
-        template_prefix="events/email/badge",
-        context={"badge": badge, "url": badge_link_url(badge, language=language)},
-        language=language,
-        attachments=[("badge.pdf", badges_pdf([badge], language=language), "application/pdf")],
-    )

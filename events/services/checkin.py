@@ -5,20 +5,24 @@ number of simultaneous scans of a badge exactly one finds it outside and admits 
 PostgreSQL (row lock) and SQLite (IMMEDIATE transactions) alike. Every scan, refused ones
 too, is appended to the CheckIn log; a repeated scan id returns the first answer, and a scan id
 reused for another scan (another badge, gate or direction) is refused as a conflict.
+
+The service answers with a `ScanOutcome`; the gates' API (`events.api`) turns it into JSON in
+the gate's language. The log keeps the outcome's record, with no translated words, so that a
+repeated scan is answered as the first one was, in the language of whoever asks.
 """
 
+import dataclasses
 import datetime
 import logging
 import zoneinfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from events import checkin_db, tokens
 from events.checkin_db import ScannedBadge
-from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
+from events.choices import BadgeStatus, Direction, ScanResult
 from events.keys import verification_keys
 from events.models import Badge, CheckIn, Gate
 
@@ -36,7 +40,74 @@ MESSAGES = {
     ScanResult.INVALID: gettext_noop("This is not a badge of the fair."),
     ScanResult.WRONG_EDITION: gettext_noop("This badge is for another edition."),
     ScanResult.NOT_VALID_TODAY: gettext_noop("This badge is not valid today."),
+    CONFLICT: CONFLICT_MESSAGE,
 }
+
+
+@dataclasses.dataclass(frozen=True)
+class ScannedPerson:
+    """Who the badge belongs to, as the gate shows them."""
+
+    badge_id: int
+    name: str
+    organisation: str
+    category: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ScanOutcome:
+    """The verdict on one scan: a ScanResult (or CONFLICT), the badge's holder when the badge
+    is one of the fair's, and when and where they came in if they are already inside."""
+
+    result: str
+    person: ScannedPerson | None = None
+    already_in_at: str = ""  # ISO 8601
+    already_in_gate: str = ""
+
+    def record(self) -> dict:
+        """What the log keeps of the outcome (no translated words)."""
+        record = {"result": self.result}
+        if self.person is not None:
+            record["badge"] = {
+                "id": self.person.badge_id,
+                "name": self.person.name,
+                "organisation": self.person.organisation,
+                "category": self.person.category,
+            }
+        if self.already_in_at:
+            record["already_in"] = {"at": self.already_in_at, "gate": self.already_in_gate}
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict) -> "ScanOutcome":
+        badge = record.get("badge")
+        already_in = record.get("already_in") or {}
+        person = None
+        if badge:
+            person = ScannedPerson(
+                badge["id"], badge["name"], badge["organisation"], badge["category"]
+            )
+        return cls(
+            result=record["result"],
+            person=person,
+            already_in_at=already_in.get("at", ""),
+            already_in_gate=already_in.get("gate", ""),
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Scan:
+    """One scan as a gate device sent it."""
+
+    gate: Gate
+    code: str
+    claims: tokens.BadgeClaims | None
+    direction: str
+    scan_id: str
+    at: datetime.datetime
+    device: str
+    offline: bool
+    admitted_offline: bool
 
 
 def checkin_redeem(
@@ -49,37 +120,45 @@ def checkin_redeem(
     device: str = "",
     offline: bool = False,
     admitted_offline: bool = False,
-) -> dict:
-    """Decide on one scan and log it; returns the answer for the gate (JSON-ready).
+) -> ScanOutcome:
+    """Decide on one scan and log it.
 
     `admitted_offline` says the device already let the person in while offline: a refusal
     now (say, already in through another gate) is then flagged as a double entry.
     """
-    at = scanned_at or timezone.now()
     try:
         claims = tokens.decode(code, public_keys=verification_keys())
     except tokens.InvalidCode:
         claims = None
+    scan = Scan(
+        gate=gate,
+        code=code,
+        claims=claims,
+        direction=direction,
+        scan_id=scan_id,
+        at=scanned_at or timezone.now(),
+        device=device,
+        offline=offline,
+        admitted_offline=admitted_offline,
+    )
     try:
         with transaction.atomic():
-            return _redeem(
-                gate, code, claims, direction, scan_id, at, device, offline, admitted_offline
-            )
+            return _redeem(scan)
     except IntegrityError:
         if not scan_id:
             raise
         # A scan id already in the log: nothing was changed. Checked only here, so that the
         # scans that pass (all but retries) cost no query more.
-        return _repeated(gate=gate, code=code, claims=claims, direction=direction, scan_id=scan_id)
+        return _repeated(scan)
 
 
-def checkin_sync(*, gate: Gate, scans: list[dict], device: str = "") -> list[dict]:
-    """Replay a device's offline scans in the order they were made; answers in input order."""
+def checkin_sync(*, gate: Gate, scans: list[dict], device: str = "") -> list[ScanOutcome]:
+    """Replay a device's offline scans in the order they were made; outcomes in input order."""
     order = sorted(range(len(scans)), key=lambda i: scans[i]["scanned_at"])
-    answers: list[dict] = [{}] * len(scans)
+    outcomes: list[ScanOutcome | None] = [None] * len(scans)
     for index in order:
         scan = scans[index]
-        answers[index] = checkin_redeem(
+        outcomes[index] = checkin_redeem(
             gate=gate,
             code=scan["code"],
             direction=scan.get("direction", Direction.IN),
@@ -89,21 +168,21 @@ def checkin_sync(*, gate: Gate, scans: list[dict], device: str = "") -> list[dic
             offline=True,
             admitted_offline=bool(scan.get("admitted")),
         )
-    return answers
+    return outcomes
 
 
-def _repeated(*, gate: Gate, code: str, claims, direction: str, scan_id: str) -> dict:
-    """The first answer if this is the same scan again (a retry, a second sync); a conflict
+def _repeated(scan: Scan) -> ScanOutcome:
+    """The first outcome if this is the same scan again (a retry, a second sync); a conflict
     if the scan id was first used for another badge, gate or direction."""
     first = (
-        CheckIn.objects.filter(scan_id=scan_id)
+        CheckIn.objects.filter(scan_id=scan.scan_id)
         .values("badge_id", "gate_id", "direction", "answer")
         .get()
     )
     badge_id = None
-    if claims is not None:
+    if scan.claims is not None:
         badge_id = (
-            Badge.objects.filter(pk=claims.badge_id, code=code.strip().upper())
+            Badge.objects.filter(pk=scan.claims.badge_id, code=scan.code.strip().upper())
             .values_list("pk", flat=True)
             .first()
         )
@@ -111,66 +190,67 @@ def _repeated(*, gate: Gate, code: str, claims, direction: str, scan_id: str) ->
         name
         for name, before, now in [
             ("badge", first["badge_id"], badge_id),
-            ("gate", first["gate_id"], gate.pk),
-            ("direction", first["direction"], direction),
+            ("gate", first["gate_id"], scan.gate.pk),
+            ("direction", first["direction"], scan.direction),
         ]
         if before != now
     ]
     if not differing:
-        return first["answer"]
+        return ScanOutcome.from_record(first["answer"])
     # Which fields differ, never their values: a badge names a person.
     logger.warning(
         "Scan id reused for another scan; differing: %s",
         ", ".join(differing),
-        extra={"gate_id": gate.pk, "scan_id": scan_id, "differing": differing},
+        extra={"gate_id": scan.gate.pk, "scan_id": scan.scan_id, "differing": differing},
     )
-    return {"result": CONFLICT, "message": _(CONFLICT_MESSAGE)}
+    return ScanOutcome(result=CONFLICT)
 
 
-def _redeem(gate, code, claims, direction, scan_id, at, device, offline, admitted_offline) -> dict:
+def _redeem(scan: Scan) -> ScanOutcome:
+    claims = scan.claims
     badge = checkin_db.badge_locked(claims.badge_id) if claims is not None else None
-    result, changed = _decide(badge, code, direction, at, gate)
+    result, changed = _decide(badge, scan)
     if result == ScanResult.INVALID:
         badge = None
-    answer = _answer(result, badge)
+    outcome = _outcome(result, badge)
     # The log first: a scan id already there raises before the badge is touched.
     checkin_db.checkin_insert(
         badge_id=badge.id if badge else None,
-        gate_id=gate.pk,
-        direction=direction,
+        gate_id=scan.gate.pk,
+        direction=scan.direction,
         result=result,
-        scanned_at=at,
+        scanned_at=scan.at,
         received_at=timezone.now(),
-        scan_id=scan_id,
-        device=device[:100],
-        offline=offline,
-        flagged=admitted_offline and result == ScanResult.ALREADY_IN,
-        answer=answer,
+        scan_id=scan.scan_id,
+        device=scan.device[:100],
+        offline=scan.offline,
+        flagged=scan.admitted_offline and result == ScanResult.ALREADY_IN,
+        answer=outcome.record(),
     )
     if changed:
         checkin_db.badge_moved(badge)
-    return answer
+    return outcome
 
 
-def _decide(badge: ScannedBadge | None, code, direction, at, gate) -> tuple[str, bool]:
-    if badge is None or badge.code != code.strip().upper():
+def _decide(badge: ScannedBadge | None, scan: Scan) -> tuple[str, bool]:
+    if badge is None or badge.code != scan.code.strip().upper():
         return ScanResult.INVALID, False
     if not badge.edition_is_current:
         return ScanResult.WRONG_EDITION, False
     if badge.status == BadgeStatus.REVOKED:
         return ScanResult.REVOKED, False
     zone = zoneinfo.ZoneInfo(badge.edition_time_zone)
-    day = at.astimezone(zone).date()
+    day = scan.at.astimezone(zone).date()
     if not badge.valid_from <= day <= badge.valid_until:
         return ScanResult.NOT_VALID_TODAY, False
-    if direction == Direction.OUT:
+    if scan.direction == Direction.OUT:
         badge.inside = False
         return ScanResult.OK, True
     if badge.category not in badge.unlimited_entry and _inside_on(badge, day, zone):
         return ScanResult.ALREADY_IN, False
     badge.inside = True
-    badge.last_entry_at = at
-    badge.last_entry_gate_id = gate.pk
+    badge.last_entry_at = scan.at
+    badge.last_entry_gate_id = scan.gate.pk
     return ScanResult.OK, True
 
 
@@ -181,19 +261,15 @@ def _inside_on(badge: ScannedBadge, day: datetime.date, zone: zoneinfo.ZoneInfo)
     return badge.last_entry_at.astimezone(zone).date() == day
 
 
-def _answer(result: str, badge: ScannedBadge | None) -> dict:
-    answer = {"result": result, "message": _(MESSAGES[result]) if MESSAGES[result] else ""}
-    if badge is not None:
-        answer["badge"] = {
-            "id": badge.id,
-            "name": badge.full_name,
-            "organisation": badge.organisation,
-            "category": badge.category,
-            "category_label": str(AttendeeCategory(badge.category).label),
-        }
-        if result == ScanResult.ALREADY_IN:
-            answer["already_in"] = {
-                "at": badge.last_entry_at.isoformat(),
-                "gate": str(badge.last_entry_gate) if badge.last_entry_gate else "",
-            }
-    return answer
+def _outcome(result: str, badge: ScannedBadge | None) -> ScanOutcome:
+    if badge is None:
+        return ScanOutcome(result=result)
+    person = ScannedPerson(badge.id, badge.full_name, badge.organisation, badge.category)
+    if result != ScanResult.ALREADY_IN:
+        return ScanOutcome(result=result, person=person)
+    return ScanOutcome(
+        result=result,
+        person=person,
+        already_in_at=badge.last_entry_at.isoformat(),
+        already_in_gate=str(badge.last_entry_gate) if badge.last_entry_gate else "",
+    )

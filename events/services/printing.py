@@ -36,8 +36,6 @@ def print_selection(*, edition: Edition, category: str = "", unprinted_only: boo
 @transaction.atomic
 def print_job_create(*, edition: Edition, category: str, unprinted_only: bool, by) -> BadgePrintJob:
     """Record what to print and hand it to a worker once the transaction commits."""
-    from events.tasks import task_print_badges
-
     ids = list(
         print_selection(
             edition=edition, category=category, unprinted_only=unprinted_only
@@ -46,7 +44,7 @@ def print_job_create(*, edition: Edition, category: str, unprinted_only: bool, b
     job = BadgePrintJob.objects.create(
         edition=edition, category=category, badge_ids=ids, created_by=by
     )
-    task_queue_after_commit(task_print_badges, job_id=job.pk)
+    task_queue_after_commit("events.print_badges", job_id=job.pk)
     return job
 
 

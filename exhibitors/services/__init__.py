@@ -1,5 +1,15 @@
 """The rules of the exhibitor path. Views, admin screens, tasks and commands call these."""
 
+from exhibitors.errors import (
+    ApplicationError,
+    ApplicationIncomplete,
+    InvalidTransition,
+    InvitationInvalid,
+    RegistrationClosed,
+    StaffQuotaReached,
+    StandUnavailable,
+)
+
 from .applications import (
     EDITABLE,
     TRANSITIONS,
@@ -27,15 +37,6 @@ from .cooperatives import (
     cooperative_invitation_accept,
     cooperative_invite,
     invitation_for_token,
-)
-from .errors import (
-    ApplicationError,
-    ApplicationIncomplete,
-    InvalidTransition,
-    InvitationInvalid,
-    RegistrationClosed,
-    StaffQuotaReached,
-    StandUnavailable,
 )
 from .pages import directory_pages_ensure
 

@@ -10,13 +10,20 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
 
 from events.choices import AttendeeCategory
 from events.models import Edition
 from events.services.badges import attendee_register, badge_revoke
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.choices import DocumentKind
+from exhibitors.errors import (
+    ApplicationError,
+    ApplicationIncomplete,
+    InvalidTransition,
+    RegistrationClosed,
+    StaffQuotaReached,
+    StandUnavailable,
+)
 from exhibitors.models import (
     Application,
     ApplicationDocument,
@@ -25,14 +32,7 @@ from exhibitors.models import (
     StaffMember,
     Stand,
 )
-from exhibitors.services.errors import (
-    ApplicationError,
-    ApplicationIncomplete,
-    InvalidTransition,
-    RegistrationClosed,
-    StaffQuotaReached,
-    StandUnavailable,
-)
+from fairsite.audit import audit_log
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
 from fairsite.services.site import public_url
@@ -78,7 +78,7 @@ def application_start(*, cooperative: Cooperative, edition: Edition, by: User) -
         raise RegistrationClosed(_("Exhibitor applications for this edition are closed."))
     application = Application.objects.create(cooperative=cooperative, edition=edition)
     ApplicationEvent.objects.create(application=application, to_status=Status.DRAFT, by=by)
-    log(instance=application, action="wagtail.create", user=by)
+    audit_log(instance=application, action="wagtail.create", by=by)
     return application
 
 
@@ -217,10 +217,10 @@ def application_assign_stand(*, application: Application, stand: Stand, by: User
         raise StandUnavailable(
             _("Stand %(code)s was just given to another exhibitor.") % {"code": stand.code}
         ) from error
-    log(
+    audit_log(
         instance=application,
         action="exhibitors.application.stand",
-        user=by,
+        by=by,
         data={"stand": stand.code},
     )
     _cooperative_mail_queue(application, "exhibitors/email/application_stand", {})
@@ -337,10 +337,10 @@ def _transition(
     event = ApplicationEvent.objects.create(
         application=application, from_status=from_status, to_status=to_status, by=by, note=note
     )
-    log(
+    audit_log(
         instance=application,
         action=f"exhibitors.application.{to_status}",
-        user=by,
+        by=by,
         data={"from": from_status, "note": note},
     )
     _status_mail_queue(application, event)

@@ -8,13 +8,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
 
+from exhibitors.errors import InvitationInvalid
 from exhibitors.models import (
     Cooperative,
     CooperativeInvitation,
 )
-from exhibitors.services.errors import InvitationInvalid
+from fairsite.audit import audit_log
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
 from fairsite.services.site import public_url
@@ -88,7 +88,9 @@ def cooperative_invitation_accept(*, token: str, user: User) -> Cooperative:
     invitation.cooperative.managers.add(user)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    log(instance=invitation.cooperative, action="exhibitors.cooperative.manager_added", user=user)
+    audit_log(
+        instance=invitation.cooperative, action="exhibitors.cooperative.manager_added", by=user
+    )
     return invitation.cooperative
 
 

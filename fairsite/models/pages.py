@@ -34,10 +34,8 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import Edition
-
+        # The current edition comes from its own app's template tag (`current_edition`).
         context = super().get_context(request, *args, **kwargs)
-        context["edition"] = Edition.objects.current()
         context["latest_news"] = (
             NewsArticlePage.objects.live().descendant_of(self).order_by("-date")[:3]
         )

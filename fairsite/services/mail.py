@@ -44,7 +44,7 @@ def email_queue(
             for name, content, mimetype in attachments
         ],
     )
-    task_queue_after_commit(_send_task(), email_id=email.pk)
+    task_queue_after_commit("fairsite.send_email", email_id=email.pk)
     return email
 
 
@@ -115,9 +115,3 @@ def email_deliver(*, email_id: int) -> bool:
         )
         raise
     return True
-
-
-def _send_task():
-    from fairsite.tasks import task_send_email
-
-    return task_send_email

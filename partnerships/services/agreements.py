@@ -7,17 +7,22 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from fairsite.audit import audit_log
+from fairsite.models import User
 from partnerships.choices import AgreementStatus, CommitmentStatus, Renewal
+from partnerships.errors import PartnershipError
 from partnerships.models import Agreement
 
 # How far ahead an agreement's end counts as "soon" when it gives no notice period.
 SOON = datetime.timedelta(days=90)
 
-
-class PartnershipError(Exception):
-    """A rule refused the change; `str(error)` says why, in the user's language."""
+# The admin log's actions (registered in partnerships/viewsets.py).
+TERMINATED_ACTION = "partnerships.agreement.terminated"
+RENEWED_ACTION = "partnerships.agreement.renewed"
+BADGES_ACTION = "partnerships.meeting.badges_issued"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -87,8 +92,23 @@ def _renewal_signed(agreement: Agreement) -> bool:
     return successor.signed_on is not None
 
 
-def agreement_save(*, agreement: Agreement, today: datetime.date | None = None) -> Agreement:
-    """Save with the status of the day; the agreement it renews is marked renewed."""
+def agreement_save(
+    *,
+    agreement: Agreement,
+    today: datetime.date | None = None,
+    by: User | None = None,
+    content_changed: bool = True,
+) -> Agreement:
+    """Save with the status of the day; the agreement it renews is marked renewed. Logged as
+    made or edited by `by`."""
+    created = agreement.pk is None
+    _stored(agreement, today)
+    action = "wagtail.create" if created else "wagtail.edit"
+    audit_log(instance=agreement, action=action, by=by, content_changed=content_changed)
+    return agreement
+
+
+def _stored(agreement: Agreement, today: datetime.date | None = None) -> Agreement:
     today = today or timezone.localdate()
     with transaction.atomic():
         previous = (
@@ -106,23 +126,44 @@ def agreement_save(*, agreement: Agreement, today: datetime.date | None = None) 
     return agreement
 
 
-def agreement_terminate(*, agreement: Agreement, on: datetime.date) -> Agreement:
+def agreement_terminate_check(*, agreement: Agreement) -> None:
+    """Refuse (PartnershipError) an agreement already terminated."""
+    if agreement.terminated_on:
+        raise PartnershipError(
+            _("This agreement is already terminated, on %(day)s.")
+            % {"day": date_format(agreement.terminated_on)},
+            code="already_terminated",
+        )
+
+
+@transaction.atomic
+def agreement_terminate(
+    *, agreement: Agreement, on: datetime.date, by: User | None = None
+) -> Agreement:
+    agreement_terminate_check(agreement=agreement)
     if agreement.signed_on is None:
         raise PartnershipError(_("Only a signed agreement can be terminated."))
     if on < agreement.signed_on:
         raise PartnershipError(_("An agreement cannot end before it was signed."))
     agreement.terminated_on = on
-    return agreement_save(agreement=agreement)
+    _stored(agreement)
+    audit_log(instance=agreement, action=TERMINATED_ACTION, by=by)
+    return agreement
+
+
+def agreement_renewal(agreement: Agreement) -> Agreement | None:
+    """The agreement that renews `agreement`, if one was started."""
+    return Agreement.objects.filter(renews=agreement).first()
 
 
 @transaction.atomic
-def agreement_renew(*, agreement: Agreement) -> Agreement:
+def agreement_renew(*, agreement: Agreement, by: User | None = None) -> Agreement:
     """A draft renewing `agreement`, with its terms and parties copied; its dates, signed
     document and notes are its own, filled in when it is signed. Not public until then."""
     if agreement.signed_on is None or agreement.status == AgreementStatus.TERMINATED:
         raise PartnershipError(_("Only a signed agreement that is not terminated can be renewed."))
-    if Agreement.objects.filter(renews=agreement).exists():
-        raise PartnershipError(_("This agreement already has a renewal."))
+    if agreement_renewal(agreement) is not None:
+        raise PartnershipError(_("This agreement already has a renewal."), code="already_renewed")
     draft = Agreement(
         reference=_renewal_reference(agreement.reference),
         title_ar=agreement.title_ar,
@@ -143,8 +184,10 @@ def agreement_renew(*, agreement: Agreement) -> Agreement:
         is_public=False,
         renews=agreement,
     )
-    agreement_save(agreement=draft)
+    _stored(draft)
     draft.partner_regions.set(agreement.partner_regions.all())
+    audit_log(instance=agreement, action=RENEWED_ACTION, by=by, data={"renewal": draft.pk})
+    audit_log(instance=draft, action="wagtail.create", by=by)
     return draft
 
 

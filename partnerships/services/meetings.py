@@ -5,14 +5,19 @@ from django.db import transaction
 from events.choices import AttendeeCategory
 from events.models import Edition
 from events.services.badges import attendee_register
+from fairsite.audit import audit_log
 from fairsite.i18n import localized_value
+from fairsite.models import User
 from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
+from partnerships.services.agreements import BADGES_ACTION
 
 
 @transaction.atomic
-def delegation_badges_issue(*, meeting: PartnershipMeeting, edition: Edition) -> int:
+def delegation_badges_issue(
+    *, meeting: PartnershipMeeting, edition: Edition, by: User | None = None
+) -> int:
     """A delegation badge for each member of a partner delegation who has none yet;
-    returns how many were issued."""
+    returns how many were issued (logged when there were any)."""
     issued = 0
     members = meeting.participants.filter(partner_region__isnull=False, attendee__isnull=True)
     for member in members.select_related("partner_region"):
@@ -28,10 +33,17 @@ def delegation_badges_issue(*, meeting: PartnershipMeeting, edition: Edition) ->
         member.attendee = attendee
         member.save(update_fields=["attendee"])
         issued += 1
+    if issued:
+        audit_log(instance=meeting, action=BADGES_ACTION, by=by, data={"issued": issued})
     return issued
 
 
-def decision_commitment_create(*, decision: Decision, agreement: Agreement, **fields) -> Commitment:
+@transaction.atomic
+def decision_commitment_create(
+    *, decision: Decision, agreement: Agreement, by: User | None = None, **fields
+) -> Commitment:
     """A commitment under `agreement` that the decision gave rise to."""
     fields.setdefault("description", decision.text)
-    return Commitment.objects.create(agreement=agreement, decision=decision, **fields)
+    commitment = Commitment.objects.create(agreement=agreement, decision=decision, **fields)
+    audit_log(instance=commitment, action="wagtail.create", by=by)
+    return commitment

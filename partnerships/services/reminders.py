@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from fairsite.models import User
 from fairsite.roles import PARTNERSHIPS_OFFICERS
+from fairsite.services.mail import email_render_and_queue
 from partnerships.choices import AgreementStatus, CommitmentStatus
 from partnerships.models import Agreement, Commitment, ReminderDigest
 from partnerships.services.agreements import agreement_end, notice_date
@@ -53,8 +54,6 @@ def reminders_of(today: datetime.date) -> Reminders:
 
 def reminder_digests_send(*, today: datetime.date | None = None) -> int:
     """E-mail today's digest to each officer who has not had it yet; returns how many went."""
-    from fairsite.services.mail import email_render_and_queue
-
     today = today or timezone.localdate()
     reminders = reminders_of(today)
     if not len(reminders):

@@ -23,26 +23,24 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.widgets import HeaderButton
-from wagtail.log_actions import log
 
 from events.fair_clock import JOIN, LTR, POP, edition_zone
 from events.models import Edition
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from programme.choices import SessionStatus, SignupStatus
+from programme.errors import ProgrammeError
 from programme.models import Room, Session
 from programme.schedule_grid import schedule_grid
 from programme.services.sessions import (
     Clash,
-    ProgrammeError,
     programme_clashes,
     session_cancel,
+    session_cancel_check,
     session_clashes,
     session_publish,
+    session_publish_check,
     session_save,
 )
-
-PUBLISHED_ACTION = "programme.session.published"
-CANCELLED_ACTION = "programme.session.cancelled"
 
 
 def session_span(session: Session) -> str:
@@ -131,8 +129,6 @@ class SessionSaveMixin:
     """Create and edit: the session is saved by the programme's `session_save`, never by the
     form; a hard clash it refuses comes back as an error of the form, naming both sessions."""
 
-    log_action = "wagtail.edit"
-
     def get_available_actions(self):
         return [*super().get_available_actions(), "publish"]
 
@@ -143,16 +139,11 @@ class SessionSaveMixin:
             session.status = SessionStatus.PUBLISHED
         self.sequence_before = session.sequence
         self.soft_clashes = session_save(
-            session=session, speakers=list(self.form.cleaned_data.get("speakers", []))
+            session=session,
+            speakers=list(self.form.cleaned_data.get("speakers", [])),
+            by=self.request.user,
+            content_changed=self.form.has_changed() or session.pk is None,
         )
-        log(
-            instance=session,
-            action=self.log_action,
-            user=self.request.user,
-            content_changed=self.form.has_changed(),
-        )
-        if was_draft and session.status == SessionStatus.PUBLISHED:
-            log(instance=session, action=PUBLISHED_ACTION, user=self.request.user)
         return session
 
     def form_valid(self, form):
@@ -184,7 +175,6 @@ class SessionSaveMixin:
 
 class SessionCreateView(SessionSaveMixin, CreateView):
     template_name = "programme/admin/session_form.html"
-    log_action = "wagtail.create"
 
     def get_success_message(self, instance):
         if instance.status == SessionStatus.PUBLISHED:
@@ -304,18 +294,19 @@ def session_publish_view(request, pk):
         raise PermissionDenied
     session = _session_or_404(pk)
     edit_url = reverse("sessions:edit", args=[session.pk])
-    if session.status != SessionStatus.DRAFT:
-        messages.error(request, _("Only a draft session can be published."))
+    try:
+        session_publish_check(session=session)
+    except ProgrammeError as error:
+        messages.error(request, str(error))
         return redirect(edit_url)
     if request.method == "POST":
         try:
-            soft = session_publish(session=session)
+            soft = session_publish(session=session, by=request.user)
         except ProgrammeError as error:
             session.status = SessionStatus.DRAFT
             for message in refusal_messages(error):
                 messages.error(request, message)
         else:
-            log(instance=session, action=PUBLISHED_ACTION, user=request.user)
             messages.success(
                 request,
                 _("“%(session)s” is published: it is on the public programme and in calendars.")
@@ -344,17 +335,18 @@ def session_cancel_view(request, pk):
         raise PermissionDenied
     session = _session_or_404(pk)
     edit_url = reverse("sessions:edit", args=[session.pk])
-    if session.status == SessionStatus.CANCELLED:
-        messages.error(request, _("This session is already cancelled."))
+    try:
+        session_cancel_check(session=session)
+    except ProgrammeError as error:
+        messages.error(request, str(error))
         return redirect(edit_url)
     people = session.signups.exclude(status=SignupStatus.CANCELLED).count()
     if request.method == "POST":
         try:
-            session_cancel(session=session)
+            session_cancel(session=session, by=request.user)
         except ProgrammeError as error:
             messages.error(request, str(error))
         else:
-            log(instance=session, action=CANCELLED_ACTION, user=request.user)
             if people:
                 done = ngettext(
                     "“%(session)s” is cancelled. %(count)s person signed up is told by e-mail.",

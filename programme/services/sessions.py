@@ -17,11 +17,20 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from events.models import Edition
+from fairsite.audit import audit_log
+from fairsite.models import User
 from fairsite.queueing import task_queue_after_commit
+from fairsite.services.mail import email_render_and_queue
 from programme.choices import SessionStatus, SignupStatus
+from programme.errors import ProgrammeError
 from programme.models import RoomAvailability, Session, SessionChange, Speaker
+from programme.services.signups import signups_promote
 
 # What a published session's record is compared on to know whether calendars must update.
+# The admin log's actions of a session's status (registered in programme/viewsets.py).
+PUBLISHED_ACTION = "programme.session.published"
+CANCELLED_ACTION = "programme.session.cancelled"
+
 CALENDAR_FIELDS = [
     "title_ar",
     "title_fr",
@@ -37,14 +46,6 @@ CALENDAR_FIELDS = [
     "ends_at",
     "status",
 ]
-
-
-class ProgrammeError(Exception):
-    """A rule refused the change; `str(error)` says why, in the user's language."""
-
-    def __init__(self, message: str, clashes: list["Clash"] = ()):
-        super().__init__(message)
-        self.clashes = list(clashes)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,13 +193,21 @@ def _clashes(session, speakers, others, windows, edition, confirmed) -> list[Cla
 
 
 @transaction.atomic
-def session_save(*, session: Session, speakers: list[Speaker] | None = None) -> list[Clash]:
+def session_save(
+    *,
+    session: Session,
+    speakers: list[Speaker] | None = None,
+    by: User | None = None,
+    content_changed: bool = True,
+) -> list[Clash]:
     """Save a session as an organiser edited it; returns the soft clashes to warn about.
 
     A published (or publishing) session with a hard clash is refused. A change to a
     published session bumps its revision for calendars; a new time or room and a
-    cancellation are also listed publicly and sent to the people signed up.
+    cancellation are also listed publicly and sent to the people signed up. Logged as made
+    or edited by `by`, and as published or cancelled when it was.
     """
+    created = session.pk is None
     previous = None
     if session.pk:
         previous = (
@@ -236,20 +245,45 @@ def session_save(*, session: Session, speakers: list[Speaker] | None = None) -> 
     if change:
         _change_record(session, previous, change)
     if session.status == SessionStatus.PUBLISHED:
-        from programme.services.signups import signups_promote
-
         signups_promote(session=session)  # a bigger room or more places
+    _save_logged(session, was, created=created, by=by, content_changed=content_changed)
     return [clash for clash in clashes if not clash.hard]
 
 
-def session_publish(*, session: Session) -> list[Clash]:
+def session_publish_check(*, session: Session) -> None:
+    """Refuse (ProgrammeError) unless the session is a draft."""
+    if session.status != SessionStatus.DRAFT:
+        raise ProgrammeError(_("Only a draft session can be published."), code="not_a_draft")
+
+
+def session_publish(*, session: Session, by: User | None = None) -> list[Clash]:
+    session_publish_check(session=session)
     session.status = SessionStatus.PUBLISHED
-    return session_save(session=session)
+    return session_save(session=session, by=by, content_changed=False)
 
 
-def session_cancel(*, session: Session) -> None:
+def session_cancel_check(*, session: Session) -> None:
+    """Refuse (ProgrammeError) when the session is already cancelled."""
+    if session.status == SessionStatus.CANCELLED:
+        raise ProgrammeError(_("This session is already cancelled."), code="already_cancelled")
+
+
+def session_cancel(*, session: Session, by: User | None = None) -> None:
+    session_cancel_check(session=session)
     session.status = SessionStatus.CANCELLED
-    session_save(session=session)
+    session_save(session=session, by=by, content_changed=False)
+
+
+def _save_logged(session: Session, was: str, *, created: bool, by, content_changed: bool) -> None:
+    """One entry for the save (unless it only published or cancelled), one for the new status."""
+    now = session.status
+    if created or content_changed:
+        action = "wagtail.create" if created else "wagtail.edit"
+        audit_log(instance=session, action=action, by=by, content_changed=content_changed)
+    if was != now and now == SessionStatus.PUBLISHED:
+        audit_log(instance=session, action=PUBLISHED_ACTION, by=by)
+    elif was != now and now == SessionStatus.CANCELLED:
+        audit_log(instance=session, action=CANCELLED_ACTION, by=by)
 
 
 def _check_transition(was: str, now: str) -> None:
@@ -266,8 +300,6 @@ def _check_transition(was: str, now: str) -> None:
 
 
 def _change_record(session: Session, previous: Session, kind: str) -> SessionChange:
-    from programme.tasks import task_session_change_notify
-
     change = SessionChange.objects.create(
         session=session,
         kind=kind,
@@ -275,7 +307,7 @@ def _change_record(session: Session, previous: Session, kind: str) -> SessionCha
         previous_starts_at=previous.starts_at,
         previous_room_id=previous.room_id,
     )
-    task_queue_after_commit(task_session_change_notify, change_id=change.pk)
+    task_queue_after_commit("programme.notify_session_change", change_id=change.pk)
     return change
 
 
@@ -284,8 +316,6 @@ def session_change_notify(*, change_id: int) -> int:
     """E-mail the change to everyone signed up or waiting, each in their language; returns
     how many were told. Run by a worker once the change is committed; a second run (a task
     delivered twice) sends nothing more."""
-    from fairsite.services.mail import email_render_and_queue
-
     change = (
         SessionChange.objects.select_for_update(of=("self",))
         .select_related("session__room", "session__edition", "previous_room")

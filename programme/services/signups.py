@@ -11,9 +11,12 @@ from django.utils.translation import gettext as _
 
 from events.choices import AttendeeCategory
 from events.models import Attendee, Edition
+from events.services.badges import visitor_register
+from fairsite.services.mail import email_render_and_queue
 from programme.choices import SessionStatus, SignupStatus
+from programme.errors import ProgrammeError
 from programme.models import Session, SessionSignup
-from programme.services.sessions import ProgrammeError
+from programme.services.agenda import agenda_star
 
 
 @transaction.atomic
@@ -94,8 +97,6 @@ def session_signup_for_user(*, user, session: Session) -> SessionSignup:
     """A signed-in visitor signs up: registered for the edition the first time (with a badge
     by e-mail), and the session goes into their agenda, so their calendar has it too. A
     refused sign-up leaves no registration behind."""
-    from programme.services.agenda import agenda_star
-
     attendee = attendee_for_user(user=user, edition=session.edition)
     signup = session_signup(session=session, attendee=attendee)
     agenda_star(user=user, session=session)
@@ -105,8 +106,6 @@ def session_signup_for_user(*, user, session: Session) -> SessionSignup:
 def attendee_for_user(*, user, edition: Edition) -> Attendee:
     """The account holder's registration for the edition, made (with a badge sent by
     e-mail) the first time they sign up for something."""
-    from events.services.badges import visitor_register
-
     attendee = Attendee.objects.filter(user=user, edition=edition).first()
     if attendee is not None:
         return attendee
@@ -138,8 +137,6 @@ def attendee_for_user(*, user, edition: Edition) -> Attendee:
 
 
 def _tell(signup: SessionSignup, template: str) -> None:
-    from fairsite.services.mail import email_render_and_queue
-
     if not signup.attendee.email:
         return
     email_render_and_queue(

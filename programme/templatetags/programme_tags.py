@@ -7,6 +7,7 @@ from django import template
 from django.utils.formats import date_format
 
 from fairsite.i18n import active_language
+from programme.models import ProgrammePage
 
 register = template.Library()
 
@@ -26,7 +27,5 @@ def session_when(session, at=None) -> str:
 @register.simple_tag
 def session_link(session) -> str:
     """The session's page in the active language, as a full address ("" without one)."""
-    from programme.models import ProgrammePage
-
     page = ProgrammePage.in_language(active_language())
     return page.session_url(session, full=True) if page else ""

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from b2b.errors import B2BError
 from b2b.models import B2BMeeting, MeetingRequest
 from b2b.selectors import participant_meetings
 from b2b.services.meetings import (
@@ -14,7 +15,6 @@ from b2b.services.meetings import (
 )
 from events.services.badges import attendee_register
 from fairsite.models import OutboundEmail
-from partnerships.services.agreements import PartnershipError
 from programme.services.signups import session_signup
 from tests.factories import (
     B2BBlockFactory,
@@ -63,10 +63,10 @@ def test_only_the_person_asked_answers_and_only_once(fair):
     request = request_make(requester=salma, recipient=omar)
 
     for by in (salma, nadia):
-        with pytest.raises(PartnershipError):
+        with pytest.raises(B2BError):
             request_answer(request=request, by=by, accept=True)
     request_answer(request=request, by=omar, accept=False)
-    with pytest.raises(PartnershipError):
+    with pytest.raises(B2BError):
         request_answer(request=request, by=omar, accept=True)
     assert not B2BMeeting.objects.exists()
 
@@ -74,7 +74,7 @@ def test_only_the_person_asked_answers_and_only_once(fair):
 def test_no_request_to_oneself_or_to_another_edition(fair):
     salma = B2BParticipantFactory(edition=fair)
     for other in (salma, B2BParticipantFactory()):
-        with pytest.raises(PartnershipError):
+        with pytest.raises(B2BError):
             request_make(requester=salma, recipient=other)
 
 
@@ -163,7 +163,7 @@ def test_calling_a_meeting_off_frees_the_slot_and_tells_the_other(fair):
     meeting = B2BMeeting.objects.get()
     OutboundEmail.objects.all().delete()
 
-    with pytest.raises(PartnershipError):
+    with pytest.raises(B2BError):
         request_cancel(request=request, by=nadia)
     request_cancel(request=request, by=salma)
 
@@ -174,7 +174,7 @@ def test_calling_a_meeting_off_frees_the_slot_and_tells_the_other(fair):
     later = request_make(requester=nadia, recipient=salma)
     request_answer(request=later, by=salma, accept=True)
     assert later.meeting.starts_at == meeting.starts_at and later.meeting.table == 1
-    with pytest.raises(PartnershipError):
+    with pytest.raises(B2BError):
         request_cancel(request=request, by=salma)  # once only
 
 

@@ -2,7 +2,7 @@
 
 import os
 
-from fairsite.settings.test import *  # noqa: F403
+from config.settings.test import *  # noqa: F403
 
 # The check-in benchmark's gunicorn and the print benchmark's Celery worker (on a queue of
 # its own, so that no other worker takes its tasks).

@@ -17,11 +17,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from config import celery_app
 from events.models import Badge, BadgePrintJob
 from events.pdf import badges_pdf
 from events.services.badges import attendee_register, gate_token_issue
 from events.tasks import task_print_badges
-from fairsite import celery_app
 from fairsite.tasks import task_ping
 from tests.factories import GateFactory
 from tests.processes import free_port, start_gunicorn, start_worker, stop

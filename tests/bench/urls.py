@@ -7,8 +7,8 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from config.urls import urlpatterns as site_urlpatterns
 from events.models import Badge, CheckIn
-from fairsite.urls import urlpatterns as site_urlpatterns
 
 
 @csrf_exempt

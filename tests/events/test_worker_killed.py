@@ -9,11 +9,11 @@ import pytest
 from django.conf import settings
 from django.core.files.storage import storages
 
+from config import celery_app
 from events.models import Badge, BadgePrintJob
 from events.services.badges import attendee_register
 from events.services.printing import CHUNK
 from events.tasks import task_print_badges
-from fairsite import celery_app
 from fairsite.tasks import task_ping
 from tests.processes import start_worker, stop
 

@@ -7,11 +7,10 @@ from wagtail.models import ModelLogEntry
 
 from exhibitors.models import Certification, Product
 from exportsupport.choices import RequestStatus as Status
+from exportsupport.errors import InvalidTransition, SupportError
 from exportsupport.models import SupportRequest
+from exportsupport.selectors import cooperative_export_readiness
 from exportsupport.services import (
-    InvalidTransition,
-    SupportError,
-    cooperative_export_readiness,
     request_assign,
     request_file,
     request_outcome_set,

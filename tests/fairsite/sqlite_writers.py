@@ -10,7 +10,7 @@ import threading
 
 import django
 
-os.environ["DJANGO_SETTINGS_MODULE"] = "fairsite.settings.dev"
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402

@@ -3,7 +3,7 @@ import uuid
 import pytest
 from django.conf import settings
 
-from fairsite import celery_app
+from config import celery_app
 from fairsite.logs import request_id_var
 from fairsite.tasks import task_ping
 

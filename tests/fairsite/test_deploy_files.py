@@ -95,7 +95,7 @@ def env_names_read(path: Path) -> set[str]:
 
 
 def settings_env_names() -> dict[str, set[str]]:
-    """Every variable read in fairsite/settings/*.py, with the files that read it."""
+    """Every variable read in config/settings/*.py, with the files that read it."""
     readers: dict[str, set[str]] = {}
     for path in sorted(SETTINGS_DIR.glob("*.py")):
         for name in env_names_read(path):
@@ -143,7 +143,7 @@ def env_example_environment() -> dict[str, str]:
 def test_env_example_names_every_variable_the_settings_read():
     named = set(env_example())
     missing = sorted(set(settings_env_names()) - TEST_ONLY - named)
-    assert not missing, f"read in fairsite/settings/ but missing from deploy/env.example: {missing}"
+    assert not missing, f"read in config/settings/ but missing from deploy/env.example: {missing}"
 
 
 def test_env_example_names_no_variable_that_nothing_reads():
@@ -193,7 +193,7 @@ def test_env_example_gives_settings_that_pass_the_deployment_checks(tmp_path):
         "SECRET_KEY": "deploy-files-test-" + "x" * 50,
         "BADGE_SIGNING_KEY": str(key_file),
     }
-    assert environment["DJANGO_SETTINGS_MODULE"] == "fairsite.settings.production"
+    assert environment["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -225,8 +225,8 @@ def gunicorn_env(monkeypatch):
 def test_gunicorn_conf_defaults(gunicorn_env):
     config = runpy.run_path(str(GUNICORN_CONF))
 
-    assert os.environ["DJANGO_SETTINGS_MODULE"] == "fairsite.settings.production"
-    assert config["wsgi_app"] == "fairsite.wsgi:application"
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
+    assert config["wsgi_app"] == "config.wsgi:application"
     assert config["bind"] == ["127.0.0.1:8000"]
     assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
     assert config["worker_class"] == "sync"
@@ -241,14 +241,14 @@ def test_gunicorn_conf_reads_the_environment(gunicorn_env):
     gunicorn_env.setenv("GUNICORN_BIND", "0.0.0.0:9000, unix:/run/fairsite/web.sock")
     gunicorn_env.setenv("GUNICORN_WORKERS", "3")
     gunicorn_env.setenv("GUNICORN_FORWARDED_ALLOW_IPS", "10.0.0.5")
-    gunicorn_env.setenv("DJANGO_SETTINGS_MODULE", "fairsite.settings.dev")
+    gunicorn_env.setenv("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
     config = runpy.run_path(str(GUNICORN_CONF))
 
     assert config["bind"] == ["0.0.0.0:9000", "unix:/run/fairsite/web.sock"]
     assert config["workers"] == 3
     assert config["forwarded_allow_ips"] == "10.0.0.5"
-    assert os.environ["DJANGO_SETTINGS_MODULE"] == "fairsite.settings.dev"
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == "config.settings.dev"
 
 
 @pytest.mark.parametrize("workers", ["0", "-2", "many"])
@@ -672,7 +672,7 @@ def test_systemd_web_unit_starts_gunicorn_with_the_deploy_config(gunicorn_env):
 
 def test_systemd_worker_unit_waits_for_a_warm_shutdown():
     service = _unit(UNITS["worker"])["Service"]
-    assert " -A fairsite worker" in service["ExecStart"]
+    assert " -A config worker" in service["ExecStart"]
     assert service["KillMode"] == "mixed"
     # Running tasks may last up to the hard time limit; a task cut short is redelivered
     # only because tasks are acknowledged late and rejected when their process is lost.
@@ -683,7 +683,7 @@ def test_systemd_worker_unit_waits_for_a_warm_shutdown():
 def test_systemd_beat_unit_uses_the_database_scheduler_and_says_it_is_unique():
     text = UNITS["beat"].read_text()
     service = _unit(UNITS["beat"])["Service"]
-    assert " -A fairsite beat" in service["ExecStart"]
+    assert " -A config beat" in service["ExecStart"]
     assert "django_celery_beat.schedulers:DatabaseScheduler" in service["ExecStart"]
     assert settings.CELERY_BEAT_SCHEDULER == "django_celery_beat.schedulers:DatabaseScheduler"
     assert "EXACTLY ONE in the whole installation" in text

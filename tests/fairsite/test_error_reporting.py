@@ -11,7 +11,7 @@ import threading
 import brotli
 import pytest
 
-from fairsite.errors import error_reporting_init
+from fairsite.error_reporting import error_reporting_init
 from tests.processes import ROOT, server_env
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ SCRIPT = textwrap.dedent(
     import sentry_sdk
     from django.test import Client
     from django.test.utils import override_settings
-    from fairsite.errors import error_reporting_init
+    from fairsite.error_reporting import error_reporting_init
 
     assert error_reporting_init(dsn=sys.argv[1], environment="test")
     with override_settings(ROOT_URLCONF="tests.fairsite.urls_failing"):
@@ -77,7 +77,7 @@ def test_a_failing_view_is_reported_without_what_the_person_sent(collector):
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, collector],
         cwd=ROOT,
-        env=server_env(DJANGO_SETTINGS_MODULE="fairsite.settings.test"),
+        env=server_env(DJANGO_SETTINGS_MODULE="config.settings.test"),
         capture_output=True,
         text=True,
         timeout=60,

@@ -53,7 +53,7 @@ def test_readyz_reports_an_unreachable_cache_and_says_no_more(client, settings, 
 
 
 def test_readyz_reports_an_unreachable_broker(client, settings, monkeypatch):
-    from fairsite.celery import app
+    from config.celery import app
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")

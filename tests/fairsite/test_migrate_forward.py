@@ -121,7 +121,6 @@ def _manage(tree: Path, database_url: str, var: Path, *args: str, code: str | No
         if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "CELERY_"))
     }
     env.update(
-        DJANGO_SETTINGS_MODULE="fairsite.settings.dev",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(var / "media"),
         PRIVATE_MEDIA_ROOT=str(var / "private"),

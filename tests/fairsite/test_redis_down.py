@@ -11,8 +11,8 @@ from django.conf import settings
 from django.utils import timezone
 from redis import Redis
 
+from config import celery_app
 from events.models import Attendee
-from fairsite import celery_app
 from fairsite.cache import ResilientRedisCache
 from fairsite.models import OutboundEmail
 from fairsite.services.mail import email_deliver

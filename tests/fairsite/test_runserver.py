@@ -29,7 +29,7 @@ def _manage_runserver(tmp_path, address: str, **environment) -> subprocess.Popen
         if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
     }
     env |= {
-        "DJANGO_SETTINGS_MODULE": "fairsite.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}",
         **environment,
     }

@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "fairsite.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "x7#qv2!fair-oujda-oriental-production-secret-0123456789-abcdefghij",
     "ALLOWED_HOSTS": "salon.example.ma",
     "CSRF_TRUSTED_ORIGINS": "https://salon.example.ma",

@@ -3,9 +3,9 @@ import datetime
 import pytest
 
 from partnerships.choices import AgreementStatus
+from partnerships.errors import PartnershipError
 from partnerships.models import Agreement
 from partnerships.services.agreements import (
-    PartnershipError,
     add_months,
     agreement_end,
     agreement_save,

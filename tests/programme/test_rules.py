@@ -6,9 +6,9 @@ from django.core import mail
 from django.utils import translation
 
 from programme.choices import SessionStatus
+from programme.errors import ProgrammeError
 from programme.models import RoomAvailability, SessionChange
 from programme.services.sessions import (
-    ProgrammeError,
     programme_clashes,
     session_cancel,
     session_clashes,

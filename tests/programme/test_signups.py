@@ -4,8 +4,9 @@ from events.models import Attendee
 from events.services.badges import attendee_register
 from fairsite.models import OutboundEmail
 from programme.choices import SignupStatus
+from programme.errors import ProgrammeError
 from programme.models import SessionSignup
-from programme.services.sessions import ProgrammeError, session_save
+from programme.services.sessions import session_save
 from programme.services.signups import attendee_for_user, seats_left, session_signup, signup_cancel
 from tests.factories import EditionFactory, RoomFactory, SessionFactory, UserFactory
 

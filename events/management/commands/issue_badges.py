@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events.choices import AttendeeCategory
 from events.models import Edition
+from events.pdf import badges_pdf
 from events.services.badges import badges_issue_blank
 
 
@@ -26,7 +27,5 @@ class Command(BaseCommand):
         if codes_out:
             codes_out.write_text("".join(f"{badge.code}\n" for badge in badges))
         if pdf_out:
-            from events.pdf import badges_pdf
-
             pdf_out.write_bytes(badges_pdf(badges, layout="sheet"))
         self.stdout.write(self.style.SUCCESS(f"{len(badges)} badges issued for {edition}."))

@@ -2,32 +2,36 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from fairsite.errors import FairError
 
-class ApplicationError(Exception):
-    """A rule refused the change; `str(error)` says why, in the user's language."""
+
+class ApplicationError(FairError):
+    code = "application_refused"
 
 
 class InvalidTransition(ApplicationError):
-    pass
+    code = "invalid_transition"
 
 
 class RegistrationClosed(ApplicationError):
-    pass
+    code = "registration_closed"
 
 
 class ApplicationIncomplete(ApplicationError):
+    code = "application_incomplete"
+
     def __init__(self, missing: list[str]):
         self.missing = missing
         super().__init__(_("The application is incomplete."))
 
 
 class StandUnavailable(ApplicationError):
-    pass
+    code = "stand_unavailable"
 
 
 class StaffQuotaReached(ApplicationError):
-    pass
+    code = "staff_quota_reached"
 
 
 class InvitationInvalid(ApplicationError):
-    pass
+    code = "invitation_invalid"

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "b2b",
     "observatory",
     "exportsupport",
+    "config",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -76,8 +77,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "fairsite.urls"
-WSGI_APPLICATION = "fairsite.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {

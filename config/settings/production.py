@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from fairsite.errors import error_reporting_init
+from fairsite.error_reporting import error_reporting_init
 
 from .base import *
 

@@ -2,13 +2,15 @@
 as the web processes do, one line per task carrying the id of the request that queued it."""
 
 import os
+from logging.config import dictConfig
 
 from celery import Celery
 from celery.signals import before_task_publish, setup_logging, task_postrun, task_prerun
+from django.conf import settings
 
 from fairsite import logs
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairsite.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 app = Celery("fairsite")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -22,8 +24,4 @@ task_postrun.connect(logs.task_finished, weak=False)
 @setup_logging.connect
 def logging_from_django(**kwargs):
     """Django's LOGGING for the worker too (JSON lines in production), not Celery's format."""
-    from logging.config import dictConfig
-
-    from django.conf import settings
-
     dictConfig(settings.LOGGING)

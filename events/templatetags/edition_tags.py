@@ -1,0 +1,11 @@
+from django import template
+
+from events.models import Edition
+
+register = template.Library()
+
+
+@register.simple_tag
+def current_edition() -> Edition | None:
+    """The current edition, with its venue: `{% current_edition as edition %}`."""
+    return Edition.objects.current()
