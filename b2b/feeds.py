@@ -11,7 +11,6 @@ changes during Ramadan; a calendar must not guess it from the zone's name).
 """
 
 import datetime
-import zoneinfo
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -49,7 +48,7 @@ def meetings_calendar(
     stays, with STATUS:CANCELLED.
     """
     edition = participant.edition
-    zone = zoneinfo.ZoneInfo(edition.time_zone)
+    zone = edition.zone
     stamp = (now or timezone.now()).astimezone(datetime.UTC)
     meetings = list(meetings)
     with translation.override(language):

@@ -7,7 +7,6 @@ Arabic agenda.
 """
 
 import itertools
-import zoneinfo
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -28,7 +27,7 @@ def agenda_document(participant, meetings, *, language: str):
     The meetings are read with their request, both its sides and their block.
     """
     edition = participant.edition
-    zone = zoneinfo.ZoneInfo(edition.time_zone)
+    zone = edition.zone
     rows = []
     for meeting in sorted(meetings, key=lambda m: (m.starts_at, m.table)):
         other = other_side(meeting.request, participant)

@@ -77,7 +77,7 @@ def schedule(
             engaged[meeting.second].add(placement.slot)
 
     unavailable = {
-        person: {index for index, slot in enumerate(slots) if _overlaps(slot, periods)}
+        person: {index for index, slot in enumerate(slots) if slot_overlaps(slot, periods)}
         for person, periods in busy.items()
     }
     load = Counter()
@@ -124,7 +124,9 @@ def upper_bound(slots: list[Slot], wanted: list[Wanted]) -> int:
     return min(len(wanted), seats, people_slots)
 
 
-def _overlaps(slot: Slot, periods) -> bool:
+def slot_overlaps(slot: Slot, periods) -> bool:
+    """Whether the slot overlaps any of the (start, end) periods (a session, another meeting):
+    the one test of a clash for the meetings."""
     return any(start < slot.ends_at and slot.starts_at < end for start, end in periods)
 
 

@@ -8,7 +8,6 @@ addressed to them, so another person's ids answer 404.
 
 import functools
 import itertools
-import zoneinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -276,7 +275,7 @@ def agenda(request, participant):
     feed = public_url(
         reverse("b2b_feed", kwargs={"secret": participant.secret}) + f"?lang={get_language()}"
     )
-    zone = zoneinfo.ZoneInfo(participant.edition.time_zone)
+    zone = participant.edition.zone
     meetings = list(participant_meetings(participant))
     for meeting in meetings:
         meeting.other = other_side(meeting.request, participant)

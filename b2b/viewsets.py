@@ -9,26 +9,31 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from b2b import scheduler
 from b2b.admin import views
 from b2b.admin.forms import B2BBlockForm, B2BParticipantForm
 from b2b.choices import RequestStatus
 from b2b.models import B2BBlock, B2BMeeting, B2BParticipant, MeetingRequest
+from b2b.services.meetings import (
+    ACCEPTED_ACTION,
+    CANCELLED_ACTION,
+    CONFIRMED_ACTION,
+    DECLINED_ACTION,
+    MADE_ACTION,
+    PLACED_ACTION,
+)
+from fairsite.viewsets import FairModelViewSet
 
 
-class B2BParticipantViewSet(ModelViewSet):
+class B2BParticipantViewSet(FairModelViewSet):
     model = B2BParticipant
     icon = "user"
     menu_label = _("B2B participants")
     url_prefix = "partnerships/b2b/participants"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = ["name", "organisation", "kind", "email", "edition", "is_active"]
     list_filter = ["edition", "kind", "is_active", "partner_region"]
     search_fields = ["name", "organisation", "email"]
-    search_backend_name = None
     list_export = [
         "name",
         "organisation",
@@ -72,7 +77,7 @@ def _meeting_of(request: MeetingRequest) -> str:
     return views.time_span(meeting) if meeting else ""
 
 
-class MeetingRequestViewSet(ModelViewSet):
+class MeetingRequestViewSet(FairModelViewSet):
     """Requests are made and answered by the participants: here they are read, and may be
     deleted, but not typed in or changed."""
 
@@ -81,8 +86,6 @@ class MeetingRequestViewSet(ModelViewSet):
     menu_label = _("Meeting requests")
     url_prefix = "partnerships/b2b/requests"
     delete_view_class = views.MeetingRequestDeleteView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "__str__",
         StatusTagColumn(
@@ -97,7 +100,6 @@ class MeetingRequestViewSet(ModelViewSet):
     ]
     list_filter = ["status", "edition"]
     search_fields = ["requester__name", "recipient__name", "message"]
-    search_backend_name = None
     list_export = [
         "requester.name",
         "requester.organisation",
@@ -135,12 +137,11 @@ class MeetingRequestViewSet(ModelViewSet):
         return [*patterns, path("edit/<int:pk>/", self.inspect_view, name="edit")]
 
 
-class B2BBlockViewSet(ModelViewSet):
+class B2BBlockViewSet(FairModelViewSet):
     model = B2BBlock
     icon = "time"
     menu_label = _("Meeting blocks")
     url_prefix = "partnerships/b2b/blocks"
-    copy_view_enabled = False
     list_display = [
         "edition",
         Column("when", label=_("When"), accessor=views.time_span, sort_key="starts_at"),
@@ -164,7 +165,7 @@ class B2BBlockViewSet(ModelViewSet):
         return B2BBlock.objects.select_related("edition")
 
 
-class B2BMeetingViewSet(ModelViewSet):
+class B2BMeetingViewSet(FairModelViewSet):
     """Meetings are placed by the rules (on acceptance, or by the placing page); here they
     are listed by time and table, confirmed, or removed."""
 
@@ -174,8 +175,6 @@ class B2BMeetingViewSet(ModelViewSet):
     url_prefix = "partnerships/b2b/meetings"
     index_view_class = views.B2BMeetingIndexView
     delete_view_class = views.B2BMeetingCancelView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "request",
         Column("when", label=_("When"), accessor=views.time_span, sort_key="starts_at"),
@@ -184,7 +183,6 @@ class B2BMeetingViewSet(ModelViewSet):
     ]
     list_filter = ["confirmed", "table", "request__edition"]
     search_fields = ["request__requester__name", "request__recipient__name"]
-    search_backend_name = None
     list_export = [
         "starts_at",
         "ends_at",
@@ -245,3 +243,12 @@ class B2BViewSetGroup(ViewSetGroup):
         B2BMeetingViewSet("b2b_meetings"),
         B2BPlacementViewSet("b2b_placement"),
     )
+
+
+def register_b2b_log_actions(actions) -> None:
+    actions.register_action(MADE_ACTION, _("Ask for a meeting"), _("Meeting asked for"))
+    actions.register_action(ACCEPTED_ACTION, _("Accept a meeting"), _("Meeting accepted"))
+    actions.register_action(DECLINED_ACTION, _("Decline a meeting"), _("Meeting declined"))
+    actions.register_action(CANCELLED_ACTION, _("Call a meeting off"), _("Meeting called off"))
+    actions.register_action(CONFIRMED_ACTION, _("Confirm a meeting"), _("Meeting confirmed"))
+    actions.register_action(PLACED_ACTION, _("Place the meetings"), _("Meetings placed"))

@@ -1,6 +1,6 @@
 """Organiser screens for badges and gates beyond Wagtail's generic ones."""
 
-import zoneinfo
+import datetime
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
@@ -19,6 +19,7 @@ from wagtail.admin.views.generic import CreateView, InspectView
 
 from events.choices import AttendeeCategory, Direction, ScanResult
 from events.errors import BadgeError, ImportRefused
+from events.fair_clock import edition_zone
 from events.models import Badge, BadgePrintJob, CheckIn, Edition, Gate
 from events.pdf import badges_pdf
 from events.services.attendees import ImportReport, attendees_import
@@ -149,10 +150,17 @@ def attendee_import(request):
 def checkin_dashboard(request):
     """Today at the gates: entries per gate and hour, and who is inside now, by category."""
     edition = Edition.objects.current()
-    zone = zoneinfo.ZoneInfo(edition.time_zone if edition else "Africa/Casablanca")
+    zone = edition_zone(edition)
     today = timezone.localdate(timezone=zone)
+    starts = datetime.datetime.combine(today, datetime.time(), tzinfo=zone)
+    ends = datetime.datetime.combine(
+        today + datetime.timedelta(days=1), datetime.time(), tzinfo=zone
+    )
     entries = CheckIn.objects.filter(
-        result=ScanResult.OK, direction=Direction.IN, scanned_at__date=today
+        result=ScanResult.OK,
+        direction=Direction.IN,
+        scanned_at__gte=starts,
+        scanned_at__lt=ends,
     )
     by_gate_hour = (
         entries.annotate(hour=ExtractHour("scanned_at", tzinfo=zone))
@@ -165,7 +173,7 @@ def checkin_dashboard(request):
     for row in by_gate_hour:
         table.setdefault(row["gate__slug"], {})[row["hour"]] = row["count"]
     inside = (
-        Badge.objects.filter(edition=edition, inside=True, last_entry_at__date=today)
+        (Badge.objects.inside_now(edition) if edition else Badge.objects.none())
         .values("category")
         .annotate(count=Count("id"))
         .order_by("category")

@@ -1,7 +1,6 @@
 """Sample edition for `manage.py seed_demo`."""
 
 import datetime
-import zoneinfo
 
 from django.utils import timezone
 
@@ -104,7 +103,7 @@ def demo_rehearsal_badge_ensure(*, edition: Edition, now: datetime.datetime | No
 
     Run again on a later day, it replaces a badge that no longer covers today.
     """
-    today = (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(edition.time_zone)).date()
+    today = (now or timezone.now()).astimezone(edition.zone).date()
     attendee, _created = Attendee.objects.get_or_create(
         edition=edition,
         full_name=REHEARSAL_NAME,

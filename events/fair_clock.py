@@ -23,7 +23,7 @@ JOIN = "\u2060"  # word joiner: "10:00–11:30" is not broken across lines
 
 def edition_zone(edition: Edition | None) -> zoneinfo.ZoneInfo:
     """The time zone of the edition's clocks (the project's own without an edition)."""
-    return zoneinfo.ZoneInfo(edition.time_zone if edition else settings.TIME_ZONE)
+    return edition.zone if edition else zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 def fair_clock_zone() -> zoneinfo.ZoneInfo:

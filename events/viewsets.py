@@ -2,16 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from events.admin_views import AttendeeCreateView, BadgeInspectView, GateInspectView
 from events.choices import AttendeeCategory
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
 from events.services.badges import IMPORTED_ACTION, REISSUED_ACTION, REVOKED_ACTION, TOKEN_ACTION
 from fairsite.admin_views import ExtraHeaderButtonsMixin
+from fairsite.viewsets import FairModelViewSet
 
 
-class EditionViewSet(ModelViewSet):
+class EditionViewSet(FairModelViewSet):
     model = Edition
     icon = "date"
     menu_label = _("Editions")
@@ -37,7 +37,6 @@ class EditionViewSet(ModelViewSet):
         "unlimited_entry",
         "is_current",
     ]
-    inspect_view_enabled = True
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if db_field.name == "unlimited_entry":
@@ -51,7 +50,7 @@ class EditionViewSet(ModelViewSet):
         return super().formfield_for_dbfield(db_field, **kwargs)
 
 
-class VenueViewSet(ModelViewSet):
+class VenueViewSet(FairModelViewSet):
     model = Venue
     icon = "site"
     menu_label = _("Venues")
@@ -65,7 +64,7 @@ class AttendeeIndexView(ExtraHeaderButtonsMixin, IndexView):
     extra_header_buttons = [(_("Import a CSV file"), "events_attendee_import", "upload")]
 
 
-class AttendeeViewSet(ModelViewSet):
+class AttendeeViewSet(FairModelViewSet):
     model = Attendee
     icon = "user"
     menu_label = _("Attendees")
@@ -75,7 +74,6 @@ class AttendeeViewSet(ModelViewSet):
     list_display = ["__str__", "category", "organisation", "email", "edition"]
     list_filter = ["edition", "category", "how_heard"]
     search_fields = ["full_name", "organisation", "email"]
-    search_backend_name = None
     list_export = [
         "full_name",
         "organisation",
@@ -87,14 +85,13 @@ class AttendeeViewSet(ModelViewSet):
     ]
     export_filename = "attendees"
     form_fields = ["edition", "category", "full_name", "organisation", "email", "language"]
-    inspect_view_enabled = True
 
 
 class BadgeIndexView(ExtraHeaderButtonsMixin, IndexView):
     extra_header_buttons = [(_("Print in batches"), "events_print_jobs", "doc-full")]
 
 
-class BadgeViewSet(ModelViewSet):
+class BadgeViewSet(FairModelViewSet):
     model = Badge
     index_view_class = BadgeIndexView
     icon = "tag"
@@ -103,23 +100,20 @@ class BadgeViewSet(ModelViewSet):
     list_display = ["attendee", "category", "status", "issued_at", "printed_at", "inside"]
     list_filter = ["edition", "category", "status", "inside"]
     search_fields = ["attendee__full_name", "attendee__email", "attendee__organisation"]
-    search_backend_name = None
     form_fields = ["valid_from", "valid_until"]
-    inspect_view_enabled = True
     inspect_view_class = BadgeInspectView
 
     def get_queryset(self, request):
         return Badge.objects.select_related("attendee", "edition")
 
 
-class GateViewSet(ModelViewSet):
+class GateViewSet(FairModelViewSet):
     model = Gate
     icon = "login"
     menu_label = _("Gates")
     add_to_admin_menu = False
     list_display = ["__str__", "slug", "is_active"]
     form_fields = ["slug", "name_ar", "name_fr", "name_en", "is_active"]
-    inspect_view_enabled = True
     inspect_view_class = GateInspectView
 
 
@@ -127,7 +121,7 @@ class CheckInIndexView(ExtraHeaderButtonsMixin, IndexView):
     extra_header_buttons = [(_("Today at the gates"), "events_checkin_dashboard", "view")]
 
 
-class CheckInViewSet(ModelViewSet):
+class CheckInViewSet(FairModelViewSet):
     """The scan log: read only, as an append-only log should be."""
 
     model = CheckIn
@@ -149,7 +143,6 @@ class CheckInViewSet(ModelViewSet):
     ]
     export_filename = "checkins"
     form_fields = []
-    inspect_view_enabled = True
 
     def get_queryset(self, request):
         return CheckIn.objects.select_related("gate", "badge__attendee")

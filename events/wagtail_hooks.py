@@ -4,12 +4,7 @@ from wagtail import hooks
 from events import admin_views
 from events.viewsets import FairViewSetGroup, register_events_log_actions
 
-
-@hooks.register("register_admin_viewset")
-def register_fair_viewsets():
-    return FairViewSetGroup()
-
-
+hooks.register("register_admin_viewset", FairViewSetGroup)
 hooks.register("register_log_actions", register_events_log_actions)
 
 

@@ -7,6 +7,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from exhibitors import services
 from exhibitors.models import Application
+from fairsite.bulk_actions import ServiceBulkAction
 
 
 class NoteForm(forms.Form):
@@ -17,48 +18,31 @@ class NoteForm(forms.Form):
     )
 
 
-class ApplicationDecisionBulkAction(SnippetBulkAction):
+class ApplicationDecisionBulkAction(ServiceBulkAction, SnippetBulkAction):
     """Apply one decision to each selected application; those it does not fit are reported."""
 
     models = [Application]
     form_class = NoteForm
     template_name = "exhibitors/admin/bulk_decision.html"
-    decide = None
+    service_argument = "application"
+    refusals_separator = "; "
 
     def check_perm(self, application):
         return self.request.user.has_perm("exhibitors.review_application")
 
-    def get_execution_context(self):
-        return {
-            "user": self.request.user,
-            "note": self.cleaned_form.cleaned_data["note"],
-            "decide": type(self).decide,
-            "refused": self.refused,
-        }
-
-    def prepare_action(self, objects, objects_without_access):
-        self.refused = []
+    def service_kwargs(self) -> dict:
+        return {"note": self.cleaned_form.cleaned_data["note"]}
 
     @classmethod
-    def execute_action(cls, objects, user=None, note="", decide=None, refused=None, **kwargs):
-        done = 0
-        for application in objects:
-            try:
-                decide(application=application, by=user, note=note)
-                done += 1
-            except services.ApplicationError as error:
-                refused.append(f"{application.cooperative}: {error}")
-        return done, 0
+    def refusal(cls, application, error) -> str:
+        return f"{application.cooperative}: {error}"
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        message = ngettext(
+    def done_message(self, count: int) -> str:
+        return ngettext(
             "%(count)d application: %(decision)s.",
             "%(count)d applications: %(decision)s.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects, "decision": self.done_label}
-        if self.refused:
-            message += " " + str(_("Not changed: %(list)s") % {"list": "; ".join(self.refused)})
-        return message
+            count,
+        ) % {"count": count, "decision": self.done_label}
 
 
 class AcceptBulkAction(ApplicationDecisionBulkAction):
@@ -66,7 +50,7 @@ class AcceptBulkAction(ApplicationDecisionBulkAction):
     action_type = "accept_applications"
     aria_label = _("Accept the selected applications")
     done_label = _("accepted")
-    decide = staticmethod(services.application_accept)
+    service = staticmethod(services.application_accept)
 
 
 class WaitlistBulkAction(ApplicationDecisionBulkAction):
@@ -74,7 +58,7 @@ class WaitlistBulkAction(ApplicationDecisionBulkAction):
     action_type = "waitlist_applications"
     aria_label = _("Put the selected applications on the waiting list")
     done_label = _("put on the waiting list")
-    decide = staticmethod(services.application_waitlist)
+    service = staticmethod(services.application_waitlist)
 
 
 class RejectBulkAction(ApplicationDecisionBulkAction):
@@ -82,5 +66,5 @@ class RejectBulkAction(ApplicationDecisionBulkAction):
     action_type = "reject_applications"
     aria_label = _("Reject the selected applications")
     done_label = _("rejected")
-    decide = staticmethod(services.application_reject)
+    service = staticmethod(services.application_reject)
     classes = {"serious"}

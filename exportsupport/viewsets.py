@@ -7,13 +7,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from exhibitors.choices import Province
 from exhibitors.models import Cooperative
 from exportsupport import admin_views as views
 from exportsupport.choices import RequestStatus
 from exportsupport.models import SupportRequest
+from fairsite.viewsets import FairModelViewSet
 
 
 class SupportRequestFilterSet(WagtailFilterSet):
@@ -32,14 +32,12 @@ class SupportRequestFilterSet(WagtailFilterSet):
         fields = ["status", "service", "province", "cooperative", "assigned_to"]
 
 
-class SupportRequestViewSet(ModelViewSet):
+class SupportRequestViewSet(FairModelViewSet):
     model = SupportRequest
     icon = "mail"
     menu_label = _("Requests")
     url_prefix = "export-support/requests"
-    inspect_view_enabled = True
     inspect_view_class = views.SupportRequestInspectView
-    copy_view_enabled = False
     list_display = [
         "cooperative",
         "service",
@@ -59,7 +57,6 @@ class SupportRequestViewSet(ModelViewSet):
         "target_markets",
         "outcome",
     ]
-    search_backend_name = None
     list_export = [
         "cooperative.name",
         "cooperative.name_ar",

@@ -13,6 +13,7 @@ class ServiceBulkAction:
 
     service = None
     service_argument = ""
+    refusals_separator = " "
 
     def service_kwargs(self) -> dict:
         return {}
@@ -53,5 +54,7 @@ class ServiceBulkAction:
     def get_success_message(self, num_parent_objects, num_child_objects):
         message = self.done_message(num_parent_objects)
         if self.refused:
-            message += " " + _("Not changed: %(list)s") % {"list": " ".join(self.refused)}
+            message += " " + _("Not changed: %(list)s") % {
+                "list": self.refusals_separator.join(self.refused)
+            }
         return message

@@ -9,7 +9,6 @@ chooses among them the ones the public sees.
 
 import dataclasses
 import datetime
-import zoneinfo
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -244,7 +243,7 @@ def visitors_by_day(edition: Edition) -> Counted:
     registered = Attendee.objects.filter(edition=edition, category=AttendeeCategory.VISITOR).count()
     admitted = dict(
         _admissions(edition)
-        .annotate(day=TruncDate("scanned_at", tzinfo=_zone(edition)))
+        .annotate(day=TruncDate("scanned_at", tzinfo=edition.zone))
         .values("day")
         .annotate(n=Count("badge", distinct=True))
         .values_list("day", "n")
@@ -260,7 +259,7 @@ def admissions_by_hour(edition: Edition) -> Counted:
     the hours between with none show as zero."""
     counts = dict(
         _admissions(edition)
-        .annotate(hour=ExtractHour("scanned_at", tzinfo=_zone(edition)))
+        .annotate(hour=ExtractHour("scanned_at", tzinfo=edition.zone))
         .values("hour")
         .annotate(n=Count("pk"))
         .values_list("hour", "n")
@@ -271,10 +270,7 @@ def admissions_by_hour(edition: Edition) -> Counted:
 
 def people_inside(edition: Edition) -> int:
     """Badges inside now: entered today (the fair's day) and not out since."""
-    today_start = datetime.datetime.combine(edition.today(), datetime.time(), tzinfo=_zone(edition))
-    return Badge.objects.filter(
-        edition=edition, inside=True, last_entry_at__gte=today_start
-    ).count()
+    return Badge.objects.inside_now(edition).count()
 
 
 @_indicator("sessions", _("Sessions with sign-up"))
@@ -368,10 +364,6 @@ def _admissions(edition: Edition):
     return CheckIn.objects.filter(
         badge__edition=edition, result=ScanResult.OK, direction=Direction.IN
     )
-
-
-def _zone(edition: Edition) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(edition.time_zone)
 
 
 def _share(part: int, whole: int) -> float:

@@ -19,11 +19,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.choosers import SnippetChooserViewSet
+from fairsite.viewsets import FairModelViewSet
 from partnerships import admin_views as views
 from partnerships.admin_forms import (
     AgreementForm,
@@ -105,7 +105,7 @@ def _partners(agreement: Agreement) -> str:
     return ", ".join(str(region) for region in agreement.partner_regions.all())
 
 
-class AgreementViewSet(ModelViewSet):
+class AgreementViewSet(FairModelViewSet):
     model = Agreement
     icon = "doc-full"
     menu_label = _("Agreements")
@@ -115,8 +115,6 @@ class AgreementViewSet(ModelViewSet):
     edit_view_class = views.AgreementEditView
     delete_view_class = views.AgreementDeleteView
     inspect_view_class = views.AgreementInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "reference",
         Column("title", label=_("Title"), accessor="title"),
@@ -135,7 +133,6 @@ class AgreementViewSet(ModelViewSet):
     ]
     filterset_class = AgreementFilterSet
     search_fields = ["reference", "title_ar", "title_fr", "title_en"]
-    search_backend_name = None
     list_export = [
         "reference",
         "title_ar",
@@ -271,14 +268,12 @@ def _overdue(commitment: Commitment) -> bool:
     return commitment.is_overdue(timezone.localdate())
 
 
-class CommitmentViewSet(ModelViewSet):
+class CommitmentViewSet(FairModelViewSet):
     model = Commitment
     icon = "tasks"
     menu_label = _("Commitments")
     url_prefix = "partnerships/commitments"
     inspect_view_class = views.CommitmentInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "__str__",
         "agreement",
@@ -295,7 +290,6 @@ class CommitmentViewSet(ModelViewSet):
     ]
     filterset_class = CommitmentFilterSet
     search_fields = ["description", "responsible_region", "responsible_partner"]
-    search_backend_name = None
     list_export = [
         "agreement.reference",
         "description",
@@ -341,19 +335,16 @@ class CommitmentViewSet(ModelViewSet):
         ]
 
 
-class PartnershipMeetingViewSet(ModelViewSet):
+class PartnershipMeetingViewSet(FairModelViewSet):
     model = PartnershipMeeting
     icon = "group"
     menu_label = _("Partnership meetings")
     url_prefix = "partnerships/meetings"
     add_view_class = views.PartnershipMeetingCreateView
     inspect_view_class = views.PartnershipMeetingInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = ["__str__", "starts_at", "place", "session", "is_public"]
     list_filter = ["agreements", "delegations", "is_public"]
     search_fields = ["title_ar", "title_fr", "title_en", "place"]
-    search_backend_name = None
     inspect_view_fields = [
         "title_ar",
         "title_fr",

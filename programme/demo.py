@@ -2,7 +2,6 @@
 in Arabic and French. The speakers are invented sample people."""
 
 import datetime
-import zoneinfo
 
 from django.db import transaction
 
@@ -122,7 +121,7 @@ def demo_programme_ensure(*, edition: Edition) -> list[Session]:
         )[0]
         for arabic, latin, organisation, country, languages in SPEAKERS
     ]
-    zone = zoneinfo.ZoneInfo(edition.time_zone)
+    zone = edition.zone
     sessions = []
     for (
         day,

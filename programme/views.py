@@ -8,8 +8,8 @@ Thin views: what a sign-up, a star or a new agenda address means is decided in
 import functools
 import hashlib
 import re
-import uuid
 import zoneinfo
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -17,10 +17,10 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -137,56 +137,27 @@ ACTIONS_MARKER = re.compile(r"<!--actions ([0-9a-f-]{36}) (open|cancelled)-->")
 
 def _visitor_actions(request, page, html: str) -> str:
     """Put the signed-in visitor's buttons in the shared list's markers: whether the session
-    is in their agenda (and a button to change it), and their sign-up. Two queries."""
+    is in their agenda (and a button to change it), and their sign-up, drawn by the card's
+    own template (`session_actions.html`). Two queries."""
     starred = {str(uid) for uid in visitor_starred_uids(user=request.user)}
     signups = {str(s.session.uid): s for s in visitor_signups(user=request.user).values()}
-    stand_in = str(uuid.UUID(int=0))
     base = page.get_url(request)
-    star_url = base + page.reverse_subpage("star", args=[stand_in])
-    unstar_url = base + page.reverse_subpage("unstar", args=[stand_in])
-    token = get_token(request)
-    here = request.get_full_path()
-    labels = card_labels()
-    states = {
-        SignupStatus.CONFIRMED: _("You have a place"),
-        SignupStatus.WAITING: _("You are on the waiting list"),
-    }
+    # The template is rendered once per card with a plain Context: the request's context
+    # processors have nothing to add here, and would run for every card.
+    template = get_template("programme/includes/session_actions.html").template
+    shared = {"request": request, "csrf_token": get_token(request), "labels": card_labels()}
 
     def actions(match) -> str:
         uid, state = match.group(1), match.group(2)
         on = uid in starred
-        parts = []
-        signup = signups.get(uid)
-        if signup is not None:
-            parts.append(
-                format_html(
-                    '<p class="signup-state signup-state--{}">{}</p>',
-                    signup.status,
-                    states[signup.status],
-                )
-            )
-        if on or state == "open":
-            parts.append(
-                format_html(
-                    '<form method="post" class="star-form" action="{}">'
-                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                    '<input type="hidden" name="next" value="{}#s-{}">'
-                    '<button type="submit" class="star-button{}">'
-                    '<span class="star-button__icon" aria-hidden="true">{}</span> {}</button>'
-                    "</form>",
-                    (unstar_url if on else star_url).replace(stand_in, uid),
-                    token,
-                    here,
-                    uid,
-                    " star-button--on" if on else "",
-                    "★" if on else "☆",
-                    labels["unstar"] if on else labels["star"],
-                )
-            )
-        return format_html(
-            '<div class="session-card__actions">{}</div>',
-            format_html_join("", "{}", ((part,) for part in parts)),
+        card = SimpleNamespace(
+            uid=uid,
+            is_starred=on,
+            is_cancelled=state == "cancelled",
+            my_signup=signups.get(uid),
+            star_url=base + page.reverse_subpage("unstar" if on else "star", args=[uid]),
         )
+        return template.render(Context({**shared, "session": card}))
 
     return ACTIONS_MARKER.sub(actions, html)
 

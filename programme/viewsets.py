@@ -22,12 +22,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
 
 from events.fair_clock import edition_zone
 from events.models import Edition
 from fairsite.admin_forms import LanguageFieldsForm
+from fairsite.viewsets import FairModelViewSet
 from programme.admin import forms as admin_forms
 from programme.admin import views
 from programme.choices import SessionStatus
@@ -74,7 +74,7 @@ class SessionFilterSet(WagtailFilterSet):
         return queryset.filter(starts_at__gte=midnight, starts_at__lt=next_midnight)
 
 
-class SessionViewSet(ModelViewSet):
+class SessionViewSet(FairModelViewSet):
     model = Session
     icon = "time"
     menu_label = _("Sessions")
@@ -84,8 +84,6 @@ class SessionViewSet(ModelViewSet):
     edit_view_class = views.SessionEditView
     delete_view_class = views.SessionDeleteView
     inspect_view_class = views.SessionInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "__str__",
         Column("when", label=_("When"), accessor=views.session_span, sort_key="starts_at"),
@@ -102,7 +100,6 @@ class SessionViewSet(ModelViewSet):
     ]
     filterset_class = SessionFilterSet
     search_fields = ["title_ar", "title_fr", "title_en"]
-    search_backend_name = None
     inspect_view_fields = [
         "title_ar",
         "title_fr",
@@ -151,16 +148,14 @@ class SessionViewSet(ModelViewSet):
         ]
 
 
-class RoomViewSet(ModelViewSet):
+class RoomViewSet(FairModelViewSet):
     model = Room
     icon = "site"
     menu_label = _("Rooms")
     url_prefix = "programme/rooms"
-    copy_view_enabled = False
     list_display = ["__str__", "venue", "capacity", "order"]
     list_filter = ["venue"]
     search_fields = ["name_ar", "name_fr", "name_en"]
-    search_backend_name = None
     edit_handler = ObjectList(
         [
             FieldPanel("venue"),
@@ -192,7 +187,7 @@ def _swatch(track: Track):
     )
 
 
-class TrackViewSet(ModelViewSet):
+class TrackViewSet(FairModelViewSet):
     model = Track
     icon = "tag"
     menu_label = _("Tracks")
@@ -205,7 +200,6 @@ class TrackViewSet(ModelViewSet):
     ]
     list_filter = ["edition"]
     search_fields = ["name_ar", "name_fr", "name_en", "slug"]
-    search_backend_name = None
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("edition"), FieldPanel("slug")]),
@@ -224,7 +218,7 @@ class TrackViewSet(ModelViewSet):
         return Track.objects.select_related("edition")
 
 
-class SpeakerViewSet(ModelViewSet):
+class SpeakerViewSet(FairModelViewSet):
     model = Speaker
     icon = "user"
     menu_label = _("Speakers")
@@ -240,7 +234,6 @@ class SpeakerViewSet(ModelViewSet):
         ),
     ]
     search_fields = ["name_ar", "name_latin", "organisation", "country"]
-    search_backend_name = None
     edit_handler = ObjectList(
         [
             _names("name_ar", "name_latin", heading=_("Name")),
@@ -258,7 +251,7 @@ def _previous_time(change: SessionChange) -> str:
     return date_format(change.previous_starts_at.astimezone(zone), "D j F Y H:i")
 
 
-class SessionChangeViewSet(ModelViewSet):
+class SessionChangeViewSet(FairModelViewSet):
     """The public list of changes to published sessions: read only."""
 
     model = SessionChange
@@ -266,8 +259,6 @@ class SessionChangeViewSet(ModelViewSet):
     menu_label = _("Programme changes")
     url_prefix = "programme/changes"
     index_view_class = views.SessionChangeIndexView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "session",
         "kind",

@@ -32,8 +32,8 @@ class ConfirmMeetingsBulkAction(BulkAction):
         return {"item": meeting, "when": time_span(meeting)}
 
     @classmethod
-    def execute_action(cls, objects, **kwargs):
-        return meetings_confirm(meetings=objects), 0
+    def execute_action(cls, objects, user=None, **kwargs):
+        return meetings_confirm(meetings=objects, by=user), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(

@@ -49,7 +49,9 @@ def b2b_placement(request):
     form = PlacementForm(request.POST if request.method == "POST" else None)
     report = None
     if edition is not None and request.method == "POST" and form.is_valid():
-        report = meetings_schedule(edition=edition, reshuffle=form.cleaned_data["reshuffle"])
+        report = meetings_schedule(
+            edition=edition, reshuffle=form.cleaned_data["reshuffle"], by=request.user
+        )
         messages.success(
             request,
             ngettext("%(count)d meeting placed.", "%(count)d meetings placed.", report.placed)
@@ -78,7 +80,7 @@ class B2BMeetingCancelView(DeleteView):
     both people are told."""
 
     def delete_action(self):
-        request_cancel(request=self.object.request)
+        request_cancel(request=self.object.request, by=self.request.user)
 
 
 class MeetingRequestDeleteView(DeleteView):
@@ -88,6 +90,6 @@ class MeetingRequestDeleteView(DeleteView):
 
     def delete_action(self):
         if self.object.status in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
-            request_cancel(request=self.object)
+            request_cancel(request=self.object, by=self.request.user)
         else:
             super().delete_action()

@@ -22,6 +22,8 @@ from b2b.choices import RequestStatus
 from b2b.errors import B2BError
 from b2b.models import B2BBlock, B2BMeeting, B2BParticipant, B2BSeat, MeetingRequest
 from events.models import Edition
+from fairsite.audit import audit_log
+from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
 from programme.choices import SessionStatus, SignupStatus
 from programme.models import Session
@@ -30,6 +32,14 @@ REASONS = {
     scheduler.NO_COMMON_TIME: gettext_lazy("The two people have no free slot in common."),
     scheduler.NO_TABLE: gettext_lazy("Every table is taken whenever both are free."),
 }
+
+# The admin log's actions (registered in b2b/viewsets.py).
+MADE_ACTION = "b2b.request.made"
+ACCEPTED_ACTION = "b2b.request.accepted"
+DECLINED_ACTION = "b2b.request.declined"
+CANCELLED_ACTION = "b2b.request.cancelled"
+CONFIRMED_ACTION = "b2b.meeting.confirmed"
+PLACED_ACTION = "b2b.meetings.placed"
 
 
 def requests_open(edition: Edition, today: datetime.date | None = None) -> bool:
@@ -60,6 +70,7 @@ def request_make(
     request = MeetingRequest.objects.create(
         edition=requester.edition, requester=requester, recipient=recipient, message=message
     )
+    audit_log(instance=request, action=MADE_ACTION, by=requester.user)
     _tell(recipient, "request_received", request=request)
     return request
 
@@ -79,6 +90,8 @@ def request_answer(*, request: MeetingRequest, by: B2BParticipant, accept: bool)
         request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
         request.answered_at = timezone.now()
         request.save(update_fields=["status", "answered_at"])
+        action = ACCEPTED_ACTION if accept else DECLINED_ACTION
+        audit_log(instance=request, action=action, by=by.user)
         if not accept:
             _tell(request.requester, "request_declined", request=request)
             return request
@@ -109,11 +122,7 @@ def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
     people = [request.requester_id, request.recipient_id]
     busy = busy_periods(people)
     for slot in slots:
-        if any(
-            start < slot.ends_at and slot.starts_at < end
-            for person in people
-            for start, end in busy.get(person, [])
-        ):
+        if any(scheduler.slot_overlaps(slot, busy.get(person, [])) for person in people):
             continue
         if B2BSeat.objects.filter(participant_id__in=people, starts_at=slot.starts_at).exists():
             continue
@@ -205,7 +214,7 @@ class ScheduleReport:
 
 @transaction.atomic
 def meetings_schedule(
-    *, edition: Edition, reshuffle: bool = False, notify: bool = True
+    *, edition: Edition, reshuffle: bool = False, notify: bool = True, by: User | None = None
 ) -> ScheduleReport:
     """Place every accepted request that has no meeting yet. Confirmed meetings stay where
     they are; with `reshuffle`, unconfirmed ones may move to fit more in, but none is lost:
@@ -275,12 +284,19 @@ def meetings_schedule(
         elif notify and made[request.pk]:  # placed where it was: nothing to tell
             for person in (request.requester, request.recipient):
                 _tell(person, "meeting_placed", request=request)
-    return ScheduleReport(
+    report = ScheduleReport(
         placed=len(made),
         kept=len(staying),
         unplaced=[(by_id[rid], str(REASONS[reason])) for rid, reason in unplaced.items()],
         upper_bound=scheduler.upper_bound(slots, wanted),
     )
+    audit_log(
+        instance=edition,
+        action=PLACED_ACTION,
+        by=by,
+        data={"placed": report.placed, "kept": report.kept, "reshuffle": reshuffle},
+    )
+    return report
 
 
 def _meetings_create(new: list) -> dict[int, bool]:
@@ -319,23 +335,34 @@ def _meetings_create(new: list) -> dict[int, bool]:
     return made
 
 
-def meetings_confirm(*, meetings) -> int:
+@transaction.atomic
+def meetings_confirm(*, meetings, by: User | None = None) -> int:
     """Confirm meetings: placing the meetings again keeps them where they are."""
     ids = [meeting.pk for meeting in meetings if not meeting.confirmed]
-    return B2BMeeting.objects.filter(pk__in=ids, cancelled_at__isnull=True).update(confirmed=True)
+    confirmed = list(
+        B2BMeeting.objects.select_for_update().filter(pk__in=ids, cancelled_at__isnull=True)
+    )
+    B2BMeeting.objects.filter(pk__in=[meeting.pk for meeting in confirmed]).update(confirmed=True)
+    for meeting in confirmed:
+        audit_log(instance=meeting, action=CONFIRMED_ACTION, by=by)
+    return len(confirmed)
 
 
-def request_cancel(*, request: MeetingRequest, by: B2BParticipant | None = None) -> None:
-    """Call off a request or its meeting, by one of the two people (or by the organisers,
-    `by` None). The meeting stays on record, cancelled, so calendars drop it; its slot and
-    table are freed, and the other side is told."""
+def request_cancel(*, request: MeetingRequest, by: B2BParticipant | User | None = None) -> None:
+    """Call off a request or its meeting, by one of the two people (a participant) or by an
+    organiser (a user; None for the site itself). The meeting stays on record, cancelled, so
+    calendars drop it; its slot and table are freed, and the other side is told."""
+    participant = by if isinstance(by, B2BParticipant) else None
     with transaction.atomic():
         request = (
             MeetingRequest.objects.select_for_update()
             .select_related("requester", "recipient")
             .get(pk=request.pk)
         )
-        if by is not None and by.pk not in (request.requester_id, request.recipient_id):
+        if participant is not None and participant.pk not in (
+            request.requester_id,
+            request.recipient_id,
+        ):
             raise B2BError(_("Only the two people concerned can call this meeting off."))
         if request.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
             raise B2BError(_("This request is no longer open."))
@@ -348,8 +375,10 @@ def request_cancel(*, request: MeetingRequest, by: B2BParticipant | None = None)
             meeting.sequence += 1
             meeting.save(update_fields=["cancelled_at", "sequence", "updated_at"])
             meeting.seats.all().delete()
+        actor = participant.user if participant is not None else by
+        audit_log(instance=request, action=CANCELLED_ACTION, by=actor)
         for person in (request.requester, request.recipient):
-            if by is None or person.pk != by.pk:
+            if participant is None or person.pk != participant.pk:
                 _tell(person, "request_cancelled", request=request, meeting=meeting)
 
 

@@ -64,6 +64,11 @@ class BadgeQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=BadgeStatus.ACTIVE)
 
+    def inside_now(self, edition):
+        """The edition's badges inside now: entered today, on the fair's clock, and not out
+        since. Nobody stays in overnight (the check-in service's rule for one badge)."""
+        return self.filter(edition=edition, inside=True, last_entry_at__gte=edition.today_start())
+
 
 class Badge(models.Model):
     """A signed code for one attendee. A reissued badge revokes the one it replaces."""

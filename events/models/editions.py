@@ -149,9 +149,18 @@ class Edition(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The fair's clock: the time zone its days and hours are read in."""
+        return zoneinfo.ZoneInfo(self.time_zone)
+
     def today(self) -> datetime.date:
         """Today on the fair's own clock."""
-        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
+        return timezone.localdate(timezone=self.zone)
+
+    def today_start(self) -> datetime.datetime:
+        """Midnight that began today, on the fair's own clock."""
+        return datetime.datetime.combine(self.today(), datetime.time(), tzinfo=self.zone)
 
     @property
     def days(self) -> list[datetime.date]:

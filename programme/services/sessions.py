@@ -8,7 +8,6 @@ session may not have one. Soft clashes are warnings (more places than seats, no 
 
 import dataclasses
 import datetime
-import zoneinfo
 
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
@@ -113,7 +112,7 @@ def programme_clashes(edition: Edition) -> dict[int, list[Clash]]:
 
 def _clashes(session, speakers, others, windows, edition, confirmed) -> list[Clash]:
     clashes = []
-    zone = zoneinfo.ZoneInfo(edition.time_zone)
+    zone = edition.zone
     first_day = session.starts_at.astimezone(zone).date()
     last_day = (session.ends_at - datetime.timedelta(microseconds=1)).astimezone(zone).date()
     if first_day < edition.starts_on or last_day > edition.ends_on:

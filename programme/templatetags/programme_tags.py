@@ -1,8 +1,6 @@
 """Sessions' times as the fair shows them (its own time zone, the reader's language), and
 links to their pages."""
 
-import zoneinfo
-
 from django import template
 from django.utils.formats import date_format
 
@@ -16,7 +14,7 @@ register = template.Library()
 def session_when(session, at=None) -> str:
     """“Tuesday 12 May 2026, 10:00–11:30” in the edition's time zone; `at` shows another
     start (the one before a change) with the session's length."""
-    zone = zoneinfo.ZoneInfo(session.edition.time_zone)
+    zone = session.edition.zone
     begins = at or session.starts_at
     starts = begins.astimezone(zone)
     ends = (begins + (session.ends_at - session.starts_at)).astimezone(zone)
