@@ -129,6 +129,7 @@ def request_attachment_add(*, request: SupportRequest, file, by: User) -> Suppor
     )
     attachment.full_clean()
     attachment.save()
+    audit_log(instance=attachment, action="wagtail.create", by=by)
     return attachment
 
 
@@ -142,6 +143,7 @@ def request_reply(*, request: SupportRequest, text: str, by: User) -> SupportMes
     if request.status in Status.closed():
         raise InvalidTransition(_("This request is closed."))
     entry = SupportMessage.objects.create(request=request, author=by, text=text.strip())
+    audit_log(instance=entry, action="wagtail.create", by=by)
     _unit_mail_queue(request, entry)
     return entry
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from events.choices import BadgeStatus
 from events.models import Badge, BadgePrintJob, Edition
 from events.pdf import badges_pdf
+from fairsite.audit import audit_log
 from fairsite.queueing import task_queue_after_commit
 from fairsite.uploads import private_storage
 
@@ -44,6 +45,7 @@ def print_job_create(*, edition: Edition, category: str, unprinted_only: bool, b
     job = BadgePrintJob.objects.create(
         edition=edition, category=category, badge_ids=ids, created_by=by
     )
+    audit_log(instance=job, action="wagtail.create", by=by, data={"badges": len(ids)})
     task_queue_after_commit("events.print_badges", job_id=job.pk)
     return job
 

@@ -91,6 +91,13 @@ def application_update(*, application: Application, by: User, **fields) -> Appli
         setattr(application, name, value)
     application.full_clean(exclude=["edition", "cooperative", "stand"])
     application.save()
+    audit_log(
+        instance=application,
+        action="wagtail.edit",
+        by=by,
+        content_changed=True,
+        data={"fields": sorted(fields)},
+    )
     return application
 
 
@@ -111,12 +118,15 @@ def application_document_add(
     )
     document.full_clean()
     document.save()
+    audit_log(instance=document, action="wagtail.create", by=by)
     return document
 
 
 @transaction.atomic
 def application_document_delete(*, document: ApplicationDocument, by: User) -> None:
     _require_editable(_locked(document.application))
+    # Logged before the row goes, while it still has its key.
+    audit_log(instance=document, action="wagtail.delete", by=by)
     document.file.delete(save=False)
     document.delete()
 
@@ -268,6 +278,7 @@ def staff_member_add(*, application: Application, by: User, **fields) -> StaffMe
     member = StaffMember(application=application, **fields)
     member.full_clean()
     member.save()
+    audit_log(instance=member, action="wagtail.create", by=by)
     if application.status == Status.CONFIRMED:
         _staff_badge_issue(application, member)
     return member
@@ -279,7 +290,9 @@ def staff_member_remove(*, member: StaffMember, by: User) -> None:
     _locked(member.application)
     if member.attendee_id:
         for badge in member.attendee.badges.active():
-            badge_revoke(badge=badge)
+            badge_revoke(badge=badge, by=by)
+    # Logged before the row goes, while it still has its key.
+    audit_log(instance=member, action="wagtail.delete", by=by)
     member.delete()
 
 

@@ -27,6 +27,7 @@ def cooperative_create(*, by: User, **fields) -> Cooperative:
     cooperative.full_clean()
     cooperative.save()
     cooperative.managers.add(by)
+    audit_log(instance=cooperative, action="wagtail.create", by=by)
     return cooperative
 
 
@@ -47,6 +48,7 @@ def cooperative_invite(
     invitation = CooperativeInvitation.objects.create(
         cooperative=cooperative, email=email, token_hash=_token_hash(token), invited_by=by
     )
+    audit_log(instance=invitation, action="wagtail.create", by=by)
     with translation.override(language):
         url = public_url(reverse("exhibitors:invitation_accept", args=[token]))
     email_render_and_queue(

@@ -1,0 +1,445 @@
+"""Every write service that a person triggers takes `by` and writes the admin log itself, once.
+
+The services are found by walking each project app's `services`: any public function with a
+parameter named `by` must have a scenario here, which builds what the call needs so that it
+succeeds. The call must leave an entry naming the person, and no entry twice. The log is
+written through `fairsite.audit.audit_log` only, never by importing Wagtail's `log` elsewhere.
+"""
+
+import ast
+import collections
+import datetime
+import importlib
+import inspect
+import pkgutil
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import BaseLogEntry
+
+from tests.exhibitors.files import pdf
+from tests.factories import (
+    AgreementFactory,
+    ApplicationFactory,
+    B2BBlockFactory,
+    B2BParticipantFactory,
+    CooperativeFactory,
+    EditionFactory,
+    GateFactory,
+    PartnerRegionFactory,
+    SessionFactory,
+    StandFactory,
+    UserFactory,
+)
+from tests.factories.records import (
+    B2BMeetingFactory,
+    BadgeFactory,
+    MeetingRequestFactory,
+    PartnershipMeetingFactory,
+    SupportRequestFactory,
+)
+
+ROOT = Path(settings.BASE_DIR).resolve()
+
+
+def project_apps():
+    """The app configs whose code lives in the project (not in the virtual environment)."""
+    found = []
+    for config in apps.get_app_configs():
+        path = Path(config.path).resolve()
+        if path.is_relative_to(ROOT) and "site-packages" not in path.parts:
+            found.append(config)
+    return found
+
+
+def service_modules(config):
+    """`<app>.services` when it is a module, or every module of the package."""
+    name = f"{config.name}.services"
+    try:
+        package = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return []
+    if not hasattr(package, "__path__"):
+        return [package]
+    return [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(package.__path__, prefix=f"{name}.")
+    ]
+
+
+def services_with_by() -> set[str]:
+    """The dotted names of the public service functions that take `by`."""
+    found = set()
+    for config in project_apps():
+        for module in service_modules(config):
+            for name, function in inspect.getmembers(module, inspect.isfunction):
+                if name.startswith("_") or function.__module__ != module.__name__:
+                    continue
+                if "by" in inspect.signature(function).parameters:
+                    found.add(f"{module.__name__}.{name}")
+    return found
+
+
+# Each scenario gets the person acting and returns the call's keyword arguments; `by` is
+# that person unless the scenario names another actor (a B2B participant with their account).
+
+
+def _open_edition():
+    now = timezone.now()
+    return EditionFactory(
+        exhibitor_registration_opens_at=now - datetime.timedelta(days=10),
+        exhibitor_registration_closes_at=now + datetime.timedelta(days=30),
+    )
+
+
+def _documents_add(application):
+    from exhibitors.services import application_document_add
+
+    manager = UserFactory()
+    for kind in application.required_documents():
+        application_document_add(application=application, kind=kind, file=pdf(), by=manager)
+
+
+def _application_start(by):
+    return {"cooperative": CooperativeFactory(), "edition": _open_edition()}
+
+
+def _application_update(by):
+    return {"application": ApplicationFactory(), "message": "Un stand près de l'entrée"}
+
+
+def _application_document_add(by):
+    return {"application": ApplicationFactory(), "kind": "statutes", "file": pdf()}
+
+
+def _application_document_delete(by):
+    from exhibitors.services import application_document_add
+
+    document = application_document_add(
+        application=ApplicationFactory(), kind="statutes", file=pdf(), by=UserFactory()
+    )
+    return {"document": document}
+
+
+def _application_submit(by):
+    application = ApplicationFactory(edition=_open_edition())
+    _documents_add(application)
+    return {"application": application}
+
+
+def _submitted(by):
+    return {"application": ApplicationFactory(status="submitted")}
+
+
+def _application_request_changes(by):
+    return {**_submitted(by), "note": "Ajoutez le certificat d'immatriculation."}
+
+
+def _application_confirm(by):
+    return {"application": ApplicationFactory(status="accepted")}
+
+
+def _application_assign_stand(by):
+    application = ApplicationFactory(status="accepted")
+    return {"application": application, "stand": StandFactory(stand_type=application.stand_type)}
+
+
+def _application_offer_stand(by):
+    application = ApplicationFactory(status="waitlisted")
+    return {"application": application, "stand": StandFactory(stand_type=application.stand_type)}
+
+
+def _staff_member_add(by):
+    return {"application": ApplicationFactory(status="confirmed"), "full_name": "Aicha Berrada"}
+
+
+def _staff_member_remove(by):
+    from exhibitors.services import staff_member_add
+
+    member = staff_member_add(
+        application=ApplicationFactory(status="confirmed"), by=None, full_name="Hassan Ouali"
+    )
+    assert member.attendee.badges.active().exists()
+    return {"member": member}
+
+
+def _cooperative_create(by):
+    return {
+        "name": "Cooperative Tafilalet",
+        "name_ar": "تعاونية تافيلالت",
+        "legal_form": "cooperative",
+        "registration_number": "ODCO-77",
+        "province": "figuig",
+        "commune": "Figuig",
+        "sector": "agri_food",
+        "founded_in": 2010,
+        "members": 10,
+        "women_members": 4,
+        "young_members": 2,
+        "contact_name": "Said",
+        "email": "tafilalet@fair.example",
+        "phone": "0600000000",
+    }
+
+
+def _cooperative_invite(by):
+    return {"cooperative": CooperativeFactory(), "email": "new@fair.example", "language": "fr"}
+
+
+def _request_file(by):
+    return {
+        "cooperative": CooperativeFactory(managers=[by]),
+        "service": "labelling",
+        "target_markets": "France",
+        "attachments": [pdf("analyse.pdf"), pdf("fiche.pdf")],
+    }
+
+
+def _request_attachment_add(by):
+    return {"request": SupportRequestFactory(), "file": pdf("analyse.pdf")}
+
+
+def _request_reply(by):
+    return {"request": SupportRequestFactory(), "text": "La fiche est jointe."}
+
+
+def _request_assign(by):
+    return {
+        "request": SupportRequestFactory(),
+        "officer": UserFactory(groups=["Logistics unit"]),
+    }
+
+
+def _request_status_set(by):
+    return {"request": SupportRequestFactory(), "status": "in_progress"}
+
+
+def _request_outcome_set(by):
+    return {"request": SupportRequestFactory(), "outcome": "Agrément obtenu"}
+
+
+def _attendees_import(by):
+    return {
+        "edition": EditionFactory(),
+        "category": "visitor",
+        "content": b"full_name,email\nLeila Benali,leila@fair.example\n",
+    }
+
+
+def _badge(by):
+    return {"badge": BadgeFactory()}
+
+
+def _gate_token_issue(by):
+    return {"gate": GateFactory()}
+
+
+def _print_job_create(by):
+    badge = BadgeFactory()
+    return {"edition": badge.edition, "category": "", "unprinted_only": True}
+
+
+def _session_save(by):
+    session = SessionFactory(status="draft")
+    session.title_fr = "Séance : les circuits courts"
+    return {"session": session}
+
+
+def _session_publish(by):
+    return {"session": SessionFactory(status="draft")}
+
+
+def _session_cancel(by):
+    return {"session": SessionFactory()}
+
+
+def _agreement_save(by):
+    agreement = AgreementFactory()
+    agreement.title_fr = "Convention de coopération renouvelée"
+    return {"agreement": agreement}
+
+
+def _agreement_terminate(by):
+    return {"agreement": AgreementFactory(), "on": datetime.date(2026, 1, 31)}
+
+
+def _agreement_renew(by):
+    return {"agreement": AgreementFactory()}
+
+
+def _decision_commitment_create(by):
+    from partnerships.models import Decision
+
+    decision = Decision.objects.create(
+        meeting=PartnershipMeetingFactory(), text="Échanger deux formateurs par an"
+    )
+    return {"decision": decision, "agreement": AgreementFactory()}
+
+
+def _delegation_badges_issue(by):
+    from partnerships.models import MeetingParticipant
+
+    meeting = PartnershipMeetingFactory()
+    MeetingParticipant.objects.create(
+        meeting=meeting, full_name="Awa Ndiaye", partner_region=PartnerRegionFactory()
+    )
+    return {"meeting": meeting, "edition": EditionFactory()}
+
+
+def _meetings_confirm(by):
+    return {"meetings": [B2BMeetingFactory()]}
+
+
+def _meetings_schedule(by):
+    edition = EditionFactory()
+    B2BBlockFactory(edition=edition)
+    MeetingRequestFactory(edition=edition, status="accepted")
+    return {"edition": edition}
+
+
+def _request_answer(by):
+    participant = B2BParticipantFactory(user=by)
+    request = MeetingRequestFactory(edition=participant.edition, recipient=participant)
+    return {"request": request, "accept": True, "by": participant}
+
+
+def _request_cancel(by):
+    participant = B2BParticipantFactory(user=by)
+    request = MeetingRequestFactory(edition=participant.edition, requester=participant)
+    return {"request": request, "by": participant}
+
+
+SCENARIOS = {
+    "events.services.attendees.attendees_import": _attendees_import,
+    "events.services.badges.badge_reissue": _badge,
+    "events.services.badges.badge_revoke": _badge,
+    "events.services.badges.gate_token_issue": _gate_token_issue,
+    "events.services.printing.print_job_create": _print_job_create,
+    "programme.services.sessions.session_cancel": _session_cancel,
+    "programme.services.sessions.session_publish": _session_publish,
+    "programme.services.sessions.session_save": _session_save,
+    "exhibitors.services.applications.application_accept": _submitted,
+    "exhibitors.services.applications.application_assign_stand": _application_assign_stand,
+    "exhibitors.services.applications.application_confirm": _application_confirm,
+    "exhibitors.services.applications.application_document_add": _application_document_add,
+    "exhibitors.services.applications.application_document_delete": (_application_document_delete),
+    "exhibitors.services.applications.application_offer_stand": _application_offer_stand,
+    "exhibitors.services.applications.application_reject": _submitted,
+    "exhibitors.services.applications.application_request_changes": (_application_request_changes),
+    "exhibitors.services.applications.application_start": _application_start,
+    "exhibitors.services.applications.application_submit": _application_submit,
+    "exhibitors.services.applications.application_update": _application_update,
+    "exhibitors.services.applications.application_waitlist": _submitted,
+    "exhibitors.services.applications.application_withdraw": _submitted,
+    "exhibitors.services.applications.staff_member_add": _staff_member_add,
+    "exhibitors.services.applications.staff_member_remove": _staff_member_remove,
+    "exhibitors.services.cooperatives.cooperative_create": _cooperative_create,
+    "exhibitors.services.cooperatives.cooperative_invite": _cooperative_invite,
+    "partnerships.services.agreements.agreement_renew": _agreement_renew,
+    "partnerships.services.agreements.agreement_save": _agreement_save,
+    "partnerships.services.agreements.agreement_terminate": _agreement_terminate,
+    "partnerships.services.meetings.decision_commitment_create": _decision_commitment_create,
+    "partnerships.services.meetings.delegation_badges_issue": _delegation_badges_issue,
+    "b2b.services.meetings.meetings_confirm": _meetings_confirm,
+    "b2b.services.meetings.meetings_schedule": _meetings_schedule,
+    "b2b.services.meetings.request_answer": _request_answer,
+    "b2b.services.meetings.request_cancel": _request_cancel,
+    "exportsupport.services.request_assign": _request_assign,
+    "exportsupport.services.request_attachment_add": _request_attachment_add,
+    "exportsupport.services.request_file": _request_file,
+    "exportsupport.services.request_outcome_set": _request_outcome_set,
+    "exportsupport.services.request_reply": _request_reply,
+    "exportsupport.services.request_status_set": _request_status_set,
+}
+
+
+def test_every_service_with_by_has_a_scenario():
+    found = services_with_by()
+    missing = sorted(found - SCENARIOS.keys())
+    extra = sorted(SCENARIOS.keys() - found)
+    assert not missing and not extra, (
+        "SCENARIOS must name exactly the services that take `by`.\n"
+        f"Services with `by` but no scenario: {missing}\n"
+        f"Scenarios for no such service: {extra}"
+    )
+
+
+def _log_models():
+    """The concrete log entry models: the model log, the page log, and any other."""
+    found, pending = [], [BaseLogEntry]
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        if not model._meta.abstract and not model._meta.proxy:
+            found.append(model)
+    return found
+
+
+def _service(dotted: str):
+    module, name = dotted.rsplit(".", 1)
+    return getattr(importlib.import_module(module), name)
+
+
+@pytest.mark.parametrize("dotted", sorted(SCENARIOS), ids=sorted(SCENARIOS))
+def test_service_logs_its_action_once_naming_the_person(db, dotted):
+    person = UserFactory(is_staff=True)
+    kwargs = SCENARIOS[dotted](person)
+    kwargs.setdefault("by", person)
+    models = _log_models()
+    last = {
+        model: model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        for model in models
+    }
+
+    _service(dotted)(**kwargs)
+
+    entries = [entry for model in models for entry in model.objects.filter(pk__gt=last[model])]
+    described = [
+        (entry.action, entry.content_type.model, entry.object_id, entry.user_id)
+        for entry in entries
+    ]
+    assert any(entry.user_id == person.pk for entry in entries), (
+        f"{dotted} wrote no admin log entry naming the person acting: {described}"
+    )
+    keys = collections.Counter(
+        (entry.content_type_id, str(entry.object_id), entry.action) for entry in entries
+    )
+    twice = [key for key, count in keys.items() if count > 1]
+    assert not twice, f"{dotted} logged the same action twice: {described}"
+
+
+def _imports_wagtail_log(tree: ast.AST) -> bool:
+    """Whether the module imports Wagtail's `log` (or the module that holds it)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            names = {alias.name for alias in node.names}
+            if (node.module == "wagtail.log_actions" and names & {"log", "*"}) or (
+                node.module == "wagtail" and "log_actions" in names
+            ):
+                return True
+        elif isinstance(node, ast.Import) and any(
+            alias.name.startswith("wagtail.log_actions") for alias in node.names
+        ):
+            return True
+    return False
+
+
+def test_only_the_audit_module_imports_wagtails_log():
+    allowed = (ROOT / "fairsite" / "audit.py").resolve()
+    offenders = []
+    for config in project_apps():
+        for path in sorted(Path(config.path).rglob("*.py")):
+            if {"migrations", "tests"} & set(path.relative_to(config.path).parts):
+                continue
+            if path.resolve() == allowed:
+                continue
+            if _imports_wagtail_log(ast.parse(path.read_text(encoding="utf-8"))):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders, (
+        f"Write the admin log through fairsite.audit.audit_log, not wagtail's log: {offenders}"
+    )
