@@ -85,6 +85,12 @@ def schedule_grid(
             )
         )
     _share_columns(blocks)
+    return _layout(columns, blocks, first, last)
+
+
+def _layout(columns: list[dict], blocks: list[ScheduleBlock], first: int, last: int) -> dict:
+    """The grid's columns (a room where sessions overlap is as many lanes wide), rows and
+    hour labels, from `first` to `last` minutes of the day."""
     for column in columns:
         column["lanes"] = max(
             (block.lanes for block in blocks if block.column == column["column"]), default=1

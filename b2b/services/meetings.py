@@ -221,15 +221,54 @@ def meetings_schedule(
     one the new plan cannot place keeps its place. Both sides of each new or moved meeting
     are told unless `notify` is false; a moved meeting's calendar event gets a new revision.
     """
-    blocks = list(B2BBlock.objects.filter(edition=edition))
-    slots = scheduler.slots_of(blocks)
-    index = {(slot.block_id, slot.starts_at): n for n, slot in enumerate(slots)}
+    slots = scheduler.slots_of(list(B2BBlock.objects.filter(edition=edition)))
     # Serialise runs and acceptances for the edition: every accepted request's row is locked.
     accepted = list(
         MeetingRequest.objects.select_for_update()
         .filter(edition=edition, status=RequestStatus.ACCEPTED)
         .select_related("requester", "recipient")
     )
+    plan = _plan(slots, accepted, reshuffle=reshuffle)
+    # Set aside the meetings that may move (out of the tables' and seats' constraints), then
+    # put every placement down.
+    movable = list(plan.movable.values())
+    B2BMeeting.objects.filter(pk__in=[m.pk for m in movable]).update(cancelled_at=timezone.now())
+    B2BSeat.objects.filter(meeting__in=movable).delete()
+    by_id = {r.pk: r for r in accepted}
+    new = [
+        (by_id[rid], slots[placement.slot], placement.table)
+        for rid, placement in plan.result.placed.items()
+        if rid not in plan.staying
+    ]
+    made = _meetings_create(new)
+    unplaced = _schedule_told(plan, new, made, notify=notify)
+    report = ScheduleReport(
+        placed=len(made),
+        kept=len(plan.staying),
+        unplaced=[(by_id[rid], str(REASONS[reason])) for rid, reason in unplaced.items()],
+        upper_bound=scheduler.upper_bound(slots, plan.wanted),
+    )
+    audit_log(
+        instance=edition,
+        action=PLACED_ACTION,
+        by=by,
+        data={"placed": report.placed, "kept": report.kept, "reshuffle": reshuffle},
+    )
+    return report
+
+
+@dataclasses.dataclass
+class _Plan:
+    staying: dict  # request id -> Placement kept
+    movable: dict  # request id -> B2BMeeting that may move
+    wanted: list
+    result: scheduler.Schedule
+
+
+def _plan(slots, accepted, *, reshuffle: bool) -> _Plan:
+    """Where each accepted request goes: the meetings that stay, and the scheduler's plan
+    for the others, run again if it would leave a movable meeting with no place."""
+    index = {(slot.block_id, slot.starts_at): n for n, slot in enumerate(slots)}
     placed_now = {
         m.request_id: m
         for m in B2BMeeting.objects.filter(request__in=accepted, cancelled_at__isnull=True)
@@ -246,8 +285,7 @@ def meetings_schedule(
     }
     movable = {rid: m for rid, m in placed_now.items() if rid not in staying}
     wanted = [scheduler.Wanted(r.pk, r.requester_id, r.recipient_id) for r in accepted]
-    people = {p for r in accepted for p in (r.requester_id, r.recipient_id)}
-    busy = busy_periods(people)
+    busy = busy_periods({p for r in accepted for p in (r.requester_id, r.recipient_id)})
     result = scheduler.schedule(slots, wanted, busy=busy, fixed=staying)
     stranded = {
         rid: where(m)
@@ -256,47 +294,27 @@ def meetings_schedule(
     }
     if stranded:  # placed again, they would be lost: they keep their places
         result = scheduler.schedule(slots, wanted, busy=busy, fixed={**staying, **stranded})
+    return _Plan(staying=staying, movable=movable, wanted=wanted, result=result)
 
-    # Set aside the meetings that may move (out of the tables' and seats' constraints), then
-    # put every placement down.
-    B2BMeeting.objects.filter(pk__in=[m.pk for m in movable.values()]).update(
-        cancelled_at=timezone.now()
-    )
-    B2BSeat.objects.filter(meeting__in=list(movable.values())).delete()
-    by_id = {r.pk: r for r in accepted}
-    new = [
-        (by_id[rid], slots[placement.slot], placement.table)
-        for rid, placement in result.placed.items()
-        if rid not in staying
-    ]
-    made = _meetings_create(new)
+
+def _schedule_told(plan: _Plan, new: list, made: dict, *, notify: bool) -> dict:
+    """Tell both people of each meeting placed, or set adrift; returns the requests left
+    unplaced, with why."""
     # Set aside with no place left (their slot is gone from the blocks): calendars drop the
     # event, and both people hear that a new time will follow.
-    adrift = [m for rid, m in movable.items() if rid not in made]
+    adrift = [m for rid, m in plan.movable.items() if rid not in made]
     B2BMeeting.objects.filter(pk__in=[m.pk for m in adrift]).update(sequence=F("sequence") + 1)
     for meeting in adrift if notify else []:
         for person in (meeting.request.requester, meeting.request.recipient):
             _tell(person, "request_accepted", request=meeting.request)
-    unplaced = dict(result.unplaced)
+    unplaced = dict(plan.result.unplaced)
     for request, _slot, _table in new:
         if request.pk not in made:  # an acceptance took the place meanwhile
             unplaced[request.pk] = scheduler.NO_TABLE
         elif notify and made[request.pk]:  # placed where it was: nothing to tell
             for person in (request.requester, request.recipient):
                 _tell(person, "meeting_placed", request=request)
-    report = ScheduleReport(
-        placed=len(made),
-        kept=len(staying),
-        unplaced=[(by_id[rid], str(REASONS[reason])) for rid, reason in unplaced.items()],
-        upper_bound=scheduler.upper_bound(slots, wanted),
-    )
-    audit_log(
-        instance=edition,
-        action=PLACED_ACTION,
-        by=by,
-        data={"placed": report.placed, "kept": report.kept, "reshuffle": reshuffle},
-    )
-    return report
+    return unplaced
 
 
 def _meetings_create(new: list) -> dict[int, bool]:

@@ -381,6 +381,28 @@ def _pick_day(value: str | None, days: list[datetime.date], today: datetime.date
     return days[0]
 
 
+def _schedule_rooms(edition, sessions) -> list[Room]:
+    """The venue's rooms, free or not, and any other room a session is in."""
+    by_pk = {room.pk: room for room in Room.objects.filter(venue_id=edition.venue_id)}
+    for session in sessions:
+        if session.room_id and session.room_id not in by_pk:
+            by_pk[session.room_id] = session.room
+    return sorted(by_pk.values(), key=lambda room: (room.order, room.name_fr, room.pk))
+
+
+def _day_clashes(day_sessions, clashes) -> tuple[list[dict], list[dict]]:
+    """The day's hard clashes (each between two sessions listed once) and soft ones."""
+    hard, soft = [], []
+    for session in day_sessions:
+        for clash in clashes.get(session.pk, []):
+            if not clash.hard:
+                soft.append({"clash": clash, "session": session})
+            elif clash.other is None or clash.other.pk > session.pk:
+                # A clash between two sessions is found from both sides: list it once.
+                hard.append({"clash": clash, "session": session, "other": clash.other})
+    return hard, soft
+
+
 @permission_required("programme.view_session", raise_exception=True)
 def schedule(request):
     """A day of the programme, room by room, with its clashes; the queries made do not
@@ -408,22 +430,10 @@ def schedule(request):
     days = sorted(set(edition.days) | set(local_days.values()))
     day = _pick_day(request.GET.get("day"), days, timezone.localdate(timezone=zone))
 
-    # The venue's rooms, free or not, and any other room a session is in.
-    by_pk = {room.pk: room for room in Room.objects.filter(venue_id=edition.venue_id)}
-    for session in sessions:
-        if session.room_id and session.room_id not in by_pk:
-            by_pk[session.room_id] = session.room
-    rooms = sorted(by_pk.values(), key=lambda room: (room.order, room.name_fr, room.pk))
+    rooms = _schedule_rooms(edition, sessions)
 
     day_sessions = [session for session in sessions if local_days[session.pk] == day]
-    hard, soft = [], []
-    for session in day_sessions:
-        for clash in clashes.get(session.pk, []):
-            if not clash.hard:
-                soft.append({"clash": clash, "session": session})
-            elif clash.other is None or clash.other.pk > session.pk:
-                # A clash between two sessions is found from both sides: list it once.
-                hard.append({"clash": clash, "session": session, "other": clash.other})
+    hard, soft = _day_clashes(day_sessions, clashes)
     hard_by_day = {}
     for session in sessions:
         if any(clash.hard for clash in clashes.get(session.pk, [])):

@@ -111,6 +111,15 @@ def programme_clashes(edition: Edition) -> dict[int, list[Clash]]:
 
 
 def _clashes(session, speakers, others, windows, edition, confirmed) -> list[Clash]:
+    return [
+        *_outside(session, windows, edition),
+        *_overlapping(session, speakers, others),
+        *_seating(session, confirmed),
+    ]
+
+
+def _outside(session, windows, edition) -> list[Clash]:
+    """Hard: outside the edition's days, or outside the room's opening hours."""
     clashes = []
     zone = edition.zone
     first_day = session.starts_at.astimezone(zone).date()
@@ -137,6 +146,12 @@ def _clashes(session, speakers, others, windows, edition, confirmed) -> list[Cla
                 % {"session": session, "room": session.room},
             )
         )
+    return clashes
+
+
+def _overlapping(session, speakers, others) -> list[Clash]:
+    """Hard: the same room, or one of the same speakers, at a time that overlaps."""
+    clashes = []
     speaker_ids = {speaker.pk for speaker in speakers}
     for other in others:
         if not (other.starts_at < session.ends_at and session.starts_at < other.ends_at):
@@ -160,9 +175,16 @@ def _clashes(session, speakers, others, windows, edition, confirmed) -> list[Cla
                         other,
                     )
                 )
+    return clashes
+
+
+def _seating(session, confirmed) -> list[Clash]:
+    """Soft: no room yet, or more places offered or taken than the room seats."""
     if session.room_id is None:
-        clashes.append(Clash(False, _("“%(session)s” has no room yet.") % {"session": session}))
-    elif session.capacity is not None and session.capacity > session.room.capacity:
+        return [Clash(False, _("“%(session)s” has no room yet.") % {"session": session})]
+    clashes = []
+    seats = session.room.capacity
+    if session.capacity is not None and session.capacity > seats:
         clashes.append(
             Clash(
                 False,
@@ -171,21 +193,16 @@ def _clashes(session, speakers, others, windows, edition, confirmed) -> list[Cla
                     "session": session,
                     "places": session.capacity,
                     "room": session.room,
-                    "seats": session.room.capacity,
+                    "seats": seats,
                 },
             )
         )
-    if session.room_id and confirmed > session.room.capacity:
+    if confirmed > seats:
         clashes.append(
             Clash(
                 False,
                 _("%(count)s people signed up for “%(session)s”; %(room)s seats %(seats)s.")
-                % {
-                    "count": confirmed,
-                    "session": session,
-                    "room": session.room,
-                    "seats": session.room.capacity,
-                },
+                % {"count": confirmed, "session": session, "room": session.room, "seats": seats},
             )
         )
     return clashes

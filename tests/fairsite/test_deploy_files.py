@@ -29,7 +29,7 @@ from fairsite.uploads import MAX_UPLOAD_SIZE
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-SETTINGS_DIR = ROOT / "fairsite" / "settings"
+SETTINGS_DIR = ROOT / "config" / "settings"
 ENV_EXAMPLE = DEPLOY / "env.example"
 GUNICORN_CONF = DEPLOY / "gunicorn.conf.py"
 NGINX_SITE = DEPLOY / "nginx" / "fairsite.conf"
