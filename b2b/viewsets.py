@@ -3,12 +3,10 @@ blocks and meetings, with the page that places them. Their addresses stay under
 /admin/partnerships/b2b/, where organisers have known them."""
 
 from django.urls import path
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 
 from b2b import scheduler
 from b2b.admin import views
@@ -23,7 +21,7 @@ from b2b.services.meetings import (
     MADE_ACTION,
     PLACED_ACTION,
 )
-from fairsite.viewsets import FairModelViewSet
+from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 
 
 class B2BParticipantViewSet(FairModelViewSet):
@@ -215,21 +213,12 @@ class B2BMeetingViewSet(FairModelViewSet):
         return [p for p in super().get_urlpatterns() if p.name != "add"]
 
 
-class B2BPlacementViewSet(ViewSet):
+class B2BPlacementViewSet(AdminPageViewSet):
     icon = "calendar-check"
     menu_label = _("Place the meetings")
     url_prefix = "partnerships/b2b/place"
-
-    def get_urlpatterns(self):
-        return [path("", views.b2b_placement, name="index")]
-
-    @cached_property
-    def menu_item_class(self):
-        return type(
-            "B2BPlacementMenuItem",
-            (MenuItem,),
-            {"is_shown": lambda item, request: request.user.has_perm("b2b.add_b2bmeeting")},
-        )
+    view = staticmethod(views.b2b_placement)
+    permission = "b2b.add_b2bmeeting"
 
 
 class B2BViewSetGroup(ViewSetGroup):

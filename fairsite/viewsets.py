@@ -1,5 +1,9 @@
 """The base of the fair's admin listings (Wagtail ModelViewSet), with the options they share."""
 
+from django.urls import path
+from django.utils.functional import cached_property
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 
@@ -11,3 +15,24 @@ class FairModelViewSet(ModelViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     copy_view_enabled = False
+
+
+class AdminPageViewSet(ViewSet):
+    """One admin page of an app's own (the schedule grid, the placing of the meetings) in its
+    app's menu group: `view` answers at the viewset's address, and the menu shows it to those
+    holding `permission` (the view checks it too)."""
+
+    view = None
+    permission = ""
+
+    def get_urlpatterns(self):
+        return [path("", type(self).view, name="index")]
+
+    @cached_property
+    def menu_item_class(self):
+        permission = self.permission
+        return type(
+            f"{type(self).__name__}MenuItem",
+            (MenuItem,),
+            {"is_shown": lambda item, request: request.user.has_perm(permission)},
+        )

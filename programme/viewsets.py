@@ -7,12 +7,10 @@ import django_filters
 from django import forms
 from django.urls import path
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,13 +19,13 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.ui.tables import Column, StatusTagColumn
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import AdminDateInput
 
 from events.fair_clock import edition_zone
 from events.models import Edition
 from fairsite.admin_forms import LanguageFieldsForm
-from fairsite.viewsets import FairModelViewSet
+from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 from programme.admin import forms as admin_forms
 from programme.admin import views
 from programme.choices import SessionStatus
@@ -39,21 +37,12 @@ def _names(*fields, heading):
     return MultiFieldPanel([FieldPanel(name) for name in fields], heading=heading)
 
 
-class ScheduleViewSet(ViewSet):
+class ScheduleViewSet(AdminPageViewSet):
     icon = "calendar"
     menu_label = pgettext_lazy("programme", "Schedule")
     url_prefix = "programme/schedule"
-
-    def get_urlpatterns(self):
-        return [path("", views.schedule, name="index")]
-
-    @cached_property
-    def menu_item_class(self):
-        return type(
-            "ScheduleMenuItem",
-            (MenuItem,),
-            {"is_shown": lambda item, request: request.user.has_perm("programme.view_session")},
-        )
+    view = staticmethod(views.schedule)
+    permission = "programme.view_session"
 
 
 class SessionFilterSet(WagtailFilterSet):

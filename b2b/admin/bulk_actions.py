@@ -16,6 +16,8 @@ class ConfirmMeetingsBulkAction(BulkAction):
     aria_label = gettext_lazy("Confirm the selected meetings")
     models = [B2BMeeting]
     template_name = "b2b/admin/meeting_bulk_confirm.html"
+    header_icon = "table"
+    no_access_message = gettext_lazy("You may not confirm these meetings")
 
     def check_perm(self, meeting):
         return self.request.user.has_perm("b2b.change_b2bmeeting")

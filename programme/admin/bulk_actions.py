@@ -16,6 +16,8 @@ class SessionBulkAction(ServiceBulkAction, BulkAction):
 
     models = [Session]
     template_name = "programme/admin/session_bulk_confirm.html"
+    header_icon = "time"
+    no_access_message = gettext_lazy("You may not change these sessions")
     service_argument = "session"
 
     def check_perm(self, session):
