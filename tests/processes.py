@@ -57,7 +57,7 @@ def start_worker(queue: str, *, concurrency: int = 1, **env) -> subprocess.Popen
     """A Celery worker on `queue` only, in a process group of its own (so that a test can
     kill it whole, pool processes included)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "--quiet", "-A", "fairsite", "worker", "-Q", queue]
+        [sys.executable, "-m", "celery", "--quiet", "-A", "config", "worker", "-Q", queue]
         + ["--concurrency", str(concurrency), "--loglevel", "warning"]
         + ["--hostname", f"{queue}-{time.monotonic_ns()}@%h"],
         cwd=ROOT,
