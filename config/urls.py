@@ -19,7 +19,7 @@ urlpatterns = [
     ),
     path("admin/", include(admin_urlpatterns_guard(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/checkin/", include("events.urls")),
+    path("api/checkin/", include("events.api_urls")),
     path("ical/b2b/<slug:secret>.ics", b2b_feed, name="b2b_feed"),
     path("ical/", include("programme.ical_urls")),
 ]
@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("portal/export-support/", include("exportsupport.urls")),
     path("portal/", include("exhibitors.urls")),
     path("meetings/", include("b2b.urls")),
-    path("", include("events.public_urls")),
+    path("", include("events.urls")),
     # Wagtail's catch-all page route comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from events import api
+from events import views
 
-app_name = "checkin"
+app_name = "events"
 
 urlpatterns = [
-    path("scan", api.scan, name="scan"),
-    path("sync", api.sync, name="sync"),
-    path("keys", api.keys, name="keys"),
-    path("revocations", api.revocations, name="revocations"),
+    path("visit/", views.visitor_register_view, name="visitor_register"),
+    path("visit/badge-link/", views.visitor_badge_link_request, name="visitor_badge_link"),
+    path("visit/badge/<str:token>/", views.visitor_badge, name="visitor_badge"),
+    path("visit/badge/<str:token>/badge.pdf", views.visitor_badge_pdf, name="visitor_badge_pdf"),
+    path("gate/", views.gate_page, name="gate"),
+    path("gate/sw.js", views.gate_service_worker, name="gate_sw"),
+    path("gate/manifest.webmanifest", views.gate_manifest, name="gate_manifest"),
 ]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from events.admin_views import AttendeeCreateView, BadgeInspectView, GateInspectView
+from events.admin.views import AttendeeCreateView, BadgeInspectView, GateInspectView
 from events.choices import AttendeeCategory
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
 from events.services.badges import IMPORTED_ACTION, REISSUED_ACTION, REVOKED_ACTION, TOKEN_ACTION

@@ -1,7 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 
-from events import admin_views
+from events.admin import views as admin_views
 from events.viewsets import FairViewSetGroup, register_events_log_actions
 
 hooks.register("register_admin_viewset", FairViewSetGroup)

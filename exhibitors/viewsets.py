@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from exhibitors.admin_views import ApplicationInspectView, CooperativeInspectView
+from exhibitors.admin.views import ApplicationInspectView, CooperativeInspectView
 from exhibitors.models import Application, Cooperative, Product, Stand, StandType
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from fairsite.choosers import SnippetChooserViewSet
@@ -156,3 +156,20 @@ class ExhibitorsViewSetGroup(SnippetViewSetGroup):
     menu_icon = "group"
     menu_order = 210
     items = (ApplicationViewSet, CooperativeViewSet, ProductViewSet, StandTypeViewSet, StandViewSet)
+
+
+def register_exhibitors_log_actions(actions) -> None:
+    for action, label, message in [
+        ("submitted", _("Submit application"), _("Application submitted")),
+        ("accepted", _("Accept application"), _("Application accepted")),
+        ("waitlisted", _("Waitlist application"), _("Application put on the waiting list")),
+        ("rejected", _("Reject application"), _("Application rejected")),
+        ("changes_requested", _("Request changes"), _("Changes requested from the cooperative")),
+        ("confirmed", _("Confirm participation"), _("Participation confirmed")),
+        ("withdrawn", _("Withdraw application"), _("Application withdrawn")),
+        ("stand", _("Assign stand"), _("Stand assigned")),
+    ]:
+        actions.register_action(f"exhibitors.application.{action}", label, message)
+    actions.register_action(
+        "exhibitors.cooperative.manager_added", _("Add a manager"), _("Manager added by invitation")
+    )

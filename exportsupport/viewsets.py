@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from exhibitors.choices import Province
 from exhibitors.models import Cooperative
-from exportsupport import admin_views as views
+from exportsupport.admin import views
 from exportsupport.choices import RequestStatus
 from exportsupport.models import SupportRequest
 from fairsite.viewsets import FairModelViewSet

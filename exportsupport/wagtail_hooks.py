@@ -1,7 +1,7 @@
 from wagtail import hooks
 
-from exhibitors.admin_views import COOPERATIVE_PANELS_HOOK
-from exportsupport.admin_views import cooperative_readiness_panel
+from exhibitors.admin.views import COOPERATIVE_PANELS_HOOK
+from exportsupport.admin.views import cooperative_readiness_panel
 from exportsupport.viewsets import ExportSupportViewSetGroup, register_exportsupport_log_actions
 
 hooks.register("register_admin_viewset", ExportSupportViewSetGroup)

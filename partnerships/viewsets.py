@@ -24,8 +24,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.choosers import SnippetChooserViewSet
 from fairsite.viewsets import FairModelViewSet
-from partnerships import admin_views as views
-from partnerships.admin_forms import (
+from partnerships.admin import views
+from partnerships.admin.forms import (
     AgreementForm,
     CommitmentForm,
     PartnershipMeetingForm,

@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 
 from events.models import Edition
 from exhibitors import services
-from exhibitors.admin_forms import DecisionForm, StandAssignmentForm, StandOfferForm
+from exhibitors.admin.forms import DecisionForm, StandAssignmentForm, StandOfferForm
 from exhibitors.choices import ApplicationStatus
 from exhibitors.floor_plan import halls as floor_plan_halls
 from exhibitors.models import Application, Stand

@@ -30,7 +30,7 @@ from wagtail.coreutils import multigetattr
 
 from events.models import Edition
 from fairsite.uploads import private_file_response
-from partnerships.admin_forms import DecisionCommitmentForm, TerminateForm
+from partnerships.admin.forms import DecisionCommitmentForm, TerminateForm
 from partnerships.choices import AgreementStatus, Domain
 from partnerships.errors import PartnershipError
 from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
