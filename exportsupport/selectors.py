@@ -1,9 +1,10 @@
-"""Reads of export support: a cooperative's export readiness, as the logistics unit scores
-it. The rule has this one home; the unit's pages, the cooperative's admin page and the
-observatory's indicator all read it from here."""
+"""Reads of export support: who the logistics unit's officers are, and a cooperative's export
+readiness as the unit scores it. The readiness rule has this one home; the unit's pages, the
+cooperative's admin page and the observatory's indicator all read it from here."""
 
 import datetime
 
+from django.contrib.auth.models import Permission
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce, Least
@@ -12,6 +13,9 @@ from django.utils import timezone
 from exhibitors.models import Certification, Cooperative
 from exportsupport.choices import RequestStatus as Status
 from exportsupport.models import SupportRequest
+from fairsite.models import User
+
+OFFICER_PERMISSION = "exportsupport.change_supportrequest"
 
 # 25 points per certification valid on the day and per request done, each counted up to two:
 # a score out of 100.
@@ -65,3 +69,25 @@ def cooperative_export_readiness(
         "requests_done": _requests_done(cooperative).count(),
         "requests_open": cooperative.support_requests.open().count(),
     }
+
+
+def is_officer(user: User) -> bool:
+    """Whether `user` handles requests: the logistics unit (and superusers)."""
+    return user.is_active and user.has_perm(OFFICER_PERMISSION)
+
+
+def unit_members():
+    """The logistics unit's active members: whoever holds the officer permission through a
+    group or in person.
+
+    Unlike `is_officer`, a superuser counts only if put in the unit: superusers run the
+    site, they do not answer cooperatives, and the unit's mail is not for them.
+    """
+    app_label, codename = OFFICER_PERMISSION.split(".")
+    granted = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__permissions__in=granted) | Q(user_permissions__in=granted))
+        .distinct()
+        .order_by("email")
+    )

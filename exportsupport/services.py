@@ -6,9 +6,7 @@ the cooperative's e-mail into the outbox in the same transaction. What the coope
 or answers reaches the unit the same way (`_unit_mail_queue`).
 """
 
-from django.contrib.auth.models import Permission
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +15,7 @@ from exhibitors.models import Cooperative
 from exportsupport.choices import RequestStatus as Status
 from exportsupport.errors import InvalidTransition, SupportError
 from exportsupport.models import SupportAttachment, SupportMessage, SupportRequest
+from exportsupport.selectors import is_officer, unit_members
 from fairsite.audit import audit_log
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
@@ -29,7 +28,6 @@ TRANSITIONS = {
     Status.DONE: set(),
     Status.DECLINED: set(),
 }
-OFFICER_PERMISSION = "exportsupport.change_supportrequest"
 
 
 def can_become(support_request: SupportRequest, status: str) -> bool:
@@ -52,28 +50,6 @@ def request_status_check(*, request: SupportRequest, status: str) -> None:
                 "to": Status(status).label.lower(),
             }
         )
-
-
-def is_officer(user: User) -> bool:
-    """Whether `user` handles requests: the logistics unit (and superusers)."""
-    return user.is_active and user.has_perm(OFFICER_PERMISSION)
-
-
-def unit_members():
-    """The logistics unit's active members: whoever holds the officer permission through a
-    group or in person.
-
-    Unlike `is_officer`, a superuser counts only if put in the unit: superusers run the
-    site, they do not answer cooperatives, and the unit's mail is not for them.
-    """
-    app_label, codename = OFFICER_PERMISSION.split(".")
-    granted = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Q(groups__permissions__in=granted) | Q(user_permissions__in=granted))
-        .distinct()
-        .order_by("email")
-    )
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from exportsupport.choices import RequestStatus
 from exportsupport.errors import SupportError
 from exportsupport.forms import AttachmentForm, ReplyForm, SupportRequestForm
 from exportsupport.models import SupportAttachment, SupportRequest
+from exportsupport.selectors import is_officer
 from fairsite.uploads import private_file_response
 
 
@@ -139,7 +140,7 @@ def attachment_download(request, pk, attachment_pk):
     """A private file, for the cooperative's managers and the logistics unit only."""
     support_requests = (
         SupportRequest.objects.all()
-        if services.is_officer(request.user)
+        if is_officer(request.user)
         else SupportRequest.objects.of_user(request.user)
     )
     attachment = get_object_or_404(

@@ -1,6 +1,7 @@
-"""Reads for the public partnerships pages.
+"""Reads of the partnerships register: an agreement's timeline for the officers, and the
+records of the public pages.
 
-The pages never receive an agreement or a meeting as a model instance: they get the
+The public pages never receive an agreement or a meeting as a model instance: they get the
 records below, built from the fields that may be shown. A signed document, a budget not
 marked public, internal notes, minutes, participants and meetings or agreements that are
 not public cannot reach a template by mistake, since nothing hands them over.
@@ -12,11 +13,13 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from events.models import Edition
-from partnerships.choices import AgreementStatus, Domain
+from partnerships.choices import AgreementStatus, CommitmentStatus, Domain, Renewal
 from partnerships.models import Agreement, PartnerRegion, PartnershipMeeting
-from partnerships.services.agreements import agreement_end
+from partnerships.terms import agreement_end, agreement_start, notice_date
 from programme.models import Session
 
 
@@ -157,3 +160,72 @@ def region_sessions(*, region: PartnerRegion, edition: Edition | None) -> Sequen
         .select_related("room", "edition", "track")
         .order_by("starts_at", "pk")
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineEntry:
+    day: datetime.date
+    label: str
+    detail: str = ""
+    done: bool = True
+
+
+def agreement_timeline(agreement: Agreement, today: datetime.date | None = None) -> list:
+    """What happened and what is due under the agreement, in date order."""
+    today = today or timezone.localdate()
+    entries = []
+    if agreement.signed_on:
+        where = f" · {agreement.signed_at}" if agreement.signed_at else ""
+        entries.append(TimelineEntry(agreement.signed_on, _("Signed") + where))
+    if agreement.effective_from and agreement.effective_from != agreement.signed_on:
+        entries.append(
+            TimelineEntry(
+                agreement.effective_from, _("In force"), done=agreement.effective_from <= today
+            )
+        )
+    if agreement.renews_id:
+        entries.append(
+            TimelineEntry(
+                agreement_start(agreement) or agreement.created_at.date(),
+                _("Renews %(reference)s") % {"reference": agreement.renews.reference},
+            )
+        )
+    for meeting in agreement.meetings.all():
+        day = timezone.localtime(meeting.starts_at).date()
+        entries.append(TimelineEntry(day, _("Meeting: %(title)s") % {"title": meeting.title}))
+    for commitment in agreement.commitments.all():
+        if commitment.due_on:
+            finished = commitment.status in (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
+            entries.append(
+                TimelineEntry(
+                    commitment.due_on,
+                    _("Commitment due: %(what)s") % {"what": commitment},
+                    commitment.get_status_display(),
+                    done=finished,
+                )
+            )
+    end = agreement_end(agreement, today)
+    if agreement.terminated_on:
+        entries.append(TimelineEntry(agreement.terminated_on, _("Terminated")))
+    elif end:
+        if agreement.renewal == Renewal.TACIT:
+            entries.append(
+                TimelineEntry(
+                    notice_date(agreement, end),
+                    _("Last day to give notice of non-renewal"),
+                    done=False,
+                )
+            )
+        entries.append(TimelineEntry(end, _("End of the current period"), done=end < today))
+    try:
+        successor = agreement.renewed_by
+    except Agreement.DoesNotExist:
+        successor = None
+    if successor is not None and successor.signed_on:
+        entries.append(
+            TimelineEntry(
+                successor.signed_on,
+                _("Renewed by %(reference)s") % {"reference": successor.reference},
+            )
+        )
+    return sorted(entries, key=lambda entry: entry.day)

@@ -16,7 +16,7 @@ from exportsupport import services
 from exportsupport.errors import SupportError
 from exportsupport.forms import AssignForm, OutcomeForm, StatusForm
 from exportsupport.models import SupportRequest
-from exportsupport.selectors import cooperative_export_readiness
+from exportsupport.selectors import cooperative_export_readiness, is_officer, unit_members
 
 
 def officers():
@@ -24,13 +24,13 @@ def officers():
     return (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(pk__in=services.unit_members().values("pk")))
+        .filter(Q(is_superuser=True) | Q(pk__in=unit_members().values("pk")))
         .order_by("email")
     )
 
 
 def _require_officer(request) -> None:
-    if not services.is_officer(request.user):
+    if not is_officer(request.user):
         raise PermissionDenied
 
 
@@ -62,7 +62,7 @@ class SupportRequestInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         support_request = self.object
-        can_act = services.is_officer(self.request.user)
+        can_act = is_officer(self.request.user)
         context.update(
             support_request=support_request,
             readiness=cooperative_export_readiness(support_request.cooperative),

@@ -34,16 +34,16 @@ from partnerships.admin.forms import DecisionCommitmentForm, TerminateForm
 from partnerships.choices import AgreementStatus, Domain
 from partnerships.errors import PartnershipError
 from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
+from partnerships.selectors import agreement_timeline
 from partnerships.services.agreements import (
-    agreement_end,
     agreement_renew,
     agreement_renewal,
     agreement_save,
     agreement_terminate,
     agreement_terminate_check,
-    agreement_timeline,
 )
 from partnerships.services.meetings import decision_commitment_create, delegation_badges_issue
+from partnerships.terms import agreement_end
 
 
 def _require(request, permission: str) -> None:

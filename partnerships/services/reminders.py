@@ -13,7 +13,7 @@ from fairsite.roles import PARTNERSHIPS_OFFICERS
 from fairsite.services.mail import email_render_and_queue
 from partnerships.choices import AgreementStatus, CommitmentStatus
 from partnerships.models import Agreement, Commitment, ReminderDigest
-from partnerships.services.agreements import agreement_end, notice_date
+from partnerships.terms import agreement_end, notice_date
 
 DUE_SOON = datetime.timedelta(days=14)
 ENDING_SOON = datetime.timedelta(days=45)

@@ -5,15 +5,13 @@ import pytest
 from partnerships.choices import AgreementStatus
 from partnerships.errors import PartnershipError
 from partnerships.models import Agreement
+from partnerships.selectors import agreement_timeline
 from partnerships.services.agreements import (
-    add_months,
-    agreement_end,
     agreement_save,
-    agreement_status,
     agreement_statuses_refresh,
     agreement_terminate,
-    agreement_timeline,
 )
+from partnerships.terms import add_months, agreement_end, agreement_status
 from tests.factories import AgreementFactory, CommitmentFactory
 
 pytestmark = pytest.mark.django_db
