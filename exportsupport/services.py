@@ -70,10 +70,14 @@ def request_file(
     (PDF, JPEG, PNG). A refused file refuses the whole request, and its e-mail.
     """
     if not cooperative.managers.filter(pk=by.pk).exists():
-        raise SupportError(_("Only a manager of the cooperative can file a request for it."))
+        raise SupportError(
+            _("Only a manager of the cooperative can file a request for it."), code="not_a_manager"
+        )
     products = list(products)
     if any(product.cooperative_id != cooperative.pk for product in products):
-        raise SupportError(_("Choose among the cooperative's own products."))
+        raise SupportError(
+            _("Choose among the cooperative's own products."), code="product_of_another"
+        )
     support_request = SupportRequest(
         cooperative=cooperative,
         service=service,
@@ -99,7 +103,7 @@ def request_attachment_add(*, request: SupportRequest, file, by: User) -> Suppor
     """Attach a file, checked by its content (PDF, JPEG, PNG), stored privately."""
     request = _locked(request)
     if request.status in Status.closed():
-        raise InvalidTransition(_("A closed request takes no more files."))
+        raise InvalidTransition(_("A closed request takes no more files."), code="request_closed")
     attachment = SupportAttachment(
         request=request, file=file, original_name=file.name[:255], size=file.size, uploaded_by=by
     )
@@ -115,9 +119,9 @@ def request_reply(*, request: SupportRequest, text: str, by: User) -> SupportMes
     unit, if no one is) is told by e-mail, in the same transaction."""
     request = _locked(request)
     if not text.strip():
-        raise SupportError(_("Write a message."))
+        raise SupportError(_("Write a message."), code="message_empty")
     if request.status in Status.closed():
-        raise InvalidTransition(_("This request is closed."))
+        raise InvalidTransition(_("This request is closed."), code="request_closed")
     entry = SupportMessage.objects.create(request=request, author=by, text=text.strip())
     audit_log(instance=entry, action="wagtail.create", by=by)
     _unit_mail_queue(request, entry)
@@ -129,7 +133,10 @@ def request_assign(*, request: SupportRequest, officer: User | None, by: User) -
     """Give the request to an officer of the logistics unit (or to no one)."""
     request = _locked(request)
     if officer is not None and not is_officer(officer):
-        raise SupportError(_("%(person)s is not in the logistics unit.") % {"person": officer})
+        raise SupportError(
+            _("%(person)s is not in the logistics unit.") % {"person": officer},
+            code="not_an_officer",
+        )
     request.assigned_to = officer
     request.save(update_fields=["assigned_to", "updated_at"])
     audit_log(
@@ -155,7 +162,7 @@ def request_status_set(
     from_status = request.status
     request_status_check(request=request, status=status)
     if status in (Status.WAITING, Status.DECLINED) and not message.strip():
-        raise SupportError(_("Tell the cooperative why."))
+        raise SupportError(_("Tell the cooperative why."), code="reason_missing")
     request.status = status
     request.save(update_fields=["status", "updated_at"])
     entry = SupportMessage.objects.create(

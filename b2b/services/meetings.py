@@ -54,13 +54,19 @@ def request_make(
 ) -> MeetingRequest:
     """Ask for a meeting; asking again gives back the request already made."""
     if requester.pk == recipient.pk:
-        raise B2BError(_("You cannot ask yourself for a meeting."))
+        raise B2BError(_("You cannot ask yourself for a meeting."), code="asking_oneself")
     if not requester.is_active:
-        raise B2BError(_("Your participation in the meetings is suspended."))
+        raise B2BError(
+            _("Your participation in the meetings is suspended."), code="participant_suspended"
+        )
     if requester.edition_id != recipient.edition_id or not recipient.is_active:
-        raise B2BError(_("This person does not take part in the meetings."))
+        raise B2BError(
+            _("This person does not take part in the meetings."), code="not_a_participant"
+        )
     if not requests_open(requester.edition):
-        raise B2BError(_("Meeting requests are closed: the fair is about to start."))
+        raise B2BError(
+            _("Meeting requests are closed: the fair is about to start."), code="requests_closed"
+        )
     existing = MeetingRequest.objects.filter(
         Q(requester=requester, recipient=recipient) | Q(requester=recipient, recipient=requester),
         status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
@@ -80,13 +86,20 @@ def request_answer(*, request: MeetingRequest, by: B2BParticipant, accept: bool)
     with transaction.atomic():
         request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
         if request.recipient_id != by.pk:
-            raise B2BError(_("Only the person asked can answer this request."))
+            raise B2BError(
+                _("Only the person asked can answer this request."), code="not_the_recipient"
+            )
         if not by.is_active:
-            raise B2BError(_("Your participation in the meetings is suspended."))
+            raise B2BError(
+                _("Your participation in the meetings is suspended."), code="participant_suspended"
+            )
         if request.status != RequestStatus.PENDING:
-            raise B2BError(_("This request has already been answered."))
+            raise B2BError(_("This request has already been answered."), code="already_answered")
         if not requests_open(request.edition):
-            raise B2BError(_("Meeting requests are closed: the fair is about to start."))
+            raise B2BError(
+                _("Meeting requests are closed: the fair is about to start."),
+                code="requests_closed",
+            )
         request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
         request.answered_at = timezone.now()
         request.save(update_fields=["status", "answered_at"])
@@ -381,9 +394,11 @@ def request_cancel(*, request: MeetingRequest, by: B2BParticipant | User | None 
             request.requester_id,
             request.recipient_id,
         ):
-            raise B2BError(_("Only the two people concerned can call this meeting off."))
+            raise B2BError(
+                _("Only the two people concerned can call this meeting off."), code="not_concerned"
+            )
         if request.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
-            raise B2BError(_("This request is no longer open."))
+            raise B2BError(_("This request is no longer open."), code="request_closed")
         request.status = RequestStatus.CANCELLED
         request.answered_at = request.answered_at or timezone.now()
         request.save(update_fields=["status", "answered_at"])

@@ -59,7 +59,10 @@ def participant_join(
                 .first()
             )
             if participant is not None and not participant.is_active:
-                raise B2BError(_("Your participation in the meetings is suspended."))
+                raise B2BError(
+                    _("Your participation in the meetings is suspended."),
+                    code="participant_suspended",
+                )
             if participant is None:
                 return B2BParticipant.objects.create(
                     edition=edition,
@@ -79,14 +82,18 @@ def participant_join(
 
 def _checked_cooperative(user, edition, kind, cooperative) -> Cooperative | None:
     if kind not in SELF_KINDS:
-        raise B2BError(_("Choose whether you take part as an exhibitor, buyer or partner."))
+        raise B2BError(
+            _("Choose whether you take part as an exhibitor, buyer or partner."),
+            code="kind_not_chosen",
+        )
     if kind != ParticipantKind.EXHIBITOR:
         return None
     if cooperative is None or not (
         exhibitor_cooperatives(user=user, edition=edition).filter(pk=cooperative.pk).exists()
     ):
         raise B2BError(
-            _("Exhibitors take part for a cooperative of theirs whose application is confirmed.")
+            _("Exhibitors take part for a cooperative of theirs whose application is confirmed."),
+            code="cooperative_not_confirmed",
         )
     return cooperative
 

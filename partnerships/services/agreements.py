@@ -71,9 +71,11 @@ def agreement_terminate(
 ) -> Agreement:
     agreement_terminate_check(agreement=agreement)
     if agreement.signed_on is None:
-        raise PartnershipError(_("Only a signed agreement can be terminated."))
+        raise PartnershipError(_("Only a signed agreement can be terminated."), code="not_signed")
     if on < agreement.signed_on:
-        raise PartnershipError(_("An agreement cannot end before it was signed."))
+        raise PartnershipError(
+            _("An agreement cannot end before it was signed."), code="ends_before_signed"
+        )
     agreement.terminated_on = on
     _stored(agreement)
     audit_log(instance=agreement, action=TERMINATED_ACTION, by=by)
@@ -90,7 +92,10 @@ def agreement_renew(*, agreement: Agreement, by: User | None = None) -> Agreemen
     """A draft renewing `agreement`, with its terms and parties copied; its dates, signed
     document and notes are its own, filled in when it is signed. Not public until then."""
     if agreement.signed_on is None or agreement.status == AgreementStatus.TERMINATED:
-        raise PartnershipError(_("Only a signed agreement that is not terminated can be renewed."))
+        raise PartnershipError(
+            _("Only a signed agreement that is not terminated can be renewed."),
+            code="not_renewable",
+        )
     if agreement_renewal(agreement) is not None:
         raise PartnershipError(_("This agreement already has a renewal."), code="already_renewed")
     draft = Agreement(
