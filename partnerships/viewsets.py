@@ -24,7 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.choosers import SnippetChooserViewSet
 from fairsite.viewsets import FairModelViewSet
-from partnerships.admin import views
+from partnerships.admin import meetings, views
 from partnerships.admin.forms import (
     AgreementForm,
     CommitmentForm,
@@ -340,8 +340,8 @@ class PartnershipMeetingViewSet(FairModelViewSet):
     icon = "group"
     menu_label = _("Partnership meetings")
     url_prefix = "partnerships/meetings"
-    add_view_class = views.PartnershipMeetingCreateView
-    inspect_view_class = views.PartnershipMeetingInspectView
+    add_view_class = meetings.PartnershipMeetingCreateView
+    inspect_view_class = meetings.PartnershipMeetingInspectView
     list_display = ["__str__", "starts_at", "place", "session", "is_public"]
     list_filter = ["agreements", "delegations", "is_public"]
     search_fields = ["title_ar", "title_fr", "title_en", "place"]
@@ -404,10 +404,10 @@ class PartnershipMeetingViewSet(FairModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("badges/<int:pk>/", views.meeting_badges_view, name="badges"),
+            path("badges/<int:pk>/", meetings.meeting_badges_view, name="badges"),
             path(
                 "decisions/<int:pk>/commitment/",
-                views.decision_commitment_view,
+                meetings.decision_commitment_view,
                 name="decision_commitment",
             ),
         ]

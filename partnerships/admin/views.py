@@ -1,6 +1,6 @@
 """Partnerships screens beyond Wagtail's generic ones: agreements saved through their rules,
-terminated and renewed; signed documents and evidence served only to those allowed;
-delegation badges and commitments arising from a meeting's decisions."""
+terminated and renewed; signed documents and evidence served only to those allowed (the
+partnership meetings' screens are in partnerships.admin.meetings)."""
 
 from collections import OrderedDict
 
@@ -15,8 +15,6 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.generic import (
     CreateView,
@@ -28,12 +26,11 @@ from wagtail.admin.views.generic import (
 from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
 
-from events.models import Edition
 from fairsite.uploads import private_file_response
-from partnerships.admin.forms import DecisionCommitmentForm, TerminateForm
+from partnerships.admin.forms import TerminateForm
 from partnerships.choices import AgreementStatus, Domain
 from partnerships.errors import PartnershipError
-from partnerships.models import Agreement, Commitment, Decision, PartnershipMeeting
+from partnerships.models import Agreement, Commitment
 from partnerships.selectors import agreement_timeline
 from partnerships.services.agreements import (
     agreement_renew,
@@ -42,18 +39,17 @@ from partnerships.services.agreements import (
     agreement_terminate,
     agreement_terminate_check,
 )
-from partnerships.services.meetings import decision_commitment_create, delegation_badges_issue
 from partnerships.terms import agreement_end
 
 
-def _require(request, permission: str) -> None:
+def require_permission(request, permission: str) -> None:
     if not request.user.has_perm(f"partnerships.{permission}"):
         raise PermissionDenied
 
 
 def agreement_document(request, pk):
     """The signed document, to those who may see the agreement."""
-    _require(request, "view_agreement")
+    require_permission(request, "view_agreement")
     agreement = get_object_or_404(Agreement, pk=pk)
     if not agreement.document:
         raise Http404
@@ -63,7 +59,7 @@ def agreement_document(request, pk):
 
 
 def commitment_evidence(request, pk):
-    _require(request, "view_commitment")
+    require_permission(request, "view_commitment")
     commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=pk)
     if not commitment.evidence:
         raise Http404
@@ -274,7 +270,7 @@ def _agreement_inspect(agreement: Agreement) -> str:
 
 def agreement_terminate_view(request, pk):
     """Terminate a signed agreement on a given day, after a confirmation."""
-    _require(request, "change_agreement")
+    require_permission(request, "change_agreement")
     agreement = get_object_or_404(Agreement, pk=pk)
     try:
         agreement_terminate_check(agreement=agreement)
@@ -307,7 +303,7 @@ def agreement_terminate_view(request, pk):
 
 def agreement_renew_view(request, pk):
     """Start the renewal of a signed agreement: a draft renewing it, opened for editing."""
-    _require(request, "add_agreement")
+    require_permission(request, "add_agreement")
     agreement = get_object_or_404(Agreement, pk=pk)
     successor = agreement_renewal(agreement)
     if successor is not None:
@@ -367,136 +363,3 @@ class CommitmentInspectView(BlankAsDashMixin, InspectView):
             decision.meeting,
             decision,
         )
-
-
-class PartnershipMeetingCreateView(CreateView):
-    def save_instance(self):
-        self.form.instance.created_by = self.request.user
-        return super().save_instance()
-
-    def get_success_url(self):
-        return reverse("partnership_meetings:inspect", args=[self.object.pk])
-
-
-class PartnershipMeetingInspectView(BlankAsDashMixin, InspectView):
-    """The meeting, its participants with their badges, and its decisions, each with the
-    commitments it gave rise to and a form to add one."""
-
-    template_name = "partnerships/admin/meeting_inspect.html"
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            PartnershipMeeting.objects.select_related("session").prefetch_related(
-                "agreements", "delegations"
-            ),
-            pk=self.pk,
-        )
-
-    @cached_property
-    def header_buttons(self):
-        if not self.request.user.has_perm("partnerships.change_partnershipmeeting"):
-            return []
-        return [
-            HeaderButton(
-                _("Issue delegation badges"),
-                url=reverse("partnership_meetings:badges", args=[self.object.pk]),
-                icon_name="tag",
-                priority=10,
-            )
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        meeting = self.object
-        can_add = self.request.user.has_perm("partnerships.add_commitment")
-        decisions = meeting.decisions.prefetch_related("commitments__agreement")
-        context.update(
-            meeting=meeting,
-            participants=meeting.participants.select_related("partner_region", "attendee"),
-            decisions=[
-                (
-                    decision,
-                    DecisionCommitmentForm(meeting=meeting, prefix=f"decision-{decision.pk}")
-                    if can_add
-                    else None,
-                )
-                for decision in decisions
-            ],
-            can_issue_badges=self.request.user.has_perm("partnerships.change_partnershipmeeting"),
-        )
-        return context
-
-
-def _meeting_inspect(meeting_id: int) -> str:
-    return reverse("partnership_meetings:inspect", args=[meeting_id])
-
-
-def meeting_badges_view(request, pk):
-    """Badges for the members of the meeting's delegations who have none, for the current
-    edition; the page first says how many."""
-    _require(request, "change_partnershipmeeting")
-    meeting = get_object_or_404(PartnershipMeeting, pk=pk)
-    edition = Edition.objects.current()
-    if edition is None:
-        messages.error(request, _("There is no current edition to issue badges for."))
-        return redirect(_meeting_inspect(meeting.pk))
-    if request.method == "POST":
-        issued = delegation_badges_issue(meeting=meeting, edition=edition, by=request.user)
-        if issued:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)d delegation badge issued for %(edition)s.",
-                    "%(count)d delegation badges issued for %(edition)s.",
-                    issued,
-                )
-                % {"count": issued, "edition": edition},
-            )
-        else:
-            messages.info(
-                request, _("Every member of a delegation at this meeting already has a badge.")
-            )
-        return redirect(_meeting_inspect(meeting.pk))
-    waiting = meeting.participants.filter(partner_region__isnull=False, attendee__isnull=True)
-    return TemplateResponse(
-        request,
-        "partnerships/admin/meeting_badges.html",
-        {
-            "meeting": meeting,
-            "edition": edition,
-            "waiting": waiting.select_related("partner_region"),
-            "inspect_url": _meeting_inspect(meeting.pk),
-        },
-    )
-
-
-@require_POST
-def decision_commitment_view(request, pk):
-    """A commitment arising from one of the meeting's decisions."""
-    _require(request, "add_commitment")
-    decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
-    form = DecisionCommitmentForm(
-        request.POST, meeting=decision.meeting, prefix=f"decision-{decision.pk}"
-    )
-    back = f"{_meeting_inspect(decision.meeting_id)}#decision-{decision.pk}"
-    if not form.is_valid():
-        errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
-        messages.error(
-            request, _("The commitment was not created: %(errors)s") % {"errors": errors}
-        )
-        return redirect(back)
-    commitment = decision_commitment_create(
-        decision=decision,
-        agreement=form.cleaned_data["agreement"],
-        due_on=form.cleaned_data["due_on"],
-        responsible_region=form.cleaned_data["responsible_region"],
-        responsible_partner=form.cleaned_data["responsible_partner"],
-        by=request.user,
-    )
-    messages.success(
-        request,
-        _("Commitment created under %(reference)s.")
-        % {"reference": form.cleaned_data["agreement"].reference},
-        buttons=[messages.button(reverse("commitments:edit", args=[commitment.pk]), _("Edit"))],
-    )
-    return redirect(back)
