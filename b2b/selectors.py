@@ -102,5 +102,9 @@ def accepted_unplaced(participant: B2BParticipant):
     )
 
 
-def other_side(request: MeetingRequest, participant: B2BParticipant) -> B2BParticipant:
-    return request.recipient if request.requester_id == participant.pk else request.requester
+def other_side(meeting_request: MeetingRequest, participant: B2BParticipant) -> B2BParticipant:
+    return (
+        meeting_request.recipient
+        if meeting_request.requester_id == participant.pk
+        else meeting_request.requester
+    )

@@ -1,8 +1,8 @@
 from celery import shared_task
 
-from b2b.services.meetings import requests_expire
+from b2b.services.meetings import meeting_requests_expire
 
 
 @shared_task(name="b2b.expire_requests")
 def task_expire_requests() -> int:
-    return requests_expire()
+    return meeting_requests_expire()

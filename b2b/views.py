@@ -42,7 +42,12 @@ from b2b.selectors import (
     requests_received,
     requests_sent,
 )
-from b2b.services.meetings import request_answer, request_cancel, request_make, requests_open
+from b2b.services.meetings import (
+    meeting_request_answer,
+    meeting_request_cancel,
+    meeting_request_make,
+    meeting_requests_open,
+)
 from b2b.services.participants import participant_join, participant_secret_reset
 from events.models import Edition
 from fairsite.services.site import public_url
@@ -77,7 +82,7 @@ def participant_required(view):
 
 
 def _closed_reason(participant: B2BParticipant) -> str:
-    if requests_open(participant.edition):
+    if meeting_requests_open(participant.edition):
         return ""
     return _("Meeting requests are closed: the fair is about to start.")
 
@@ -167,7 +172,7 @@ def meeting_request(request, participant, pk):
         messages.error(request, " ".join(form.errors.get("message", [])))
         return _back(request)
     try:
-        made = request_make(
+        made = meeting_request_make(
             requester=participant, recipient=other, message=form.cleaned_data["message"]
         )
     except B2BError as error:
@@ -221,7 +226,9 @@ def request_answer_view(request, participant, pk):
         return redirect("b2b:requests")
     accept = form.cleaned_data["answer"] == "accept"
     try:
-        answered = request_answer(request=meeting_request, by=participant, accept=accept)
+        answered = meeting_request_answer(
+            meeting_request=meeting_request, by=participant, accept=accept
+        )
     except B2BError as error:
         messages.error(request, str(error))
         return redirect("b2b:requests")
@@ -258,7 +265,7 @@ def request_cancel_view(request, participant, pk):
         else meeting_request.requester
     )
     try:
-        request_cancel(request=meeting_request, by=participant)
+        meeting_request_cancel(meeting_request=meeting_request, by=participant)
     except B2BError as error:
         messages.error(request, str(error))
     else:

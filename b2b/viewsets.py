@@ -70,8 +70,8 @@ class B2BParticipantViewSet(FairModelViewSet):
         return B2BParticipant.objects.select_related("edition")
 
 
-def _meeting_of(request: MeetingRequest) -> str:
-    meeting = getattr(request, "meeting", None)
+def _meeting_of(meeting_request: MeetingRequest) -> str:
+    meeting = getattr(meeting_request, "meeting", None)
     return views.time_span(meeting) if meeting else ""
 
 

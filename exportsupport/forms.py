@@ -76,14 +76,16 @@ class NextStatusField(forms.ChoiceField):
         self.support_request = support_request
         choices = [
             (status.value, status.label)
-            for status in services.request_statuses_next(support_request)
+            for status in services.support_request_statuses_next(support_request)
         ]
         super().__init__(choices=choices, **kwargs)
 
     def validate(self, value):
         if value in RequestStatus.values:
             try:
-                services.request_status_check(request=self.support_request, status=value)
+                services.support_request_status_check(
+                    support_request=self.support_request, status=value
+                )
             except InvalidTransition as error:
                 raise forms.ValidationError(str(error), code="invalid_transition") from error
         super().validate(value)

@@ -1,6 +1,6 @@
 """The logistics unit's requests: filing, assigning, moving through their states.
 
-Every change of state goes through `request_status_set`, which locks the row, checks the
+Every change of state goes through `support_request_status_set`, which locks the row, checks the
 move is allowed, records the message on the request and in Wagtail's audit log, and writes
 the cooperative's e-mail into the outbox in the same transaction. What the cooperative files
 or answers reaches the unit the same way (`_unit_mail_queue`).
@@ -34,26 +34,26 @@ def can_become(support_request: SupportRequest, status: str) -> bool:
     return status in TRANSITIONS[support_request.status]
 
 
-def request_statuses_next(support_request: SupportRequest) -> list[Status]:
+def support_request_statuses_next(support_request: SupportRequest) -> list[Status]:
     """The statuses the request can move to, in the workflow's order; none once closed."""
     return [status for status in Status if can_become(support_request, status)]
 
 
-def request_status_check(*, request: SupportRequest, status: str) -> None:
+def support_request_status_check(*, support_request: SupportRequest, status: str) -> None:
     """Raise InvalidTransition, saying why in the active language, if the request cannot
     move from its status to `status`."""
-    if not can_become(request, status):
+    if not can_become(support_request, status):
         raise InvalidTransition(
             _("A request that is %(from)s cannot become %(to)s.")
             % {
-                "from": Status(request.status).label.lower(),
+                "from": Status(support_request.status).label.lower(),
                 "to": Status(status).label.lower(),
             }
         )
 
 
 @transaction.atomic
-def request_file(
+def support_request_file(
     *,
     cooperative: Cooperative,
     by: User,
@@ -89,7 +89,7 @@ def request_file(
     support_request.save()
     support_request.products.set(products)
     for file in attachments:
-        request_attachment_add(request=support_request, file=file, by=by)
+        support_request_attachment_add(support_request=support_request, file=file, by=by)
     entry = SupportMessage.objects.create(
         request=support_request, author=by, status=Status.RECEIVED
     )
@@ -99,13 +99,19 @@ def request_file(
 
 
 @transaction.atomic
-def request_attachment_add(*, request: SupportRequest, file, by: User) -> SupportAttachment:
+def support_request_attachment_add(
+    *, support_request: SupportRequest, file, by: User
+) -> SupportAttachment:
     """Attach a file, checked by its content (PDF, JPEG, PNG), stored privately."""
-    request = _locked(request)
-    if request.status in Status.closed():
+    support_request = _locked(support_request)
+    if support_request.status in Status.closed():
         raise InvalidTransition(_("A closed request takes no more files."), code="request_closed")
     attachment = SupportAttachment(
-        request=request, file=file, original_name=file.name[:255], size=file.size, uploaded_by=by
+        request=support_request,
+        file=file,
+        original_name=file.name[:255],
+        size=file.size,
+        uploaded_by=by,
     )
     attachment.full_clean()
     attachment.save()
@@ -114,43 +120,47 @@ def request_attachment_add(*, request: SupportRequest, file, by: User) -> Suppor
 
 
 @transaction.atomic
-def request_reply(*, request: SupportRequest, text: str, by: User) -> SupportMessage:
+def support_request_reply(
+    *, support_request: SupportRequest, text: str, by: User
+) -> SupportMessage:
     """The cooperative answers the unit on the portal; the officer in charge (or the whole
     unit, if no one is) is told by e-mail, in the same transaction."""
-    request = _locked(request)
+    support_request = _locked(support_request)
     if not text.strip():
         raise SupportError(_("Write a message."), code="message_empty")
-    if request.status in Status.closed():
+    if support_request.status in Status.closed():
         raise InvalidTransition(_("This request is closed."), code="request_closed")
-    entry = SupportMessage.objects.create(request=request, author=by, text=text.strip())
+    entry = SupportMessage.objects.create(request=support_request, author=by, text=text.strip())
     audit_log(instance=entry, action="wagtail.create", by=by)
-    _unit_mail_queue(request, entry)
+    _unit_mail_queue(support_request, entry)
     return entry
 
 
 @transaction.atomic
-def request_assign(*, request: SupportRequest, officer: User | None, by: User) -> SupportRequest:
+def support_request_assign(
+    *, support_request: SupportRequest, officer: User | None, by: User
+) -> SupportRequest:
     """Give the request to an officer of the logistics unit (or to no one)."""
-    request = _locked(request)
+    support_request = _locked(support_request)
     if officer is not None and not is_officer(officer):
         raise SupportError(
             _("%(person)s is not in the logistics unit.") % {"person": officer},
             code="not_an_officer",
         )
-    request.assigned_to = officer
-    request.save(update_fields=["assigned_to", "updated_at"])
+    support_request.assigned_to = officer
+    support_request.save(update_fields=["assigned_to", "updated_at"])
     audit_log(
-        instance=request,
+        instance=support_request,
         action="exportsupport.request.assigned",
         by=by,
         data={"officer": officer.pk if officer else None},
     )
-    return request
+    return support_request
 
 
 @transaction.atomic
-def request_status_set(
-    *, request: SupportRequest, status: str, message: str = "", by: User
+def support_request_status_set(
+    *, support_request: SupportRequest, status: str, message: str = "", by: User
 ) -> SupportRequest:
     """Move the request to `status`; the message reaches the cooperative on the portal and,
     after commit, by e-mail in its language.
@@ -158,74 +168,76 @@ def request_status_set(
     Raises InvalidTransition for a move the unit's workflow does not know, such as any
     move out of "done" or "declined".
     """
-    request = _locked(request)
-    from_status = request.status
-    request_status_check(request=request, status=status)
+    support_request = _locked(support_request)
+    from_status = support_request.status
+    support_request_status_check(support_request=support_request, status=status)
     if status in (Status.WAITING, Status.DECLINED) and not message.strip():
         raise SupportError(_("Tell the cooperative why."), code="reason_missing")
-    request.status = status
-    request.save(update_fields=["status", "updated_at"])
+    support_request.status = status
+    support_request.save(update_fields=["status", "updated_at"])
     entry = SupportMessage.objects.create(
-        request=request, author=by, to_cooperative=True, status=status, text=message.strip()
+        request=support_request, author=by, to_cooperative=True, status=status, text=message.strip()
     )
     audit_log(
-        instance=request,
+        instance=support_request,
         action=f"exportsupport.request.{status}",
         by=by,
         data={"from": from_status, "message": message},
     )
-    _cooperative_mail_queue(request, entry)
-    return request
+    _cooperative_mail_queue(support_request, entry)
+    return support_request
 
 
 @transaction.atomic
-def request_outcome_set(*, request: SupportRequest, outcome: str, by: User) -> SupportRequest:
+def support_request_outcome_set(
+    *, support_request: SupportRequest, outcome: str, by: User
+) -> SupportRequest:
     """Record what the support achieved, e.g. "approval obtained", "market reached"."""
-    request = _locked(request)
-    request.outcome = outcome.strip()
-    request.save(update_fields=["outcome", "updated_at"])
-    audit_log(instance=request, action="exportsupport.request.outcome", by=by)
-    return request
+    support_request = _locked(support_request)
+    support_request.outcome = outcome.strip()
+    support_request.save(update_fields=["outcome", "updated_at"])
+    audit_log(instance=support_request, action="exportsupport.request.outcome", by=by)
+    return support_request
 
 
-def _locked(request: SupportRequest) -> SupportRequest:
+def _locked(support_request: SupportRequest) -> SupportRequest:
     return (
         SupportRequest.objects.select_for_update(of=("self",))
         .select_related("cooperative")
-        .get(pk=request.pk)
+        .get(pk=support_request.pk)
     )
 
 
-def _cooperative_mail_queue(request: SupportRequest, entry: SupportMessage) -> None:
+def _cooperative_mail_queue(support_request: SupportRequest, entry: SupportMessage) -> None:
     """Tell the cooperative's address and managers, in its language, with a link to the
     request on the portal."""
-    cooperative = request.cooperative
+    cooperative = support_request.cooperative
     recipients = sorted(
         {cooperative.email, *cooperative.managers.values_list("email", flat=True)} - {""}
     )
     with translation.override(cooperative.language):
-        url = public_url(reverse("exportsupport:request_detail", args=[request.pk]))
+        url = public_url(reverse("exportsupport:request_detail", args=[support_request.pk]))
     email_render_and_queue(
         to=recipients,
         template_prefix="exportsupport/email/request_status",
-        context={"support_request": request, "entry": entry, "url": url},
+        context={"support_request": support_request, "entry": entry, "url": url},
         language=cooperative.language,
     )
 
 
-def _unit_mail_queue(request: SupportRequest, entry: SupportMessage) -> None:
+def _unit_mail_queue(support_request: SupportRequest, entry: SupportMessage) -> None:
     """Tell the officer the request is assigned to or, if none is (or they have left the
     unit), every member of the unit: one e-mail each, in their own language, with a link to
     the request's page in the admin."""
-    officer = request.assigned_to
+    officer = support_request.assigned_to
     recipients = [officer] if officer is not None and is_officer(officer) else unit_members()
-    url = public_url(reverse("exportsupport_requests:inspect", args=[request.pk]))
+    url = public_url(reverse("exportsupport_requests:inspect", args=[support_request.pk]))
     for recipient in recipients:
         email_render_and_queue(
             to=[recipient.email],
             template_prefix="exportsupport/email/unit_notice",
             context={
-                "support_request": request,
+                "support_request": support_request,
                 "entry": entry,
                 "recipient": recipient,
                 "to_unit": recipient != officer,

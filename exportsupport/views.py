@@ -53,7 +53,7 @@ def request_create(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            support_request = services.request_file(
+            support_request = services.support_request_file(
                 cooperative=cooperative,
                 by=request.user,
                 service=data["service"],
@@ -99,8 +99,8 @@ def request_reply(request, pk):
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            services.request_reply(
-                request=support_request, text=form.cleaned_data["text"], by=request.user
+            services.support_request_reply(
+                support_request=support_request, text=form.cleaned_data["text"], by=request.user
             )
         except SupportError as error:
             messages.error(request, str(error))
@@ -118,8 +118,8 @@ def attachment_upload(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.request_attachment_add(
-                request=support_request, file=form.cleaned_data["file"], by=request.user
+            services.support_request_attachment_add(
+                support_request=support_request, file=form.cleaned_data["file"], by=request.user
             )
         except ValidationError as error:
             messages.error(

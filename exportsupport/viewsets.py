@@ -45,7 +45,7 @@ class SupportRequestViewSet(FairModelViewSet):
             "get_status_display",
             label=_("Status"),
             sort_key="status",
-            primary=lambda request: request.status == RequestStatus.DONE,
+            primary=lambda support_request: support_request.status == RequestStatus.DONE,
         ),
         "assigned_to",
         "created_at",

@@ -15,7 +15,7 @@ from b2b import scheduler
 from b2b.admin.forms import PlacementForm
 from b2b.choices import RequestStatus
 from b2b.models import B2BBlock, B2BMeeting, MeetingRequest
-from b2b.services.meetings import meetings_schedule, request_cancel
+from b2b.services.meetings import meeting_request_cancel, meetings_schedule
 from events.fair_clock import LTR, POP
 from events.models import Edition
 
@@ -80,7 +80,7 @@ class B2BMeetingCancelView(DeleteView):
     both people are told."""
 
     def delete_action(self):
-        request_cancel(request=self.object.request, by=self.request.user)
+        meeting_request_cancel(meeting_request=self.object.request, by=self.request.user)
 
 
 class MeetingRequestDeleteView(DeleteView):
@@ -90,6 +90,6 @@ class MeetingRequestDeleteView(DeleteView):
 
     def delete_action(self):
         if self.object.status in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
-            request_cancel(request=self.object, by=self.request.user)
+            meeting_request_cancel(meeting_request=self.object, by=self.request.user)
         else:
             super().delete_action()

@@ -42,14 +42,14 @@ CONFIRMED_ACTION = "b2b.meeting.confirmed"
 PLACED_ACTION = "b2b.meetings.placed"
 
 
-def requests_open(edition: Edition, today: datetime.date | None = None) -> bool:
+def meeting_requests_open(edition: Edition, today: datetime.date | None = None) -> bool:
     """Requests are made and answered until the eve of the fair."""
     today = today or edition.today()
     return today < edition.starts_on - datetime.timedelta(days=1)
 
 
 @transaction.atomic
-def request_make(
+def meeting_request_make(
     *, requester: B2BParticipant, recipient: B2BParticipant, message: str = ""
 ) -> MeetingRequest:
     """Ask for a meeting; asking again gives back the request already made."""
@@ -63,7 +63,7 @@ def request_make(
         raise B2BError(
             _("This person does not take part in the meetings."), code="not_a_participant"
         )
-    if not requests_open(requester.edition):
+    if not meeting_requests_open(requester.edition):
         raise B2BError(
             _("Meeting requests are closed: the fair is about to start."), code="requests_closed"
         )
@@ -73,19 +73,21 @@ def request_make(
     ).first()
     if existing is not None:
         return existing
-    request = MeetingRequest.objects.create(
+    meeting_request = MeetingRequest.objects.create(
         edition=requester.edition, requester=requester, recipient=recipient, message=message
     )
-    audit_log(instance=request, action=MADE_ACTION, by=requester.user)
-    _tell(recipient, "request_received", request=request)
-    return request
+    audit_log(instance=meeting_request, action=MADE_ACTION, by=requester.user)
+    _tell(recipient, "request_received", request=meeting_request)
+    return meeting_request
 
 
-def request_answer(*, request: MeetingRequest, by: B2BParticipant, accept: bool) -> MeetingRequest:
+def meeting_request_answer(
+    *, meeting_request: MeetingRequest, by: B2BParticipant, accept: bool
+) -> MeetingRequest:
     """The person asked accepts (the meeting is placed at once) or declines."""
     with transaction.atomic():
-        request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
-        if request.recipient_id != by.pk:
+        meeting_request = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
+        if meeting_request.recipient_id != by.pk:
             raise B2BError(
                 _("Only the person asked can answer this request."), code="not_the_recipient"
             )
@@ -93,30 +95,32 @@ def request_answer(*, request: MeetingRequest, by: B2BParticipant, accept: bool)
             raise B2BError(
                 _("Your participation in the meetings is suspended."), code="participant_suspended"
             )
-        if request.status != RequestStatus.PENDING:
+        if meeting_request.status != RequestStatus.PENDING:
             raise B2BError(_("This request has already been answered."), code="already_answered")
-        if not requests_open(request.edition):
+        if not meeting_requests_open(meeting_request.edition):
             raise B2BError(
                 _("Meeting requests are closed: the fair is about to start."),
                 code="requests_closed",
             )
-        request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
-        request.answered_at = timezone.now()
-        request.save(update_fields=["status", "answered_at"])
+        meeting_request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
+        meeting_request.answered_at = timezone.now()
+        meeting_request.save(update_fields=["status", "answered_at"])
         action = ACCEPTED_ACTION if accept else DECLINED_ACTION
-        audit_log(instance=request, action=action, by=by.user)
+        audit_log(instance=meeting_request, action=action, by=by.user)
         if not accept:
-            _tell(request.requester, "request_declined", request=request)
-            return request
+            _tell(meeting_request.requester, "request_declined", request=meeting_request)
+            return meeting_request
         # Placed while the request is locked: the organisers' run, which locks the accepted
         # requests, cannot place it at the same time.
-        meeting = meeting_place(request=request)
-        for person in (request.requester, request.recipient):
-            _tell(person, "meeting_placed" if meeting else "request_accepted", request=request)
-    return request
+        meeting = meeting_place(meeting_request=meeting_request)
+        for person in (meeting_request.requester, meeting_request.recipient):
+            _tell(
+                person, "meeting_placed" if meeting else "request_accepted", request=meeting_request
+            )
+    return meeting_request
 
 
-def requests_expire(*, today: datetime.date | None = None) -> int:
+def meeting_requests_expire(*, today: datetime.date | None = None) -> int:
     """Requests still waiting on the eve of the fair lapse; returns how many."""
     today = today or timezone.localdate()
     return MeetingRequest.objects.filter(
@@ -125,14 +129,14 @@ def requests_expire(*, today: datetime.date | None = None) -> int:
     ).update(status=RequestStatus.EXPIRED, answered_at=timezone.now())
 
 
-def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
+def meeting_place(*, meeting_request: MeetingRequest) -> B2BMeeting | None:
     """Put an accepted request in the earliest slot where both people and a table are free;
     None when there is none (the organisers' scheduler report lists it)."""
-    placed = B2BMeeting.objects.filter(request=request, cancelled_at__isnull=True).first()
+    placed = B2BMeeting.objects.filter(request=meeting_request, cancelled_at__isnull=True).first()
     if placed is not None:
         return placed
-    slots = scheduler.slots_of(B2BBlock.objects.filter(edition_id=request.edition_id))
-    people = [request.requester_id, request.recipient_id]
+    slots = scheduler.slots_of(B2BBlock.objects.filter(edition_id=meeting_request.edition_id))
+    people = [meeting_request.requester_id, meeting_request.recipient_id]
     busy = busy_periods(people)
     for slot in slots:
         if any(scheduler.slot_overlaps(slot, busy.get(person, [])) for person in people):
@@ -148,7 +152,7 @@ def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
         for table in free:
             try:
                 with transaction.atomic():
-                    return _meeting_create(request, slot, table)[0]
+                    return _meeting_create(meeting_request, slot, table)[0]
             except IntegrityError:
                 # Taken a moment ago by another acceptance: the next table, or if one of
                 # the two is now in a meeting at this time, the next slot.
@@ -159,16 +163,16 @@ def meeting_place(*, request: MeetingRequest) -> B2BMeeting | None:
     return None
 
 
-def _meeting_create(request, slot: scheduler.Slot, table: int) -> tuple[B2BMeeting, bool]:
+def _meeting_create(meeting_request, slot: scheduler.Slot, table: int) -> tuple[B2BMeeting, bool]:
     """Place the request's meeting; (the meeting, whether it is new or moved).
 
     A request has one meeting row for good: its calendar event. A row set aside (a meeting
     being placed again) is put back, with a higher revision if its time or table changed.
     """
-    meeting = B2BMeeting.objects.filter(request=request).first()
+    meeting = B2BMeeting.objects.filter(request=meeting_request).first()
     if meeting is None:
         meeting = B2BMeeting.objects.create(
-            request=request,
+            request=meeting_request,
             block_id=slot.block_id,
             starts_at=slot.starts_at,
             ends_at=slot.ends_at,
@@ -191,7 +195,7 @@ def _meeting_create(request, slot: scheduler.Slot, table: int) -> tuple[B2BMeeti
         meeting.save()
     B2BSeat.objects.bulk_create(
         B2BSeat(meeting=meeting, participant_id=person, starts_at=slot.starts_at)
-        for person in (request.requester_id, request.recipient_id)
+        for person in (meeting_request.requester_id, meeting_request.recipient_id)
     )
     return meeting, moved
 
@@ -321,12 +325,12 @@ def _schedule_told(plan: _Plan, new: list, made: dict, *, notify: bool) -> dict:
         for person in (meeting.request.requester, meeting.request.recipient):
             _tell(person, "request_accepted", request=meeting.request)
     unplaced = dict(plan.result.unplaced)
-    for request, _slot, _table in new:
-        if request.pk not in made:  # an acceptance took the place meanwhile
-            unplaced[request.pk] = scheduler.NO_TABLE
-        elif notify and made[request.pk]:  # placed where it was: nothing to tell
-            for person in (request.requester, request.recipient):
-                _tell(person, "meeting_placed", request=request)
+    for meeting_request, _slot, _table in new:
+        if meeting_request.pk not in made:  # an acceptance took the place meanwhile
+            unplaced[meeting_request.pk] = scheduler.NO_TABLE
+        elif notify and made[meeting_request.pk]:  # placed where it was: nothing to tell
+            for person in (meeting_request.requester, meeting_request.recipient):
+                _tell(person, "meeting_placed", request=meeting_request)
     return unplaced
 
 
@@ -334,35 +338,37 @@ def _meetings_create(new: list) -> dict[int, bool]:
     """Put the placements down, all at once when none of the requests had a meeting before;
     one by one otherwise, or when one clashes with a meeting placed meanwhile (it is left
     out). Returns, for each request placed, whether its meeting is new or moved."""
-    if not B2BMeeting.objects.filter(request__in=[request for request, *_ in new]).exists():
+    if not B2BMeeting.objects.filter(
+        request__in=[meeting_request for meeting_request, *_ in new]
+    ).exists():
         try:
             with transaction.atomic():
                 meetings = B2BMeeting.objects.bulk_create(
                     B2BMeeting(
-                        request=request,
+                        request=meeting_request,
                         block_id=slot.block_id,
                         starts_at=slot.starts_at,
                         ends_at=slot.ends_at,
                         table=table,
                     )
-                    for request, slot, table in new
+                    for meeting_request, slot, table in new
                 )
                 B2BSeat.objects.bulk_create(
                     B2BSeat(meeting=meeting, participant_id=person, starts_at=meeting.starts_at)
                     for meeting in meetings
                     for person in (meeting.request.requester_id, meeting.request.recipient_id)
                 )
-            return {request.pk: True for request, *_rest in new}
+            return {meeting_request.pk: True for meeting_request, *_rest in new}
         except IntegrityError:
             pass
     made = {}
-    for request, slot, table in new:
+    for meeting_request, slot, table in new:
         try:
             with transaction.atomic():
-                _meeting, moved = _meeting_create(request, slot, table)
+                _meeting, moved = _meeting_create(meeting_request, slot, table)
         except IntegrityError:
             continue
-        made[request.pk] = moved
+        made[meeting_request.pk] = moved
     return made
 
 
@@ -379,40 +385,44 @@ def meetings_confirm(*, meetings, by: User | None = None) -> int:
     return len(confirmed)
 
 
-def request_cancel(*, request: MeetingRequest, by: B2BParticipant | User | None = None) -> None:
+def meeting_request_cancel(
+    *, meeting_request: MeetingRequest, by: B2BParticipant | User | None = None
+) -> None:
     """Call off a request or its meeting, by one of the two people (a participant) or by an
     organiser (a user; None for the site itself). The meeting stays on record, cancelled, so
     calendars drop it; its slot and table are freed, and the other side is told."""
     participant = by if isinstance(by, B2BParticipant) else None
     with transaction.atomic():
-        request = (
+        meeting_request = (
             MeetingRequest.objects.select_for_update()
             .select_related("requester", "recipient")
-            .get(pk=request.pk)
+            .get(pk=meeting_request.pk)
         )
         if participant is not None and participant.pk not in (
-            request.requester_id,
-            request.recipient_id,
+            meeting_request.requester_id,
+            meeting_request.recipient_id,
         ):
             raise B2BError(
                 _("Only the two people concerned can call this meeting off."), code="not_concerned"
             )
-        if request.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
+        if meeting_request.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
             raise B2BError(_("This request is no longer open."), code="request_closed")
-        request.status = RequestStatus.CANCELLED
-        request.answered_at = request.answered_at or timezone.now()
-        request.save(update_fields=["status", "answered_at"])
-        meeting = B2BMeeting.objects.filter(request=request, cancelled_at__isnull=True).first()
+        meeting_request.status = RequestStatus.CANCELLED
+        meeting_request.answered_at = meeting_request.answered_at or timezone.now()
+        meeting_request.save(update_fields=["status", "answered_at"])
+        meeting = B2BMeeting.objects.filter(
+            request=meeting_request, cancelled_at__isnull=True
+        ).first()
         if meeting is not None:
             meeting.cancelled_at = timezone.now()
             meeting.sequence += 1
             meeting.save(update_fields=["cancelled_at", "sequence", "updated_at"])
             meeting.seats.all().delete()
         actor = participant.user if participant is not None else by
-        audit_log(instance=request, action=CANCELLED_ACTION, by=actor)
-        for person in (request.requester, request.recipient):
+        audit_log(instance=meeting_request, action=CANCELLED_ACTION, by=actor)
+        for person in (meeting_request.requester, meeting_request.recipient):
             if participant is None or person.pk != participant.pk:
-                _tell(person, "request_cancelled", request=request, meeting=meeting)
+                _tell(person, "request_cancelled", request=meeting_request, meeting=meeting)
 
 
 def _tell(participant: B2BParticipant, template: str, **context) -> None:

@@ -75,7 +75,7 @@ class SupportRequestInspectView(InspectView):
             ),
             status_form=StatusForm(support_request=support_request),
             outcome_form=OutcomeForm(initial={"outcome": support_request.outcome}),
-            allowed_statuses=services.request_statuses_next(support_request),
+            allowed_statuses=services.support_request_statuses_next(support_request),
         )
         return context
 
@@ -89,8 +89,8 @@ def request_assign(request, pk):
         messages.error(request, _("Choose an officer of the logistics unit."))
         return redirect(_inspect_url(support_request))
     try:
-        services.request_assign(
-            request=support_request, officer=form.cleaned_data["officer"], by=request.user
+        services.support_request_assign(
+            support_request=support_request, officer=form.cleaned_data["officer"], by=request.user
         )
     except SupportError as error:
         messages.error(request, str(error))
@@ -109,8 +109,8 @@ def request_status(request, pk):
         messages.error(request, " ".join(form.errors.get("status", [_("Choose a status.")])))
         return redirect(_inspect_url(support_request))
     try:
-        support_request = services.request_status_set(
-            request=support_request,
+        support_request = services.support_request_status_set(
+            support_request=support_request,
             status=form.cleaned_data["status"],
             message=form.cleaned_data["message"],
             by=request.user,
@@ -135,8 +135,8 @@ def request_outcome(request, pk):
     support_request = get_object_or_404(SupportRequest, pk=pk)
     form = OutcomeForm(request.POST)
     if form.is_valid():
-        services.request_outcome_set(
-            request=support_request, outcome=form.cleaned_data["outcome"], by=request.user
+        services.support_request_outcome_set(
+            support_request=support_request, outcome=form.cleaned_data["outcome"], by=request.user
         )
         messages.success(request, _("The outcome is recorded."))
     return redirect(_inspect_url(support_request))

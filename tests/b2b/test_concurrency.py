@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from b2b.models import B2BMeeting, B2BSeat
-from b2b.services.meetings import request_answer, request_make
+from b2b.services.meetings import meeting_request_answer, meeting_request_make
 from tests.concurrency import at_once
 from tests.factories import B2BBlockFactory, B2BParticipantFactory, EditionFactory
 
@@ -27,9 +27,11 @@ def test_two_acceptances_at_once_never_clash():
     pairs = []
     for _n in range(6):
         other = B2BParticipantFactory(edition=edition)
-        pairs.append((request_make(requester=hub, recipient=other), other))
+        pairs.append((meeting_request_make(requester=hub, recipient=other), other))
 
-    outcomes = at_once(lambda pair: request_answer(request=pair[0], by=pair[1], accept=True), pairs)
+    outcomes = at_once(
+        lambda pair: meeting_request_answer(meeting_request=pair[0], by=pair[1], accept=True), pairs
+    )
 
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     meetings = B2BMeeting.objects.all()

@@ -7,11 +7,11 @@ from b2b.models import B2BMeeting, MeetingRequest
 from b2b.selectors import participant_meetings
 from b2b.services.meetings import (
     meeting_place,
+    meeting_request_answer,
+    meeting_request_cancel,
+    meeting_request_make,
+    meeting_requests_expire,
     meetings_schedule,
-    request_answer,
-    request_cancel,
-    request_make,
-    requests_expire,
 )
 from events.services.badges import attendee_register
 from fairsite.models import OutboundEmail
@@ -47,9 +47,11 @@ def people(edition, count):
 def test_ask_accept_and_the_meeting_is_placed_and_told(fair):
     salma, omar = people(fair, 2)
 
-    request = request_make(requester=salma, recipient=omar, message="Vos produits m'intéressent")
-    assert request_make(requester=omar, recipient=salma) == request  # asked already
-    request_answer(request=request, by=omar, accept=True)
+    request = meeting_request_make(
+        requester=salma, recipient=omar, message="Vos produits m'intéressent"
+    )
+    assert meeting_request_make(requester=omar, recipient=salma) == request  # asked already
+    meeting_request_answer(meeting_request=request, by=omar, accept=True)
 
     meeting = B2BMeeting.objects.get()
     assert meeting.starts_at == fair.b2b_blocks.get().starts_at and meeting.table == 1
@@ -60,14 +62,14 @@ def test_ask_accept_and_the_meeting_is_placed_and_told(fair):
 
 def test_only_the_person_asked_answers_and_only_once(fair):
     salma, omar, nadia = people(fair, 3)
-    request = request_make(requester=salma, recipient=omar)
+    request = meeting_request_make(requester=salma, recipient=omar)
 
     for by in (salma, nadia):
         with pytest.raises(B2BError):
-            request_answer(request=request, by=by, accept=True)
-    request_answer(request=request, by=omar, accept=False)
+            meeting_request_answer(meeting_request=request, by=by, accept=True)
+    meeting_request_answer(meeting_request=request, by=omar, accept=False)
     with pytest.raises(B2BError):
-        request_answer(request=request, by=omar, accept=True)
+        meeting_request_answer(meeting_request=request, by=omar, accept=True)
     assert not B2BMeeting.objects.exists()
 
 
@@ -75,15 +77,15 @@ def test_no_request_to_oneself_or_to_another_edition(fair):
     salma = B2BParticipantFactory(edition=fair)
     for other in (salma, B2BParticipantFactory()):
         with pytest.raises(B2BError):
-            request_make(requester=salma, recipient=other)
+            meeting_request_make(requester=salma, recipient=other)
 
 
 def test_pending_requests_expire_on_the_eve_of_the_fair(fair):
     salma, omar = people(fair, 2)
-    request = request_make(requester=salma, recipient=omar)
+    request = meeting_request_make(requester=salma, recipient=omar)
 
-    assert requests_expire(today=fair.starts_on - datetime.timedelta(days=2)) == 0
-    assert requests_expire(today=fair.starts_on - datetime.timedelta(days=1)) == 1
+    assert meeting_requests_expire(today=fair.starts_on - datetime.timedelta(days=2)) == 0
+    assert meeting_requests_expire(today=fair.starts_on - datetime.timedelta(days=1)) == 1
     request.refresh_from_db()
     assert request.status == "expired"
 
@@ -100,8 +102,8 @@ def test_nobody_is_in_two_meetings_at_once_nor_during_their_sessions(fair):
     )
     others = people(fair, 3)
     for other in others:
-        request = request_make(requester=other, recipient=busy_one)
-        request_answer(request=request, by=busy_one, accept=True)
+        request = meeting_request_make(requester=other, recipient=busy_one)
+        meeting_request_answer(meeting_request=request, by=busy_one, accept=True)
 
     starts = sorted(m.starts_at for m in live_meetings(busy_one))
     minutes = [(s - block.starts_at).total_seconds() / 60 for s in starts]
@@ -118,10 +120,10 @@ def test_a_visitor_s_sign_ups_are_kept_free(fair):
     hind = B2BParticipantFactory(edition=fair, attendee=attendee)
     omar = B2BParticipantFactory(edition=fair)
 
-    request = request_make(requester=omar, recipient=hind)
-    request_answer(request=request, by=hind, accept=True)
+    request = meeting_request_make(requester=omar, recipient=hind)
+    meeting_request_answer(meeting_request=request, by=hind, accept=True)
 
-    assert meeting_place(request=request) is None
+    assert meeting_place(meeting_request=request) is None
     report = meetings_schedule(edition=fair)
     assert report.placed == 0 and report.unplaced[0][0] == request
 
@@ -137,7 +139,7 @@ def test_the_organisers_run_places_the_rest_and_keeps_what_is_confirmed(fair):
             edition=fair, requester=other, recipient=hub, status="accepted"
         )
         accepted.append(request)
-    first = meeting_place(request=accepted[0])
+    first = meeting_place(meeting_request=accepted[0])
     first.confirmed = True
     first.save()
 
@@ -158,32 +160,32 @@ def test_calling_a_meeting_off_frees_the_slot_and_tells_the_other(fair):
     block.tables = 1
     block.save()
     salma, omar, nadia = people(fair, 3)
-    request = request_make(requester=salma, recipient=omar)
-    request_answer(request=request, by=omar, accept=True)
+    request = meeting_request_make(requester=salma, recipient=omar)
+    meeting_request_answer(meeting_request=request, by=omar, accept=True)
     meeting = B2BMeeting.objects.get()
     OutboundEmail.objects.all().delete()
 
     with pytest.raises(B2BError):
-        request_cancel(request=request, by=nadia)
-    request_cancel(request=request, by=salma)
+        meeting_request_cancel(meeting_request=request, by=nadia)
+    meeting_request_cancel(meeting_request=request, by=salma)
 
     meeting.refresh_from_db()
     assert meeting.cancelled_at is not None and meeting.sequence == 1
     assert live_meetings(salma) == []
     assert list(OutboundEmail.objects.values_list("to", flat=True)) == [[omar.email]]
-    later = request_make(requester=nadia, recipient=salma)
-    request_answer(request=later, by=salma, accept=True)
+    later = meeting_request_make(requester=nadia, recipient=salma)
+    meeting_request_answer(meeting_request=later, by=salma, accept=True)
     assert later.meeting.starts_at == meeting.starts_at and later.meeting.table == 1
     with pytest.raises(B2BError):
-        request_cancel(request=request, by=salma)  # once only
+        meeting_request_cancel(meeting_request=request, by=salma)  # once only
 
 
 def test_a_meeting_placed_again_elsewhere_keeps_its_event_with_a_new_revision(fair):
     speaker = SpeakerFactory()
     salma = B2BParticipantFactory(edition=fair, speaker=speaker)
     omar = B2BParticipantFactory(edition=fair)
-    request = request_make(requester=salma, recipient=omar)
-    request_answer(request=request, by=omar, accept=True)
+    request = meeting_request_make(requester=salma, recipient=omar)
+    meeting_request_answer(meeting_request=request, by=omar, accept=True)
     first = B2BMeeting.objects.get()
     block = fair.b2b_blocks.get()
     SessionFactory(  # Salma is now due to speak when the meeting was
@@ -211,7 +213,7 @@ def test_placements_that_clash_with_a_meeting_placed_meanwhile_are_left_out(fair
     taken = MeetingRequest.objects.create(
         edition=fair, requester=salma, recipient=omar, status="accepted"
     )
-    meeting_place(request=taken)  # at the first slot, table 1
+    meeting_place(meeting_request=taken)  # at the first slot, table 1
     late = MeetingRequest.objects.create(
         edition=fair, requester=nadia, recipient=salma, status="accepted"
     )
@@ -228,8 +230,8 @@ def test_placements_that_clash_with_a_meeting_placed_meanwhile_are_left_out(fair
 
 def test_a_meeting_whose_slot_is_gone_is_set_aside_and_its_people_told(fair):
     salma, omar = people(fair, 2)
-    request = request_make(requester=salma, recipient=omar)
-    request_answer(request=request, by=omar, accept=True)
+    request = meeting_request_make(requester=salma, recipient=omar)
+    meeting_request_answer(meeting_request=request, by=omar, accept=True)
     meeting = B2BMeeting.objects.get()
     block = fair.b2b_blocks.get()
     block.starts_at += datetime.timedelta(minutes=10)  # every slot moves by ten minutes

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from b2b.models import B2BMeeting, B2BParticipant, MeetingRequest
-from b2b.services.meetings import request_answer, request_make
+from b2b.services.meetings import meeting_request_answer, meeting_request_make
 from fairsite.models import OutboundEmail
 from tests.factories import (
     ApplicationFactory,
@@ -259,7 +259,7 @@ def test_ask_then_accept_places_the_meeting_on_both_agendas(fair, salma, omar):
 
 
 def test_a_declined_request_shows_as_declined_to_the_one_who_asked(fair, salma, omar):
-    meeting_request = request_make(requester=salma.participant, recipient=omar.participant)
+    meeting_request = meeting_request_make(requester=salma.participant, recipient=omar.participant)
 
     signed_in(omar).post(
         f"/fr/meetings/requests/{meeting_request.pk}/answer/", {"answer": "decline"}
@@ -275,8 +275,8 @@ def test_a_declined_request_shows_as_declined_to_the_one_who_asked(fair, salma, 
 def test_nobody_sees_or_answers_someone_elses_requests(fair, salma, omar):
     nadia_user = UserFactory()
     nadia = join(nadia_user, fair, name="Nadia")
-    to_omar = request_make(requester=nadia, recipient=omar.participant)
-    by_omar = request_make(requester=omar.participant, recipient=nadia)
+    to_omar = meeting_request_make(requester=nadia, recipient=omar.participant)
+    by_omar = meeting_request_make(requester=omar.participant, recipient=nadia)
     salma_client = signed_in(salma)
 
     page = salma_client.get("/fr/meetings/requests/")
@@ -295,7 +295,7 @@ def test_nobody_sees_or_answers_someone_elses_requests(fair, salma, omar):
 
 
 def test_answering_is_a_post_with_a_csrf_token(fair, salma, omar):
-    meeting_request = request_make(requester=salma.participant, recipient=omar.participant)
+    meeting_request = meeting_request_make(requester=salma.participant, recipient=omar.participant)
     client = Client(enforce_csrf_checks=True)
     client.force_login(omar)
 
@@ -315,7 +315,7 @@ def test_answering_is_a_post_with_a_csrf_token(fair, salma, omar):
 
 
 def test_requests_close_on_the_eve_of_the_fair(fair, salma, omar):
-    meeting_request = request_make(requester=salma.participant, recipient=omar.participant)
+    meeting_request = meeting_request_make(requester=salma.participant, recipient=omar.participant)
     nadia = B2BParticipantFactory(edition=fair, name="Nadia")
     fair.starts_on = timezone.localdate() + datetime.timedelta(days=1)
     fair.ends_on = fair.starts_on + datetime.timedelta(days=3)
@@ -342,8 +342,8 @@ def test_requests_close_on_the_eve_of_the_fair(fair, salma, omar):
 
 
 def accepted_meeting(asking, asked) -> B2BMeeting:
-    meeting_request = request_make(requester=asking, recipient=asked)
-    request_answer(request=meeting_request, by=asked, accept=True)
+    meeting_request = meeting_request_make(requester=asking, recipient=asked)
+    meeting_request_answer(meeting_request=meeting_request, by=asked, accept=True)
     return B2BMeeting.objects.get(request=meeting_request)
 
 
@@ -482,8 +482,8 @@ def test_a_delegation_member_edits_the_profile_and_stays_in_the_delegation(fair)
 
 
 def test_either_side_calls_a_meeting_off_and_the_other_is_told(fair, salma, omar):
-    meeting_request = request_make(requester=salma.participant, recipient=omar.participant)
-    request_answer(request=meeting_request, by=omar.participant, accept=True)
+    meeting_request = meeting_request_make(requester=salma.participant, recipient=omar.participant)
+    meeting_request_answer(meeting_request=meeting_request, by=omar.participant, accept=True)
     stranger = UserFactory()
     join(stranger, fair, name="Nadia")
     page = signed_in(omar).get("/fr/meetings/requests/").content.decode()

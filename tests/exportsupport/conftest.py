@@ -1,7 +1,7 @@
 import pytest
 
 from exhibitors.models import Product
-from exportsupport.services import request_file
+from exportsupport.services import support_request_file
 from tests.exhibitors.files import pdf
 from tests.factories import CooperativeFactory, UserFactory
 
@@ -33,7 +33,7 @@ def officer(db):
 
 @pytest.fixture
 def support_request(cooperative, manager, product):
-    return request_file(
+    return support_request_file(
         cooperative=cooperative,
         by=manager,
         service="sanitary_approval",

@@ -6,7 +6,7 @@ from wagtail.users.models import UserProfile
 
 from exportsupport.choices import RequestStatus as Status
 from exportsupport.forms import StatusForm
-from exportsupport.services import request_status_set
+from exportsupport.services import support_request_status_set
 from fairsite.models import OutboundEmail
 from tests.factories import CooperativeFactory, UserFactory
 
@@ -26,10 +26,10 @@ def test_the_logistics_unit_group_exists_with_its_permissions(officer):
 def test_officers_filter_requests_by_status_service_and_province(
     client, homes, officer, support_request, manager
 ):
-    from exportsupport.services import request_file
+    from exportsupport.services import support_request_file
 
     elsewhere = CooperativeFactory(province="figuig", managers=[manager])
-    other = request_file(
+    other = support_request_file(
         cooperative=elsewhere, by=manager, service="transport", target_markets="Dakar"
     )
     client.force_login(officer)
@@ -80,7 +80,7 @@ def test_an_officer_assigns_changes_status_and_records_the_outcome(
 
 
 def test_an_unknown_transition_is_refused_in_the_admin(client, homes, officer, support_request):
-    request_status_set(request=support_request, status=Status.DONE, by=officer)
+    support_request_status_set(support_request=support_request, status=Status.DONE, by=officer)
     client.force_login(officer)
 
     client.post(f"{LIST}status/{support_request.pk}/", {"status": Status.IN_PROGRESS})
@@ -121,7 +121,9 @@ def offered_statuses(page: str) -> list[str]:
 def test_the_status_form_offers_only_the_moves_the_workflow_allows(
     client, homes, officer, support_request
 ):
-    request_status_set(request=support_request, status=Status.IN_PROGRESS, by=officer)
+    support_request_status_set(
+        support_request=support_request, status=Status.IN_PROGRESS, by=officer
+    )
     client.force_login(officer)
 
     page = client.get(f"{LIST}inspect/{support_request.pk}/").content.decode()
@@ -131,8 +133,8 @@ def test_the_status_form_offers_only_the_moves_the_workflow_allows(
 
 @pytest.mark.parametrize("closed", [Status.DONE, Status.DECLINED])
 def test_a_closed_request_shows_no_status_form(client, homes, officer, support_request, closed):
-    support_request = request_status_set(
-        request=support_request, status=closed, message="Fin.", by=officer
+    support_request = support_request_status_set(
+        support_request=support_request, status=closed, message="Fin.", by=officer
     )
     client.force_login(officer)
 
@@ -145,7 +147,9 @@ def test_a_closed_request_shows_no_status_form(client, homes, officer, support_r
 def test_a_status_the_workflow_does_not_allow_is_refused_in_the_officers_language(
     client, homes, officer, support_request
 ):
-    request_status_set(request=support_request, status=Status.IN_PROGRESS, by=officer)
+    support_request_status_set(
+        support_request=support_request, status=Status.IN_PROGRESS, by=officer
+    )
     profile = UserProfile.get_for_user(officer)
     profile.preferred_language = "fr"
     profile.save()

@@ -113,10 +113,10 @@ def test_the_manager_and_the_logistics_unit_download_the_attachment(
 def test_the_cooperative_reads_the_units_message_and_replies(
     client, homes, manager, officer, support_request
 ):
-    from exportsupport.services import request_status_set
+    from exportsupport.services import support_request_status_set
 
-    request_status_set(
-        request=support_request,
+    support_request_status_set(
+        support_request=support_request,
         status="waiting",
         message="Envoyez la fiche technique du produit.",
         by=officer,

@@ -11,11 +11,11 @@ from exportsupport.errors import InvalidTransition, SupportError
 from exportsupport.models import SupportRequest
 from exportsupport.selectors import cooperative_export_readiness
 from exportsupport.services import (
-    request_assign,
-    request_file,
-    request_outcome_set,
-    request_reply,
-    request_status_set,
+    support_request_assign,
+    support_request_file,
+    support_request_outcome_set,
+    support_request_reply,
+    support_request_status_set,
 )
 from fairsite.models import OutboundEmail
 from tests.exhibitors.files import exe_as_pdf
@@ -33,7 +33,7 @@ def test_request_file_records_the_request_its_products_and_files(support_request
 
 def test_request_file_refuses_someone_who_does_not_manage_the_cooperative(cooperative):
     with pytest.raises(SupportError):
-        request_file(
+        support_request_file(
             cooperative=cooperative, by=UserFactory(), service="labelling", target_markets="UE"
         )
 
@@ -43,7 +43,7 @@ def test_request_file_refuses_another_cooperatives_product(cooperative, manager)
         cooperative=CooperativeFactory(), name_ar="عسل", name_fr="Miel", category="honey"
     )
     with pytest.raises(SupportError):
-        request_file(
+        support_request_file(
             cooperative=cooperative,
             by=manager,
             service="labelling",
@@ -54,7 +54,7 @@ def test_request_file_refuses_another_cooperatives_product(cooperative, manager)
 
 def test_request_file_refuses_a_renamed_executable_and_keeps_nothing(cooperative, manager):
     with pytest.raises(ValidationError):
-        request_file(
+        support_request_file(
             cooperative=cooperative,
             by=manager,
             service="labelling",
@@ -71,8 +71,8 @@ def test_each_status_change_mails_the_cooperative_in_its_language(
     support_request, officer, django_capture_on_commit_callbacks, status
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        request_status_set(
-            request=support_request, status=status, message="Voir le dossier.", by=officer
+        support_request_status_set(
+            support_request=support_request, status=status, message="Voir le dossier.", by=officer
         )
 
     (email,) = mail.outbox
@@ -91,39 +91,47 @@ def test_the_status_mail_is_in_arabic_for_an_arabic_cooperative(
     support_request.cooperative.save()
 
     with django_capture_on_commit_callbacks(execute=True):
-        request_status_set(request=support_request, status=Status.IN_PROGRESS, by=officer)
+        support_request_status_set(
+            support_request=support_request, status=Status.IN_PROGRESS, by=officer
+        )
 
     assert OutboundEmail.objects.get().language == "ar"
     assert "/ar/portal/export-support/" in mail.outbox[0].body
 
 
 def test_a_closed_request_cannot_change_status(support_request, officer):
-    request_status_set(request=support_request, status=Status.DONE, by=officer)
+    support_request_status_set(support_request=support_request, status=Status.DONE, by=officer)
 
     with pytest.raises(InvalidTransition):
-        request_status_set(request=support_request, status=Status.IN_PROGRESS, by=officer)
+        support_request_status_set(
+            support_request=support_request, status=Status.IN_PROGRESS, by=officer
+        )
     support_request.refresh_from_db()
     assert support_request.status == Status.DONE
 
 
 def test_declining_needs_a_message(support_request, officer):
     with pytest.raises(SupportError):
-        request_status_set(request=support_request, status=Status.DECLINED, by=officer)
+        support_request_status_set(
+            support_request=support_request, status=Status.DECLINED, by=officer
+        )
 
 
 def test_assign_takes_only_an_officer(support_request, officer):
-    request_assign(request=support_request, officer=officer, by=officer)
+    support_request_assign(support_request=support_request, officer=officer, by=officer)
     support_request.refresh_from_db()
     assert support_request.assigned_to == officer
 
     with pytest.raises(SupportError):
-        request_assign(
-            request=support_request, officer=UserFactory(groups=["Gate staff"]), by=officer
+        support_request_assign(
+            support_request=support_request, officer=UserFactory(groups=["Gate staff"]), by=officer
         )
 
 
 def test_outcome_is_recorded_and_logged(support_request, officer):
-    request_outcome_set(request=support_request, outcome="Agrément obtenu", by=officer)
+    support_request_outcome_set(
+        support_request=support_request, outcome="Agrément obtenu", by=officer
+    )
 
     support_request.refresh_from_db()
     assert support_request.outcome == "Agrément obtenu"
@@ -143,7 +151,7 @@ def test_readiness_counts_valid_certifications_and_requests_done(
     Certification.objects.create(
         cooperative=cooperative, kind="pgi", valid_until=datetime.date(2030, 5, 31)
     )
-    request_status_set(request=support_request, status=Status.DONE, by=officer)
+    support_request_status_set(support_request=support_request, status=Status.DONE, by=officer)
 
     readiness = cooperative_export_readiness(cooperative, on=today)
 
@@ -175,7 +183,7 @@ def test_filing_mails_each_member_of_the_unit_in_their_language(
     UserFactory(is_superuser=True, is_staff=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        support_request = request_file(
+        support_request = support_request_file(
             cooperative=cooperative,
             by=manager,
             service="labelling",
@@ -200,10 +208,12 @@ def test_a_reply_mails_the_assigned_officer_only(
     officer, support_request, manager, django_capture_on_commit_callbacks
 ):
     UserFactory(groups=["Logistics unit"])
-    request_assign(request=support_request, officer=officer, by=officer)
+    support_request_assign(support_request=support_request, officer=officer, by=officer)
 
     with django_capture_on_commit_callbacks(execute=True):
-        request_reply(request=support_request, text="La fiche est jointe.", by=manager)
+        support_request_reply(
+            support_request=support_request, text="La fiche est jointe.", by=manager
+        )
 
     (email,) = mail.outbox
     assert email.to == [officer.email]
@@ -217,7 +227,7 @@ def test_a_reply_to_an_unassigned_request_mails_the_whole_unit(
     colleague = UserFactory(groups=["Logistics unit"])
 
     with django_capture_on_commit_callbacks(execute=True):
-        request_reply(request=support_request, text="Voici la fiche.", by=manager)
+        support_request_reply(support_request=support_request, text="Voici la fiche.", by=manager)
 
     assert sorted(email.to[0] for email in mail.outbox) == sorted([officer.email, colleague.email])
 
@@ -229,7 +239,7 @@ def test_filing_with_no_one_in_the_unit_mails_no_one_and_keeps_the_request(
     UserFactory(is_superuser=True, is_staff=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        support_request = request_file(
+        support_request = support_request_file(
             cooperative=cooperative, by=manager, service="transport", target_markets="Dakar"
         )
 

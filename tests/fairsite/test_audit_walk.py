@@ -191,7 +191,7 @@ def _cooperative_invite(by):
     return {"cooperative": CooperativeFactory(), "email": "new@fair.example", "language": "fr"}
 
 
-def _request_file(by):
+def _support_request_file(by):
     return {
         "cooperative": CooperativeFactory(managers=[by]),
         "service": "labelling",
@@ -200,27 +200,27 @@ def _request_file(by):
     }
 
 
-def _request_attachment_add(by):
-    return {"request": SupportRequestFactory(), "file": pdf("analyse.pdf")}
+def _support_request_attachment_add(by):
+    return {"support_request": SupportRequestFactory(), "file": pdf("analyse.pdf")}
 
 
-def _request_reply(by):
-    return {"request": SupportRequestFactory(), "text": "La fiche est jointe."}
+def _support_request_reply(by):
+    return {"support_request": SupportRequestFactory(), "text": "La fiche est jointe."}
 
 
-def _request_assign(by):
+def _support_request_assign(by):
     return {
-        "request": SupportRequestFactory(),
+        "support_request": SupportRequestFactory(),
         "officer": UserFactory(groups=["Logistics unit"]),
     }
 
 
-def _request_status_set(by):
-    return {"request": SupportRequestFactory(), "status": "in_progress"}
+def _support_request_status_set(by):
+    return {"support_request": SupportRequestFactory(), "status": "in_progress"}
 
 
-def _request_outcome_set(by):
-    return {"request": SupportRequestFactory(), "outcome": "Agrément obtenu"}
+def _support_request_outcome_set(by):
+    return {"support_request": SupportRequestFactory(), "outcome": "Agrément obtenu"}
 
 
 def _attendees_import(by):
@@ -302,16 +302,16 @@ def _meetings_schedule(by):
     return {"edition": edition}
 
 
-def _request_answer(by):
+def _meeting_request_answer(by):
     participant = B2BParticipantFactory(user=by)
-    request = MeetingRequestFactory(edition=participant.edition, recipient=participant)
-    return {"request": request, "accept": True, "by": participant}
+    meeting_request = MeetingRequestFactory(edition=participant.edition, recipient=participant)
+    return {"meeting_request": meeting_request, "accept": True, "by": participant}
 
 
-def _request_cancel(by):
+def _meeting_request_cancel(by):
     participant = B2BParticipantFactory(user=by)
-    request = MeetingRequestFactory(edition=participant.edition, requester=participant)
-    return {"request": request, "by": participant}
+    meeting_request = MeetingRequestFactory(edition=participant.edition, requester=participant)
+    return {"meeting_request": meeting_request, "by": participant}
 
 
 SCENARIOS = {
@@ -347,14 +347,14 @@ SCENARIOS = {
     "partnerships.services.meetings.delegation_badges_issue": _delegation_badges_issue,
     "b2b.services.meetings.meetings_confirm": _meetings_confirm,
     "b2b.services.meetings.meetings_schedule": _meetings_schedule,
-    "b2b.services.meetings.request_answer": _request_answer,
-    "b2b.services.meetings.request_cancel": _request_cancel,
-    "exportsupport.services.request_assign": _request_assign,
-    "exportsupport.services.request_attachment_add": _request_attachment_add,
-    "exportsupport.services.request_file": _request_file,
-    "exportsupport.services.request_outcome_set": _request_outcome_set,
-    "exportsupport.services.request_reply": _request_reply,
-    "exportsupport.services.request_status_set": _request_status_set,
+    "b2b.services.meetings.meeting_request_answer": _meeting_request_answer,
+    "b2b.services.meetings.meeting_request_cancel": _meeting_request_cancel,
+    "exportsupport.services.support_request_assign": _support_request_assign,
+    "exportsupport.services.support_request_attachment_add": _support_request_attachment_add,
+    "exportsupport.services.support_request_file": _support_request_file,
+    "exportsupport.services.support_request_outcome_set": _support_request_outcome_set,
+    "exportsupport.services.support_request_reply": _support_request_reply,
+    "exportsupport.services.support_request_status_set": _support_request_status_set,
 }
 
 

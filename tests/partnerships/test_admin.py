@@ -649,7 +649,7 @@ def test_removing_an_open_request_in_the_admin_withdraws_it_through_the_rules(
 ):
     edition, (salma, omar, *_rest) = b2b_fair
     request = accepted(edition, salma, omar)
-    meeting = meeting_place(request=request)
+    meeting = meeting_place(meeting_request=request)
 
     client.post(f"/admin/partnerships/b2b/requests/delete/{request.pk}/")
 
