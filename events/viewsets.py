@@ -1,8 +1,10 @@
 from django import forms
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from events.admin import views as admin_views
 from events.admin.views import AttendeeCreateView, BadgeInspectView, GateInspectView
 from events.choices import AttendeeCategory
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
@@ -61,7 +63,7 @@ class VenueViewSet(FairModelViewSet):
 
 
 class AttendeeIndexView(ExtraHeaderButtonsMixin, IndexView):
-    extra_header_buttons = [(_("Import a CSV file"), "events_attendee_import", "upload")]
+    extra_header_buttons = [(_("Import a CSV file"), "attendees:import", "upload")]
 
 
 class AttendeeViewSet(FairModelViewSet):
@@ -86,9 +88,15 @@ class AttendeeViewSet(FairModelViewSet):
     export_filename = "attendees"
     form_fields = ["edition", "category", "full_name", "organisation", "email", "language"]
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", admin_views.attendee_import, name="import"),
+        ]
+
 
 class BadgeIndexView(ExtraHeaderButtonsMixin, IndexView):
-    extra_header_buttons = [(_("Print in batches"), "events_print_jobs", "doc-full")]
+    extra_header_buttons = [(_("Print in batches"), "badges:print_jobs", "doc-full")]
 
 
 class BadgeViewSet(FairModelViewSet):
@@ -106,6 +114,17 @@ class BadgeViewSet(FairModelViewSet):
     def get_queryset(self, request):
         return Badge.objects.select_related("attendee", "edition")
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/badge.pdf", admin_views.badge_pdf, name="pdf"),
+            path("<int:pk>/reissue/", admin_views.badge_reissue_view, name="reissue"),
+            path("<int:pk>/revoke/", admin_views.badge_revoke_view, name="revoke"),
+            path("print/", admin_views.print_jobs, name="print_jobs"),
+            path("print/<int:pk>/", admin_views.print_job, name="print_job"),
+            path("print/<int:pk>/badges.pdf", admin_views.print_job_file, name="print_job_file"),
+        ]
+
 
 class GateViewSet(FairModelViewSet):
     model = Gate
@@ -116,9 +135,15 @@ class GateViewSet(FairModelViewSet):
     form_fields = ["slug", "name_ar", "name_fr", "name_en", "is_active"]
     inspect_view_class = GateInspectView
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/token/", admin_views.gate_token_view, name="token"),
+        ]
+
 
 class CheckInIndexView(ExtraHeaderButtonsMixin, IndexView):
-    extra_header_buttons = [(_("Today at the gates"), "events_checkin_dashboard", "view")]
+    extra_header_buttons = [(_("Today at the gates"), "checkins:today", "view")]
 
 
 class CheckInViewSet(FairModelViewSet):
@@ -146,6 +171,12 @@ class CheckInViewSet(FairModelViewSet):
 
     def get_queryset(self, request):
         return CheckIn.objects.select_related("gate", "badge__attendee")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("today/", admin_views.checkin_dashboard, name="today"),
+        ]
 
 
 class FairViewSetGroup(ViewSetGroup):

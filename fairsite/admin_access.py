@@ -59,16 +59,16 @@ def _tree(area: str, prefix: str, names: dict[str, tuple[str, ...]]) -> dict:
 
 ADMIN_URLS: dict[str, tuple[str, ...]] = {
     # The fair's own screens.
-    "events_badge_pdf": ("events.badge", "view"),
-    "events_badge_reissue": ("events.badge", "change"),
-    "events_badge_revoke": ("events.badge", "change"),
-    "events_gate_token": ("events.gate", "change"),
-    "events_attendee_import": ("events.attendee", "add"),
-    "events_checkin_dashboard": ("events.checkin", "view"),
+    "badges:pdf": ("events.badge", "view"),
+    "badges:reissue": ("events.badge", "change"),
+    "badges:revoke": ("events.badge", "change"),
+    "gates:token": ("events.gate", "change"),
+    "attendees:import": ("events.attendee", "add"),
+    "checkins:today": ("events.checkin", "view"),
     # A print job is a PDF of badges: whoever may see the badges may print them.
-    "events_print_jobs": ("events.badge", "view"),
-    "events_print_job": ("events.badge", "view"),
-    "events_print_job_file": ("events.badge", "view"),
+    "badges:print_jobs": ("events.badge", "view"),
+    "badges:print_job": ("events.badge", "view"),
+    "badges:print_job_file": ("events.badge", "view"),
     "exhibitors_application_decide": ("exhibitors.application", "review"),
     "exhibitors_application_assign": ("exhibitors.application", "review"),
     "exhibitors_floor_plan": ("exhibitors.application", "review"),

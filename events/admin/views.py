@@ -53,9 +53,9 @@ class BadgeInspectView(InspectView):
         context.update(
             badge=badge,
             checkins=badge.checkins.select_related("gate")[:20],
-            pdf_url=reverse("events_badge_pdf", args=[badge.pk]),
-            reissue_url=reverse("events_badge_reissue", args=[badge.pk]),
-            revoke_url=reverse("events_badge_revoke", args=[badge.pk]),
+            pdf_url=reverse("badges:pdf", args=[badge.pk]),
+            reissue_url=reverse("badges:reissue", args=[badge.pk]),
+            revoke_url=reverse("badges:revoke", args=[badge.pk]),
         )
         return context
 
@@ -65,7 +65,7 @@ class GateInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["token_url"] = reverse("events_gate_token", args=[self.object.pk])
+        context["token_url"] = reverse("gates:token", args=[self.object.pk])
         return context
 
 
@@ -249,7 +249,7 @@ def print_jobs(request):
             unprinted_only=data["unprinted_only"],
             by=request.user,
         )
-        return redirect("events_print_job", job.pk)
+        return redirect("badges:print_job", job.pk)
     return TemplateResponse(
         request,
         "events/admin/print_jobs.html",

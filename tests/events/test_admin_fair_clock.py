@@ -251,7 +251,7 @@ def test_a_custom_admin_page_lists_badge_printings_on_the_fair_clock(superuser_c
         created_at=datetime.datetime.combine(day, WALL_CLOCK, tzinfo=CASABLANCA)
     )
 
-    html = client.get(reverse("events_print_jobs")).content.decode()
+    html = client.get(reverse("badges:print_jobs")).content.decode()
 
     assert "2027-05-15 15:37" in html
     assert not shows(html, "14:37")

@@ -238,8 +238,8 @@ def param_values(objects) -> dict:
     home, image, document = objects["home"], objects["image"], objects["document"]
     print_job = BadgePrintJob.objects.first()
     pk_of = {
-        "events_print_job": print_job,
-        "events_print_job_file": print_job,
+        "badges:print_job": print_job,
+        "badges:print_job_file": print_job,
         "partnership_meetings:decision_commitment": objects["decision"],
         "wagtailadmin_api:pages:detail": home,
         "wagtailadmin_api:pages:action": home,

@@ -56,16 +56,16 @@ def csv_upload():
 
 # (URL name, how the URL is made, what is posted, a role the matrix refuses it to)
 CASES = [
-    ("events_badge_revoke", lambda: [first("events.badge").pk], {}, PROGRAMME_EDITORS),
-    ("events_badge_reissue", lambda: [first("events.badge").pk], {}, APPLICATION_REVIEWERS),
-    ("events_gate_token", lambda: [first("events.gate").pk], {}, PARTNERSHIPS_OFFICERS),
+    ("badges:revoke", lambda: [first("events.badge").pk], {}, PROGRAMME_EDITORS),
+    ("badges:reissue", lambda: [first("events.badge").pk], {}, APPLICATION_REVIEWERS),
+    ("gates:token", lambda: [first("events.gate").pk], {}, PARTNERSHIPS_OFFICERS),
     (
-        "events_attendee_import",
+        "attendees:import",
         list,
         lambda: {"category": "visitor", "file": csv_upload()},
         LOGISTICS_UNIT,
     ),
-    ("events_print_jobs", list, {"category": "", "unprinted_only": "on"}, PROGRAMME_EDITORS),
+    ("badges:print_jobs", list, {"category": "", "unprinted_only": "on"}, PROGRAMME_EDITORS),
     (
         "exhibitors_application_decide",
         lambda: [first("exhibitors.application").pk],
@@ -178,11 +178,11 @@ def test_a_refused_role_posts_a_bulk_action_and_nothing_changes(
 # The role that may take each action, where the objects of the walk let the post above do
 # something: it shows the post is one that would change the data.
 ALLOWED = {
-    "events_badge_revoke": ORGANISERS,
-    "events_badge_reissue": ORGANISERS,
-    "events_gate_token": ORGANISERS,
-    "events_attendee_import": ORGANISERS,
-    "events_print_jobs": ORGANISERS,
+    "badges:revoke": ORGANISERS,
+    "badges:reissue": ORGANISERS,
+    "gates:token": ORGANISERS,
+    "attendees:import": ORGANISERS,
+    "badges:print_jobs": ORGANISERS,
     "exhibitors_application_decide": APPLICATION_REVIEWERS,
     "sessions:publish": PROGRAMME_EDITORS,
     "sessions:cancel": PROGRAMME_EDITORS,
