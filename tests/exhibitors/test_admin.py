@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.models import Application, Certification
 from exhibitors.services import application_accept, application_submit
-from exportsupport.services import request_file, request_status_set
+from exportsupport.services import support_request_file, support_request_status_set
 from tests.exhibitors.conftest import add_required_documents
 from tests.factories import ApplicationFactory, CooperativeFactory, StandFactory, UserFactory
 
@@ -194,11 +194,13 @@ def test_the_cooperative_page_shows_its_export_readiness_to_the_logistics_unit(
         cooperative=cooperative, kind="pgi", valid_until=today - datetime.timedelta(days=1)
     )
     done, still_open = (
-        request_file(cooperative=cooperative, by=manager, service=service, target_markets="UE")
+        support_request_file(
+            cooperative=cooperative, by=manager, service=service, target_markets="UE"
+        )
         for service in ("labelling", "transport")
     )
-    request_status_set(request=done, status="done", by=officer)
-    elsewhere = request_file(
+    support_request_status_set(support_request=done, status="done", by=officer)
+    elsewhere = support_request_file(
         cooperative=CooperativeFactory(managers=[manager]),
         by=manager,
         service="labelling",

@@ -28,7 +28,7 @@ from events.services import printing
 from events.services.badges import attendee_register
 from exhibitors.models import Product
 from exportsupport.models import SupportAttachment
-from exportsupport.services import request_file
+from exportsupport.services import support_request_file
 from fairsite.services.backup import Manifest, backup_create, backup_restore
 from fairsite.storage import MediaS3Storage, S3Options, storages_config
 from fairsite.uploads import private_storage
@@ -128,7 +128,7 @@ def support_request(s3, manager):
     product = Product.objects.create(
         cooperative=cooperative, name_ar="زيت", name_fr="Huile", category="olive_oil"
     )
-    return request_file(
+    return support_request_file(
         cooperative=cooperative,
         by=manager,
         service="sanitary_approval",

@@ -9,7 +9,7 @@ from events.models import BadgePrintJob
 from events.services.badges import attendee_register
 from exhibitors.models import Product
 from exhibitors.services import application_document_add
-from exportsupport.services import request_file
+from exportsupport.services import support_request_file
 from tests.exhibitors.files import PDF, pdf
 from tests.factories import (
     AgreementFactory,
@@ -67,7 +67,7 @@ def fair(homes):
     product = Product.objects.create(
         cooperative=cooperative, name_ar="عسل", name_fr="Miel", category="honey"
     )
-    support_request = request_file(
+    support_request = support_request_file(
         cooperative=cooperative,
         by=manager,
         service="sanitary_approval",
