@@ -1,18 +1,26 @@
+"""The exhibitors in the Wagtail admin, in one "Exhibitors" menu: applications (with the
+decisions on them), cooperatives, products, stand types, stands and the floor plan."""
+
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
 
+from exhibitors.admin import views as admin_views
 from exhibitors.admin.views import ApplicationInspectView, CooperativeInspectView
 from exhibitors.models import Application, Cooperative, Product, Stand, StandType
 from fairsite.admin_views import ExtraHeaderButtonsMixin
-from fairsite.choosers import SnippetChooserViewSet
+from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 
 
-class ApplicationViewSet(SnippetViewSet):
-    """Applications for organisers: snippets, for Wagtail's bulk actions on a selection."""
+class ApplicationViewSet(FairModelViewSet):
+    """Applications for organisers, decided on one by one from their inspect page or on a
+    selection with the listing's bulk actions."""
 
     model = Application
-    chooser_viewset_class = SnippetChooserViewSet
+    name = "applications"
+    url_prefix = "exhibitors/applications"
     icon = "form"
     menu_label = _("Applications")
     list_display = ["cooperative", "status", "edition", "stand_type", "stand", "submitted_at"]
@@ -31,7 +39,6 @@ class ApplicationViewSet(SnippetViewSet):
         "cooperative__name_ar",
         "cooperative__registration_number",
     ]
-    search_backend_name = None
     list_export = [
         "cooperative.name",
         "cooperative.name_ar",
@@ -59,7 +66,6 @@ class ApplicationViewSet(SnippetViewSet):
         "cooperative.phone": _("Phone"),
     }
     export_filename = "applications"
-    inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
     panels = [
         FieldPanel("stand_type"),
@@ -78,16 +84,24 @@ class ApplicationViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return Application.objects.select_related("cooperative", "edition", "stand_type", "stand")
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/decide/", admin_views.application_decide, name="decide"),
+            path("<int:pk>/assign/", admin_views.application_assign, name="assign"),
+        ]
 
-class CooperativeViewSet(SnippetViewSet):
+
+class CooperativeViewSet(FairModelViewSet):
     model = Cooperative
-    chooser_viewset_class = SnippetChooserViewSet
+    name = "cooperatives"
+    exclude_form_fields = []  # every editable field, as the snippet forms had
+    url_prefix = "exhibitors/cooperatives"
     icon = "group"
     menu_label = _("Cooperatives")
     list_display = ["name", "name_ar", "legal_form", "province", "sector", "members"]
     list_filter = ["legal_form", "province", "sector"]
     search_fields = ["name", "name_ar", "registration_number", "ice", "commune"]
-    search_backend_name = None
     list_export = [
         "name",
         "name_ar",
@@ -105,27 +119,29 @@ class CooperativeViewSet(SnippetViewSet):
         "phone",
     ]
     export_filename = "cooperatives"
-    inspect_view_enabled = True
     inspect_view_class = CooperativeInspectView
 
 
-class ProductViewSet(SnippetViewSet):
+class ProductViewSet(FairModelViewSet):
     model = Product
-    chooser_viewset_class = SnippetChooserViewSet
+    name = "products"
+    exclude_form_fields = []  # every editable field, as the snippet forms had
+    url_prefix = "exhibitors/products"
     icon = "tag"
     menu_label = _("Products")
     list_display = ["name_fr", "name_ar", "category", "cooperative"]
     list_filter = ["category"]
     search_fields = ["name_fr", "name_ar", "cooperative__name"]
-    search_backend_name = None
 
     def get_queryset(self, request):
         return Product.objects.select_related("cooperative")
 
 
-class StandTypeViewSet(SnippetViewSet):
+class StandTypeViewSet(FairModelViewSet):
     model = StandType
-    chooser_viewset_class = SnippetChooserViewSet
+    name = "stand_types"
+    exclude_form_fields = []  # every editable field, as the snippet forms had
+    url_prefix = "exhibitors/stand-types"
     icon = "table"
     menu_label = _("Stand types")
     list_display = ["__str__", "edition", "price", "badge_quota"]
@@ -133,29 +149,46 @@ class StandTypeViewSet(SnippetViewSet):
 
 
 class StandIndexView(ExtraHeaderButtonsMixin, IndexView):
-    extra_header_buttons = [(_("Floor plan"), "exhibitors_floor_plan", "site")]
+    extra_header_buttons = [(_("Floor plan"), "floor_plan:index", "site")]
 
 
-class StandViewSet(SnippetViewSet):
+class StandViewSet(FairModelViewSet):
     model = Stand
-    chooser_viewset_class = SnippetChooserViewSet
+    name = "stands"
+    exclude_form_fields = []  # every editable field, as the snippet forms had
+    url_prefix = "exhibitors/stands"
     icon = "placeholder"
     menu_label = _("Stands")
     index_view_class = StandIndexView
     list_display = ["code", "hall", "stand_type", "edition"]
     list_filter = ["edition", "hall", "stand_type"]
     search_fields = ["code", "hall"]
-    search_backend_name = None
 
     def get_queryset(self, request):
         return Stand.objects.select_related("stand_type", "edition")
 
 
-class ExhibitorsViewSetGroup(SnippetViewSetGroup):
+class FloorPlanViewSet(AdminPageViewSet):
+    name = "floor_plan"
+    icon = "site"
+    menu_label = _("Floor plan")
+    url_prefix = "exhibitors/floor-plan"
+    view = staticmethod(admin_views.floor_plan)
+    permission = "exhibitors.review_application"
+
+
+class ExhibitorsViewSetGroup(ViewSetGroup):
     menu_label = _("Exhibitors")
     menu_icon = "group"
     menu_order = 210
-    items = (ApplicationViewSet, CooperativeViewSet, ProductViewSet, StandTypeViewSet, StandViewSet)
+    items = (
+        ApplicationViewSet,
+        CooperativeViewSet,
+        ProductViewSet,
+        StandTypeViewSet,
+        StandViewSet,
+        FloorPlanViewSet,
+    )
 
 
 def register_exhibitors_log_actions(actions) -> None:

@@ -1,5 +1,6 @@
 """The base of the fair's admin listings (Wagtail ModelViewSet), with the options they share."""
 
+from django.db import models
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
@@ -10,11 +11,17 @@ from wagtail.admin.viewsets.model import ModelViewSet
 class FairModelViewSet(ModelViewSet):
     """Searched in the database (the records are few and change often: no search index to
     keep up to date), each record with its inspect page, none copied (a copy of an operational
-    record is a second record of the same thing). A viewset says so where it differs."""
+    record is a second record of the same thing), a web address typed without its scheme taken
+    as https. A viewset says so where it differs."""
 
     search_backend_name = None
     inspect_view_enabled = True
     copy_view_enabled = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # "coop.ma" is https://coop.ma
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class AdminPageViewSet(ViewSet):

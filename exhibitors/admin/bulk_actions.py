@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.admin.views.bulk_action import BulkAction
 
 from exhibitors import services
 from exhibitors.models import Application
@@ -18,7 +18,7 @@ class NoteForm(forms.Form):
     )
 
 
-class ApplicationDecisionBulkAction(ServiceBulkAction, SnippetBulkAction):
+class ApplicationDecisionBulkAction(ServiceBulkAction, BulkAction):
     """Apply one decision to each selected application; those it does not fit are reported."""
 
     models = [Application]
@@ -26,6 +26,7 @@ class ApplicationDecisionBulkAction(ServiceBulkAction, SnippetBulkAction):
     template_name = "exhibitors/admin/bulk_decision.html"
     service_argument = "application"
     refusals_separator = "; "
+    header_icon = "form"
 
     def check_perm(self, application):
         return self.request.user.has_perm("exhibitors.review_application")

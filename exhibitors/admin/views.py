@@ -2,6 +2,7 @@
 what other apps add to a cooperative's page."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -10,7 +11,6 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
-from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 
 from events.models import Edition
 from exhibitors import services
@@ -48,8 +48,8 @@ class ApplicationInspectView(InspectView):
             can_review=self.request.user.has_perm("exhibitors.review_application"),
             decision_form=DecisionForm(),
             stand_form=StandAssignmentForm(edition=application.edition),
-            decide_url=reverse("exhibitors_application_decide", args=[application.pk]),
-            assign_url=reverse("exhibitors_application_assign", args=[application.pk]),
+            decide_url=reverse("applications:decide", args=[application.pk]),
+            assign_url=reverse("applications:assign", args=[application.pk]),
             can_get_stand=application.status
             in (ApplicationStatus.ACCEPTED, ApplicationStatus.CONFIRMED),
         )
@@ -62,7 +62,7 @@ class ApplicationInspectView(InspectView):
 COOPERATIVE_PANELS_HOOK = "exhibitors_cooperative_panels"
 
 
-class CooperativeInspectView(SnippetInspectView):
+class CooperativeInspectView(InspectView):
     """The cooperative's profile, and what other apps add to it (COOPERATIVE_PANELS_HOOK)."""
 
     template_name = "exhibitors/admin/cooperative_inspect.html"
@@ -76,7 +76,15 @@ class CooperativeInspectView(SnippetInspectView):
 
 
 def _inspect_url(application: Application) -> str:
-    return reverse(application.snippet_viewset.get_url_name("inspect"), args=[application.pk])
+    return reverse("applications:inspect", args=[application.pk])
+
+
+def _chosen(queryset, pk: str | None):
+    """The object an address or a form names, or 404 for one that is not there, whatever
+    was typed in its place."""
+    if not (pk or "").isdigit():
+        raise Http404
+    return get_object_or_404(queryset, pk=int(pk))
 
 
 @require_POST
@@ -137,14 +145,14 @@ def floor_plan(request):
     require_review_permission(request)
     editions = Edition.objects.all()
     edition = (
-        get_object_or_404(Edition, pk=request.GET["edition"])
+        _chosen(editions, request.GET["edition"])
         if request.GET.get("edition")
         else Edition.objects.current() or editions.first()
     )
     if edition is None:
         return TemplateResponse(request, "exhibitors/admin/floor_plan.html", {"halls": []})
     if request.method == "POST":
-        stand = get_object_or_404(Stand, pk=request.POST.get("stand"), edition=edition)
+        stand = _chosen(Stand.objects.filter(edition=edition), request.POST.get("stand"))
         form = StandOfferForm(request.POST, edition=edition)
         if form.is_valid():
             _give_stand(

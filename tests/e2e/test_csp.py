@@ -189,6 +189,6 @@ def test_the_admin_keeps_to_its_own_policy(live_server, demo_site, watch):
     page.wait_for_url(f"**edition={other}**")
 
     page.goto(f"{base}/admin/badges/print/")
-    page.goto(f"{base}/admin/snippets/exhibitors/application/")
+    page.goto(f"{base}/admin/exhibitors/applications/")
     page.wait_for_selector("table.listing", state="attached")
     organiser.assert_clean()

@@ -100,7 +100,7 @@ def test_the_exhibitor_path_in_arabic(live_server, fair, browser, artifacts, tmp
     admin.fill("input[name=password]", PASSWORD)
     admin.click("main form button[type=submit]")
     admin.wait_for_load_state()
-    admin.goto(f"{base}/admin/snippets/exhibitors/application/inspect/{application.pk}/")
+    admin.goto(f"{base}/admin/exhibitors/applications/inspect/{application.pk}/")
     admin.check("input[name=decision][value=accepted]")
     admin.fill("textarea[name=note]", "مرحبا بكم في المعرض")
     admin.click("form[action$='/decide/'] button[type=submit]")

@@ -17,7 +17,7 @@ from tests.factories import ApplicationFactory, CooperativeFactory, StandFactory
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/admin/snippets/exhibitors/application/"
+LIST = "/admin/exhibitors/applications/"
 
 
 @pytest.fixture
@@ -178,7 +178,7 @@ def test_reviewers_cannot_edit_the_site(client, reviewer, homes):
     assert client.get(LIST).status_code == 200
 
 
-COOPERATIVE = "/admin/snippets/exhibitors/cooperative/"
+COOPERATIVE = "/admin/exhibitors/cooperatives/"
 
 
 def test_the_cooperative_page_shows_its_export_readiness_to_the_logistics_unit(

@@ -87,7 +87,7 @@ def test_every_listing_takes_junk_in_every_filter(organiser):
             "/admin/users/",
             "/admin/partnerships/agreements/",
             "/admin/partnerships/meetings/",
-            "/admin/snippets/exhibitors/application/",
+            "/admin/exhibitors/applications/",
             "/admin/programme/sessions/",
             "/admin/checkins/",
             "/admin/badges/",

@@ -67,13 +67,13 @@ CASES = [
     ),
     ("badges:print_jobs", list, {"category": "", "unprinted_only": "on"}, PROGRAMME_EDITORS),
     (
-        "exhibitors_application_decide",
+        "applications:decide",
         lambda: [first("exhibitors.application").pk],
         {"decision": ApplicationStatus.ACCEPTED, "note": "Bienvenue"},
         PARTNERSHIPS_OFFICERS,
     ),
     (
-        "exhibitors_application_assign",
+        "applications:assign",
         lambda: [first("exhibitors.application").pk],
         lambda: {"stand": first("exhibitors.stand").pk},
         LOGISTICS_UNIT,
@@ -129,7 +129,6 @@ BULK_CASES = [
     ("programme", "session", "publish_sessions", PARTNERSHIPS_OFFICERS),
     ("programme", "session", "cancel_sessions", APPLICATION_REVIEWERS),
     ("exhibitors", "application", "accept_applications", PROGRAMME_EDITORS),
-    ("exhibitors", "application", "delete", APPLICATION_REVIEWERS),
     ("b2b", "b2bmeeting", "confirm_b2b_meetings", LOGISTICS_UNIT),
 ]
 
@@ -183,7 +182,7 @@ ALLOWED = {
     "gates:token": ORGANISERS,
     "attendees:import": ORGANISERS,
     "badges:print_jobs": ORGANISERS,
-    "exhibitors_application_decide": APPLICATION_REVIEWERS,
+    "applications:decide": APPLICATION_REVIEWERS,
     "sessions:publish": PROGRAMME_EDITORS,
     "sessions:cancel": PROGRAMME_EDITORS,
     "agreements:terminate": PARTNERSHIPS_OFFICERS,

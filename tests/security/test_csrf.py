@@ -102,7 +102,7 @@ def test_admin_forms_carry_the_token(client, fair):
             "/admin/badges/print/",
             "/admin/attendees/import/",
             reverse("badges:inspect", args=[fair.badge.pk]),
-            f"/admin/snippets/exhibitors/application/edit/{fair.application.pk}/",
+            f"/admin/exhibitors/applications/edit/{fair.application.pk}/",
             "/admin/partnerships/agreements/new/",
         ],
         at_least=8,
