@@ -6,7 +6,7 @@ app_name = "exhibitors"
 
 urlpatterns = [
     path("", views.portal_home, name="portal_home"),
-    path("cooperatives/new/", views.cooperative_create, name="cooperative_create"),
+    path("cooperatives/new/", views.cooperative_create_view, name="cooperative_create"),
     path("cooperatives/<int:pk>/", views.cooperative_detail, name="cooperative_detail"),
     path("cooperatives/<int:pk>/edit/", views.cooperative_edit, name="cooperative_edit"),
     path("cooperatives/<int:pk>/products/", views.product_add, name="product_add"),
@@ -23,9 +23,11 @@ urlpatterns = [
         views.certification_delete,
         name="certification_delete",
     ),
-    path("cooperatives/<int:pk>/invite/", views.cooperative_invite, name="cooperative_invite"),
+    path("cooperatives/<int:pk>/invite/", views.cooperative_invite_view, name="cooperative_invite"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
-    path("cooperatives/<int:pk>/apply/", views.application_start, name="exhibitor_apply_start"),
+    path(
+        "cooperatives/<int:pk>/apply/", views.application_start_view, name="exhibitor_apply_start"
+    ),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
     path("applications/<int:pk>/documents/", views.document_upload, name="document_upload"),
@@ -39,10 +41,14 @@ urlpatterns = [
         views.document_delete,
         name="document_delete",
     ),
-    path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
-    path("applications/<int:pk>/confirm/", views.application_confirm, name="application_confirm"),
+    path("applications/<int:pk>/submit/", views.application_submit_view, name="application_submit"),
     path(
-        "applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"
+        "applications/<int:pk>/confirm/", views.application_confirm_view, name="application_confirm"
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        views.application_withdraw_view,
+        name="application_withdraw",
     ),
     path("applications/<int:pk>/staff/", views.staff_add, name="staff_add"),
     path(

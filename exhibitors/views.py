@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from events.models import Edition
 from events.pdf import badges_pdf
-from exhibitors import services
 from exhibitors.choices import ApplicationStatus
+from exhibitors.errors import ApplicationError, ApplicationIncomplete
 from exhibitors.floor_plan import halls as floor_plan_halls
 from exhibitors.forms import (
     ApplicationForm,
@@ -33,6 +33,26 @@ from exhibitors.forms import (
 )
 from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember, Stand
 from exhibitors.selectors import directory_exhibitors, directory_profile
+from exhibitors.services.applications import (
+    application_confirm,
+    application_document_add,
+    application_document_delete,
+    application_missing,
+    application_start,
+    application_submit,
+    application_update,
+    application_withdraw,
+    can_become,
+    is_editable,
+    staff_member_add,
+    staff_member_remove,
+)
+from exhibitors.services.cooperatives import (
+    cooperative_create,
+    cooperative_invitation_accept,
+    cooperative_invite,
+    invitation_for_token,
+)
 from fairsite.uploads import private_file_response
 
 
@@ -49,8 +69,8 @@ def _my_application(request, pk) -> Application:
     )
 
 
-def _refused(request, error: services.ApplicationError) -> None:
-    if isinstance(error, services.ApplicationIncomplete):
+def _refused(request, error: ApplicationError) -> None:
+    if isinstance(error, ApplicationIncomplete):
         messages.error(request, _("Before you submit:") + " " + " ".join(error.missing))
     else:
         messages.error(request, str(error))
@@ -73,10 +93,10 @@ def portal_home(request):
 
 
 @login_required
-def cooperative_create(request):
+def cooperative_create_view(request):
     form = CooperativeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        cooperative = services.cooperative_create(by=request.user, **form.cleaned_data)
+        cooperative = cooperative_create(by=request.user, **form.cleaned_data)
         messages.success(request, _("The cooperative's profile is saved."))
         return redirect("exhibitors:cooperative_detail", cooperative.pk)
     return render(request, "exhibitors/cooperative_form.html", {"form": form})
@@ -120,18 +140,18 @@ def cooperative_detail(request, pk):
 
 @login_required
 @require_POST
-def cooperative_invite(request, pk):
+def cooperative_invite_view(request, pk):
     cooperative = _my_cooperative(request, pk)
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
-            services.cooperative_invite(
+            cooperative_invite(
                 cooperative=cooperative,
                 email=form.cleaned_data["email"],
                 by=request.user,
                 language=get_language(),
             )
-        except services.ApplicationError as error:
+        except ApplicationError as error:
             _refused(request, error)
         else:
             messages.success(request, _("The invitation is on its way."))
@@ -143,13 +163,13 @@ def cooperative_invite(request, pk):
 def invitation_accept(request, token):
     """The link of an invitation e-mail: sign in (or up) with the invited address, accept."""
     try:
-        invitation = services.invitation_for_token(token)
-    except services.ApplicationError as error:
+        invitation = invitation_for_token(token)
+    except ApplicationError as error:
         return render(request, "exhibitors/invitation.html", {"error": error}, status=404)
     if request.method == "POST" and request.user.is_authenticated:
         try:
-            cooperative = services.cooperative_invitation_accept(token=token, user=request.user)
-        except services.ApplicationError as error:
+            cooperative = cooperative_invitation_accept(token=token, user=request.user)
+        except ApplicationError as error:
             messages.error(request, str(error))
         else:
             messages.success(
@@ -215,16 +235,14 @@ def _item_delete(request, pk, related: str, item_pk, removed: str):
 
 @login_required
 @require_POST
-def application_start(request, pk):
+def application_start_view(request, pk):
     cooperative = _my_cooperative(request, pk)
     edition = Edition.objects.current()
     if edition is None:
         raise Http404
     try:
-        application = services.application_start(
-            cooperative=cooperative, edition=edition, by=request.user
-        )
-    except services.ApplicationError as error:
+        application = application_start(cooperative=cooperative, edition=edition, by=request.user)
+    except ApplicationError as error:
         _refused(request, error)
         return redirect("exhibitors:cooperative_detail", cooperative.pk)
     return redirect("exhibitors:application_edit", application.pk)
@@ -238,17 +256,17 @@ def application_detail(request, pk):
         "exhibitors/application_detail.html",
         {
             "application": application,
-            "editable": services.is_editable(application),
-            "missing": services.application_missing(application),
+            "editable": is_editable(application),
+            "missing": application_missing(application),
             "events": application.events.select_related("by"),
             "documents": application.documents.all(),
             "staff": application.staff.all(),
             "document_form": DocumentForm(),
             "staff_form": StaffMemberForm(),
             "withdraw_form": WithdrawForm(),
-            "can_submit": services.can_become(application, ApplicationStatus.SUBMITTED),
-            "can_confirm": services.can_become(application, ApplicationStatus.CONFIRMED),
-            "can_withdraw": services.can_become(application, ApplicationStatus.WITHDRAWN),
+            "can_submit": can_become(application, ApplicationStatus.SUBMITTED),
+            "can_confirm": can_become(application, ApplicationStatus.CONFIRMED),
+            "can_withdraw": can_become(application, ApplicationStatus.WITHDRAWN),
             "hall": _my_hall(application),
         },
     )
@@ -257,15 +275,13 @@ def application_detail(request, pk):
 @login_required
 def application_edit(request, pk):
     application = _my_application(request, pk)
-    if not services.is_editable(application):
+    if not is_editable(application):
         return redirect("exhibitors:application_detail", application.pk)
     form = ApplicationForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_update(
-                application=application, by=request.user, **form.cleaned_data
-            )
-        except services.ApplicationError as error:
+            application_update(application=application, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
             _refused(request, error)
         else:
             messages.success(request, _("Your application is saved as a draft."))
@@ -282,7 +298,7 @@ def document_upload(request, pk):
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.application_document_add(
+            application_document_add(
                 application=application,
                 kind=form.cleaned_data["kind"],
                 file=form.cleaned_data["file"],
@@ -293,7 +309,7 @@ def document_upload(request, pk):
                 request,
                 _("The document was refused: %(reason)s") % {"reason": " ".join(error.messages)},
             )
-        except services.ApplicationError as error:
+        except ApplicationError as error:
             _refused(request, error)
         else:
             messages.success(request, _("Document added."))
@@ -310,8 +326,8 @@ def document_delete(request, pk, document_pk):
     application = _my_application(request, pk)
     document = get_object_or_404(application.documents, pk=document_pk)
     try:
-        services.application_document_delete(document=document, by=request.user)
-    except services.ApplicationError as error:
+        application_document_delete(document=document, by=request.user)
+    except ApplicationError as error:
         _refused(request, error)
     else:
         messages.success(request, _("Document removed."))
@@ -336,29 +352,27 @@ def document_download(request, pk, document_pk):
 
 @login_required
 @require_POST
-def application_submit(request, pk):
+def application_submit_view(request, pk):
     return _act(
         request,
         pk,
-        services.application_submit,
+        application_submit,
         _("Your application has been sent to the organisers."),
     )
 
 
 @login_required
 @require_POST
-def application_confirm(request, pk):
-    return _act(request, pk, services.application_confirm, _("Your participation is confirmed."))
+def application_confirm_view(request, pk):
+    return _act(request, pk, application_confirm, _("Your participation is confirmed."))
 
 
 @login_required
 @require_POST
-def application_withdraw(request, pk):
+def application_withdraw_view(request, pk):
     form = WithdrawForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    return _act(
-        request, pk, services.application_withdraw, _("Your application is withdrawn."), note=note
-    )
+    return _act(request, pk, application_withdraw, _("Your application is withdrawn."), note=note)
 
 
 @login_required
@@ -368,8 +382,8 @@ def staff_add(request, pk):
     form = StaffMemberForm(request.POST)
     if form.is_valid():
         try:
-            services.staff_member_add(application=application, by=request.user, **form.cleaned_data)
-        except services.ApplicationError as error:
+            staff_member_add(application=application, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
             _refused(request, error)
         else:
             messages.success(request, _("Staff member added."))
@@ -385,7 +399,7 @@ def staff_add(request, pk):
 def staff_remove(request, pk, member_pk):
     application = _my_application(request, pk)
     member = get_object_or_404(StaffMember, application=application, pk=member_pk)
-    services.staff_member_remove(member=member, by=request.user)
+    staff_member_remove(member=member, by=request.user)
     messages.success(request, _("Staff member removed."))
     return redirect("exhibitors:application_detail", application.pk)
 
@@ -424,7 +438,7 @@ def _act(request, pk, action, success: str, **kwargs):
     application = _my_application(request, pk)
     try:
         action(application=application, by=request.user, **kwargs)
-    except services.ApplicationError as error:
+    except ApplicationError as error:
         _refused(request, error)
     else:
         messages.success(request, success)

@@ -5,8 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.views.bulk_action import BulkAction
 
-from exhibitors import services
 from exhibitors.models import Application
+from exhibitors.services.applications import (
+    application_accept,
+    application_reject,
+    application_waitlist,
+)
 from fairsite.bulk_actions import ServiceBulkAction
 
 
@@ -51,7 +55,7 @@ class AcceptBulkAction(ApplicationDecisionBulkAction):
     action_type = "accept_applications"
     aria_label = _("Accept the selected applications")
     done_label = _("accepted")
-    service = staticmethod(services.application_accept)
+    service = staticmethod(application_accept)
 
 
 class WaitlistBulkAction(ApplicationDecisionBulkAction):
@@ -59,7 +63,7 @@ class WaitlistBulkAction(ApplicationDecisionBulkAction):
     action_type = "waitlist_applications"
     aria_label = _("Put the selected applications on the waiting list")
     done_label = _("put on the waiting list")
-    service = staticmethod(services.application_waitlist)
+    service = staticmethod(application_waitlist)
 
 
 class RejectBulkAction(ApplicationDecisionBulkAction):
@@ -67,5 +71,5 @@ class RejectBulkAction(ApplicationDecisionBulkAction):
     action_type = "reject_applications"
     aria_label = _("Reject the selected applications")
     done_label = _("rejected")
-    service = staticmethod(services.application_reject)
+    service = staticmethod(application_reject)
     classes = {"serious"}

@@ -13,17 +13,25 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
 
 from events.models import Edition
-from exhibitors import services
 from exhibitors.admin.forms import DecisionForm, StandAssignmentForm, StandOfferForm
 from exhibitors.choices import ApplicationStatus
+from exhibitors.errors import ApplicationError
 from exhibitors.floor_plan import halls as floor_plan_halls
 from exhibitors.models import Application, Stand
+from exhibitors.services.applications import (
+    application_accept,
+    application_assign_stand,
+    application_offer_stand,
+    application_reject,
+    application_request_changes,
+    application_waitlist,
+)
 
 DECISIONS = {
-    ApplicationStatus.ACCEPTED: services.application_accept,
-    ApplicationStatus.WAITLISTED: services.application_waitlist,
-    ApplicationStatus.REJECTED: services.application_reject,
-    ApplicationStatus.CHANGES_REQUESTED: services.application_request_changes,
+    ApplicationStatus.ACCEPTED: application_accept,
+    ApplicationStatus.WAITLISTED: application_waitlist,
+    ApplicationStatus.REJECTED: application_reject,
+    ApplicationStatus.CHANGES_REQUESTED: application_request_changes,
 }
 
 
@@ -98,7 +106,7 @@ def application_decide(request, pk):
     decide = DECISIONS[form.cleaned_data["decision"]]
     try:
         decide(application=application, by=request.user, note=form.cleaned_data["note"])
-    except services.ApplicationError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         application.refresh_from_db()
@@ -125,12 +133,12 @@ def application_assign(request, pk):
 def _give_stand(request, application: Application, stand: Stand, *, note: str) -> None:
     try:
         if application.status == ApplicationStatus.WAITLISTED:
-            services.application_offer_stand(
+            application_offer_stand(
                 application=application, stand=stand, by=request.user, note=note
             )
         else:
-            services.application_assign_stand(application=application, stand=stand, by=request.user)
-    except services.ApplicationError as error:
+            application_assign_stand(application=application, stand=stand, by=request.user)
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(

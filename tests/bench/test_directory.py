@@ -9,7 +9,7 @@ from django.test import Client
 
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, Cooperative, Product, Stand
-from exhibitors.services import directory_pages_ensure
+from exhibitors.services.pages import directory_pages_ensure
 from fairsite.services.site import home_pages_ensure
 from tests.bench.measure import measure
 from tests.factories import EditionFactory, StandTypeFactory

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from exhibitors.services import application_document_add
+from exhibitors.services.applications import application_document_add
 from tests.exhibitors.files import pdf
 from tests.factories import (
     ApplicationFactory,

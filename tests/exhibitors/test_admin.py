@@ -10,7 +10,7 @@ from wagtail.users.models import UserProfile
 
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.models import Application, Certification
-from exhibitors.services import application_accept, application_submit
+from exhibitors.services.applications import application_accept, application_submit
 from exportsupport.services import support_request_file, support_request_status_set
 from tests.exhibitors.conftest import add_required_documents
 from tests.factories import ApplicationFactory, CooperativeFactory, StandFactory, UserFactory

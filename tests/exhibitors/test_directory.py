@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from exhibitors.choices import ApplicationStatus as Status
-from exhibitors.services import directory_pages_ensure
+from exhibitors.services.pages import directory_pages_ensure
 from tests.factories import ApplicationFactory, CooperativeFactory, StandFactory
 
 pytestmark = pytest.mark.django_db

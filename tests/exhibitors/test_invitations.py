@@ -4,8 +4,9 @@ import re
 import pytest
 from django.core import mail
 
+from exhibitors.errors import InvitationInvalid
 from exhibitors.models import CooperativeInvitation
-from exhibitors.services import InvitationInvalid, cooperative_invitation_accept, cooperative_invite
+from exhibitors.services.cooperatives import cooperative_invitation_accept, cooperative_invite
 from tests.factories import CooperativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,11 @@ from django.urls import reverse
 
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember
-from exhibitors.services import application_accept, application_submit
+from exhibitors.services.applications import (
+    application_accept,
+    application_assign_stand,
+    application_submit,
+)
 from tests.exhibitors.files import exe_as_pdf, pdf
 from tests.factories import (
     ApplicationFactory,
@@ -274,7 +278,6 @@ def test_portal_pages_render_in_each_language(client, homes, complete_draft, man
 def test_the_exhibitor_sees_the_stand_on_the_hall_plan(
     client, homes, complete_draft, manager, stand_type
 ):
-    from exhibitors.services import application_assign_stand
     from tests.factories import StandFactory
 
     mine, neighbour = (

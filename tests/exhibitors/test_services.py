@@ -8,14 +8,16 @@ from wagtail.models import ModelLogEntry
 
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.choices import DocumentKind
-from exhibitors.models import Application, ApplicationDocument, Cooperative
-from exhibitors.services import (
+from exhibitors.errors import (
     ApplicationError,
     ApplicationIncomplete,
     InvalidTransition,
     RegistrationClosed,
     StaffQuotaReached,
     StandUnavailable,
+)
+from exhibitors.models import Application, ApplicationDocument, Cooperative
+from exhibitors.services.applications import (
     application_accept,
     application_assign_stand,
     application_confirm,
@@ -28,9 +30,9 @@ from exhibitors.services import (
     application_update,
     application_waitlist,
     application_withdraw,
-    cooperative_create,
     staff_member_add,
 )
+from exhibitors.services.cooperatives import cooperative_create
 from fairsite.models import OutboundEmail
 from tests.exhibitors.files import exe_as_pdf, pdf
 from tests.factories import ApplicationFactory, CooperativeFactory, EditionFactory, StandFactory

@@ -2,8 +2,9 @@ import pytest
 from django.db import connection
 
 from exhibitors.choices import ApplicationStatus as Status
+from exhibitors.errors import StandUnavailable
 from exhibitors.models import Application
-from exhibitors.services import StandUnavailable, application_assign_stand
+from exhibitors.services.applications import application_assign_stand
 from tests.concurrency import at_once
 from tests.factories import (
     ApplicationFactory,

@@ -98,7 +98,7 @@ def _open_edition():
 
 
 def _documents_add(application):
-    from exhibitors.services import application_document_add
+    from exhibitors.services.applications import application_document_add
 
     manager = UserFactory()
     for kind in application.required_documents():
@@ -118,7 +118,7 @@ def _application_document_add(by):
 
 
 def _application_document_delete(by):
-    from exhibitors.services import application_document_add
+    from exhibitors.services.applications import application_document_add
 
     document = application_document_add(
         application=ApplicationFactory(), kind="statutes", file=pdf(), by=UserFactory()
@@ -159,7 +159,7 @@ def _staff_member_add(by):
 
 
 def _staff_member_remove(by):
-    from exhibitors.services import staff_member_add
+    from exhibitors.services.applications import staff_member_add
 
     member = staff_member_add(
         application=ApplicationFactory(status="confirmed"), by=None, full_name="Hassan Ouali"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from events.models import BadgePrintJob
 from events.services.badges import attendee_register
 from exhibitors.models import Product
-from exhibitors.services import application_document_add
+from exhibitors.services.applications import application_document_add
 from exportsupport.services import support_request_file
 from tests.exhibitors.files import PDF, pdf
 from tests.factories import (

@@ -11,7 +11,7 @@ from events.demo import (
 )
 from events.services.badges import gate_token_issue
 from exhibitors.demo import demo_exhibitors_ensure
-from exhibitors.services import directory_pages_ensure
+from exhibitors.services.pages import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure
 from fairsite.models import User
 from fairsite.services.site import public_base_url, site_address_set
