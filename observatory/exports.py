@@ -11,7 +11,7 @@ import re
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from observatory.figures import Figures
+from observatory.services.figures import Figures
 
 
 @dataclasses.dataclass

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from observatory.indicators import catalogue_choices
+from observatory.selectors import catalogue_choices
 
 
 class PublishedFiguresForm(WagtailAdminModelForm):

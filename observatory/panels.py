@@ -4,7 +4,7 @@ from wagtail.admin.ui.components import Component
 
 from events.models import Edition
 from fairsite.i18n import active_language
-from observatory.figures import figures_for
+from observatory.services.figures import figures_for
 
 
 class IndicatorsPanel(Component):

@@ -3,9 +3,9 @@ the dashboard (beside the previous edition's) and for the public (what the counc
 
 from events.models import Edition
 from observatory import charts
-from observatory.figures import Figures, figures_for, figures_kept
-from observatory.indicators import Headline, Indicator, previous_edition
 from observatory.models import PublishedFigures
+from observatory.selectors import Headline, Indicator, previous_edition
+from observatory.services.figures import Figures, figures_for, figures_kept
 
 
 def chart(indicator: Indicator, *, rtl: bool) -> str:

@@ -2,8 +2,8 @@ from celery import shared_task
 from django.conf import settings
 
 from events.models import Edition
-from observatory.figures import figures_refresh
-from observatory.indicators import previous_edition
+from observatory.selectors import previous_edition
+from observatory.services.figures import figures_refresh
 
 
 @shared_task(name="observatory.refresh_figures")

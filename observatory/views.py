@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Edition
 from fairsite.i18n import active_language
 from observatory import exports, presenting
-from observatory.figures import figures_refresh
+from observatory.services.figures import figures_refresh
 
 PERMISSION = "events.view_edition"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -15,10 +15,10 @@ from events.models import Attendee, Badge, CheckIn
 from exhibitors.choices import Province, Sector
 from exhibitors.models import Application, Certification, Cooperative
 from exportsupport.models import SupportRequest
-from observatory.figures import figures_refresh
-from observatory.indicators import CATALOGUE
 from observatory.models import PublishedFigures
-from observatory.pages import figures_pages_ensure
+from observatory.selectors import CATALOGUE
+from observatory.services.figures import figures_refresh
+from observatory.services.pages import figures_pages_ensure
 from programme.models import Session
 from tests.bench.measure import measure
 from tests.factories import (

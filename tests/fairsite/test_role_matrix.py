@@ -46,7 +46,7 @@ from fairsite.admin_access import (
 )
 from fairsite.models import SiteSettings
 from fairsite.roles import ORGANISERS, ROLES, role_allows, role_permission_names
-from observatory.indicators import indicators
+from observatory.selectors import indicators
 from partnerships.models import Decision
 from tests.factories import (
     AgreementFactory,

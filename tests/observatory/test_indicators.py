@@ -9,7 +9,7 @@ from django.utils import translation
 from events.models import CheckIn
 from events.services.badges import attendee_register
 from exhibitors.models import Certification
-from observatory import indicators
+from observatory import selectors as indicators
 from programme.services.signups import session_signup
 from tests.factories import (
     AgreementFactory,

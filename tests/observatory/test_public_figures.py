@@ -13,9 +13,9 @@ from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from observatory.charts import PROVINCE_TILES, province_map
-from observatory.figures import figures_kept
 from observatory.models import PublishedFigures
-from observatory.pages import figures_pages_ensure
+from observatory.services.figures import figures_kept
+from observatory.services.pages import figures_pages_ensure
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,

@@ -16,7 +16,7 @@ from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_use
 from fairsite.models import User
 from fairsite.services.site import public_base_url, site_address_set
 from observatory.demo import demo_published_figures_ensure
-from observatory.pages import figures_pages_ensure
+from observatory.services.pages import figures_pages_ensure
 from partnerships.demo import demo_partnerships_ensure
 from partnerships.services.pages import partnerships_pages_ensure
 from programme.demo import demo_programme_ensure

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from exhibitors.services.pages import directory_pages_ensure
 from fairsite.services.site import home_pages_ensure
-from observatory.pages import figures_pages_ensure
+from observatory.services.pages import figures_pages_ensure
 from partnerships.services.pages import partnerships_pages_ensure
 from programme.services.pages import programme_pages_ensure
 

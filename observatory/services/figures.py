@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 
 from events.models import Edition
-from observatory import indicators
+from observatory import selectors
 
 REFRESH_SECONDS = 10 * 60
 KEEP_SECONDS = 3 * REFRESH_SECONDS  # a missed refresh or two still leaves figures to show
@@ -19,7 +19,7 @@ class Figures:
     edition_id: int
     language: str
     counted_at: datetime.datetime
-    indicators: list[indicators.Indicator]
+    indicators: list[selectors.Indicator]
     inside: int
 
     def rows_by_key(self) -> dict[str, dict[str, float]]:
@@ -38,8 +38,8 @@ def figures_refresh(*, edition: Edition, language: str) -> Figures:
             edition_id=edition.pk,
             language=language,
             counted_at=timezone.now(),
-            indicators=indicators.indicators(edition),
-            inside=indicators.people_inside(edition),
+            indicators=selectors.indicators(edition),
+            inside=selectors.people_inside(edition),
         )
     cache.set(_key(edition, language), figures, KEEP_SECONDS)
     return figures
