@@ -1,12 +1,17 @@
 """Values kept once per language (name_ar, name_fr, name_en) and read in the active one."""
 
 from django.conf import settings
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language, gettext_noop, pgettext
 
 
 def active_language() -> str:
     """The language in use ("ar", "fr", "en"), without a region, the site's default if none."""
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def join_list(values) -> str:
+    """Words joined with the active language's list separator (", ", or the Arabic "، ")."""
+    return pgettext("list separator", ", ").join(str(value) for value in values)
 
 
 def language_order(language: str | None = None) -> list[str]:

@@ -16,6 +16,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from fairsite.i18n import join_list
+
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # The first bytes of each accepted kind of file, and the names such a file may have.
@@ -67,7 +69,7 @@ class FileContentValidator:
             raise ValidationError(
                 _("Only these kinds of file are accepted: %(kinds)s."),
                 code="wrong_kind",
-                params={"kinds": ", ".join(KIND_NAMES[k] for k in self.kinds)},
+                params={"kinds": join_list(KIND_NAMES[k] for k in self.kinds)},
             )
         extension = Path(file.name).suffix.lower().lstrip(".")
         if extension not in EXTENSIONS[kind]:

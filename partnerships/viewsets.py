@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.choosers import SnippetChooserViewSet
+from fairsite.i18n import join_list
 from fairsite.viewsets import FairModelViewSet
 from partnerships.admin import meetings, views
 from partnerships.admin.forms import (
@@ -102,7 +103,7 @@ class AgreementFilterSet(WagtailFilterSet):
 
 
 def _partners(agreement: Agreement) -> str:
-    return ", ".join(str(region) for region in agreement.partner_regions.all())
+    return join_list(agreement.partner_regions.all())
 
 
 class AgreementViewSet(FairModelViewSet):

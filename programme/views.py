@@ -26,9 +26,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from events.models import Edition
-from fairsite.i18n import active_language
+from fairsite.i18n import active_language, join_list
 from fairsite.services.site import public_url
-from fairsite.templatetags.fairsite_tags import join_list
 from programme.choices import SessionStatus, SessionType, SignupStatus, SpokenLanguage
 from programme.errors import ProgrammeError
 from programme.forms import ProgrammeFilterForm

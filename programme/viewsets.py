@@ -25,6 +25,7 @@ from wagtail.admin.widgets import AdminDateInput
 from events.fair_clock import edition_zone
 from events.models import Edition
 from fairsite.admin_forms import LanguageFieldsForm
+from fairsite.i18n import join_list
 from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 from programme.admin import forms as admin_forms
 from programme.admin import views
@@ -219,7 +220,7 @@ class SpeakerViewSet(FairModelViewSet):
         Column(
             "languages",
             label=_("Languages spoken"),
-            accessor=lambda speaker: ", ".join(speaker.get_languages_display()),
+            accessor=lambda speaker: join_list(speaker.get_languages_display()),
         ),
     ]
     search_fields = ["name_ar", "name_latin", "organisation", "country"]

@@ -154,6 +154,17 @@ class Edition(models.Model):
         """The fair's clock: the time zone its days and hours are read in."""
         return zoneinfo.ZoneInfo(self.time_zone)
 
+    @property
+    def clock_label(self) -> str:
+        """The fair's clock as people name it, "the fair's time (UTC+1)", never a zone's
+        database name; the offset is the one of the fair's first day."""
+        first_day = datetime.datetime.combine(self.starts_on, datetime.time(12), tzinfo=self.zone)
+        minutes = int(first_day.utcoffset().total_seconds() // 60)
+        hours, rest = divmod(abs(minutes), 60)
+        offset = ("+" if minutes > 0 else "−") + str(hours) if minutes else ""
+        offset += f":{rest:02d}" if rest else ""
+        return _("the fair's time (UTC%(offset)s)") % {"offset": offset}
+
     def today(self) -> datetime.date:
         """Today on the fair's own clock."""
         return timezone.localdate(timezone=self.zone)

@@ -1,8 +1,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
+
+from fairsite.i18n import join_list
 
 register = template.Library()
 
@@ -69,7 +71,4 @@ def main_menu(context):
     }
 
 
-@register.filter
-def join_list(values) -> str:
-    """Join words with the active language's list separator (", " or Arabic "، ")."""
-    return pgettext("list separator", ", ").join(str(value) for value in values)
+register.filter("join_list", join_list)

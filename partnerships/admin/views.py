@@ -26,6 +26,7 @@ from wagtail.admin.views.generic import (
 from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
 
+from fairsite.i18n import join_list
 from fairsite.uploads import private_file_response
 from partnerships.admin.forms import TerminateForm
 from partnerships.choices import AgreementStatus, Domain
@@ -84,8 +85,8 @@ class AgreementIndexView(IndexView):
     def to_row_dict(self, item):
         # The partner regions and the domains by their names, not as a manager and codes.
         named = {
-            "partner_regions": lambda: ", ".join(str(r) for r in item.partner_regions.all()),
-            "domains": lambda: ", ".join(domain_labels(item)),
+            "partner_regions": lambda: join_list(item.partner_regions.all()),
+            "domains": lambda: join_list(domain_labels(item)),
         }
         return OrderedDict(
             (field, named[field]() if field in named else multigetattr(item, field))
@@ -202,7 +203,7 @@ class AgreementInspectView(BlankAsDashMixin, InspectView):
         )
 
     def get_domains_display_value(self):
-        return ", ".join(domain_labels(self.object)) or "-"
+        return join_list(domain_labels(self.object)) or "-"
 
     def get_document_display_value(self):
         if not self.object.document:

@@ -1,3 +1,5 @@
+import gettext
+import io
 import re
 import subprocess
 from pathlib import Path
@@ -35,3 +37,41 @@ def test_no_english_is_left_on_the_arabic_home_page(client, homes, edition):
     words = re.findall(r"[A-Za-z]{3,}", visible)
 
     assert words == [], words
+
+
+def catalogue(language: str) -> dict:
+    """The compiled catalogue of `language`: msgid → msgstr, (msgid, n) → plural form n."""
+    po = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+    mo = subprocess.run(["msgfmt", "-o", "-", str(po)], capture_output=True, check=True).stdout
+    return gettext.GNUTranslations(io.BytesIO(mo))._catalog
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"%\((\w+)\)[sd]", text))
+
+
+ARABIC_FORMS = ("zero", "one", "two", "few (3–10)", "many (11–99)", "other (100…)")
+
+
+def test_every_arabic_count_has_its_six_forms_and_names_one_and_two_without_a_digit():
+    """Arabic says "one session" and "two sessions" with the noun alone (جلسة واحدة، جلستان),
+    a number before the noun only from three on: the forms for one and two drop the count that
+    the others carry, so "1 جلسة" or "2 جلستان" never shows."""
+    entries = catalogue("ar")
+    plural = {key[0] for key in entries if isinstance(key, tuple)}
+    wrong = []
+    for msgid in sorted(plural):
+        forms = [entries.get((msgid, n), "") for n in range(6)]
+        if not all(forms):
+            wrong.append((msgid, "missing forms"))
+            continue
+        counted = placeholders(forms[3])
+        if not counted:  # a word alone ("Speakers"), with no number shown
+            continue
+        if placeholders(forms[4]) != counted or placeholders(forms[5]) != counted:
+            wrong.append((msgid, "the forms from three on differ in what they show"))
+        for n in (1, 2):
+            if not placeholders(forms[n]) < counted:
+                wrong.append((msgid, f"the form for {ARABIC_FORMS[n]} shows the count"))
+    assert plural and not wrong, "\n".join(map(str, wrong))
+
