@@ -10,7 +10,7 @@ FONTS := node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arab
          node_modules/@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2 \
          node_modules/@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Regular.ttf \
          node_modules/@embedpdf/fonts-arabic/fonts/NotoNaskhArabic-Bold.ttf
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale/allauth/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: install run test test-at bench static messages makemessages migrate lint clean
