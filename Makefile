@@ -28,9 +28,11 @@ static: static/vendor/.copied
 static/vendor/.copied: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	mkdir -p static/vendor/fonts static/vendor/js static/vendor/data
+	mkdir -p static/vendor/flags
 	cp $(FONTS) static/vendor/fonts/
 	cp node_modules/jsqr/dist/jsQR.js static/vendor/js/
 	cp node_modules/world-atlas/countries-110m.json static/vendor/data/
+	cp node_modules/flag-icons/LICENSE $(patsubst %,node_modules/flag-icons/flags/4x3/%.svg,ma fr sn ci mr cm) static/vendor/flags/
 	touch $@
 
 messages: $(MO_FILES)

@@ -74,11 +74,6 @@ class PartnerRegion(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def flag(self) -> str:
-        """The country's flag as an emoji (two regional indicator letters)."""
-        return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in self.country_code.upper())
-
 
 class Agreement(models.Model):
     """A signed (or to be signed) agreement between the Oriental and its partners.
