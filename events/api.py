@@ -120,7 +120,9 @@ def keys(request):
 @require_GET
 @gate_required
 def revocations(request):
-    """Ids of the current edition's revoked badges, revoked after `since` if given."""
+    """Ids of the current edition's revoked badges, revoked after `since` if given, and the
+    gate the token belongs to (its name in the request's language), which the gate page, asking
+    first for these when its token is entered, shows in its header."""
     revoked = Badge.objects.filter(status=BadgeStatus.REVOKED, edition__is_current=True)
     since = request.GET.get("since")
     if since:
@@ -135,6 +137,7 @@ def revocations(request):
         {
             "revoked": [pk for pk, _at in ids],
             "until": (ids[-1][1] if ids else datetime.datetime.now(datetime.UTC)).isoformat(),
+            "gate": {"slug": request.gate.slug, "name": request.gate.name},
         }
     )
 

@@ -34,6 +34,8 @@
   const resultBox = $("gate-result");
   const network = $("gate-network");
   const last = $("gate-last");
+  const gateName = $("gate-name");
+  const unknownGate = gateName.textContent;
 
   const store = {
     get(key, fallback) {
@@ -55,7 +57,20 @@
   let revokedUntil = store.get("revokedUntil", "");
   let admitted = store.get("admitted", {});
   let queue = store.get("queue", []);
+  let gate = store.get("gate", null);
   let syncing = false;
+
+  /* The header names the gate the token belongs to, as the server last told it in the page's
+     language; "Gate" until then. */
+  function showGate() {
+    gateName.textContent = gate && gate.language === language ? gate.name : unknownGate;
+  }
+
+  function setGate(value) {
+    gate = value;
+    store.set("gate", gate);
+    showGate();
+  }
 
   function today() {
     return Math.floor((onFairClock(new Date()).getTime() - EPOCH) / 86400000);
@@ -92,6 +107,7 @@
     try {
       const response = await fetch(url, { ...options, signal: controller.signal, credentials: "omit" });
       if (response.status === 401) {
+        setGate(null);
         showSetup();
         throw new Error("unauthorised");
       }
@@ -108,6 +124,7 @@
       store.set("keys", keys);
       const since = revokedUntil ? "?since=" + encodeURIComponent(revokedUntil) : "";
       const list = await fetchJson(config.urls.revocations + since, { headers: headers() });
+      if (list.gate) setGate({ name: list.gate.name, language });
       list.revoked.forEach((id) => revoked.add(id));
       revokedUntil = list.until;
       store.set("revoked", [...revoked]);
@@ -257,6 +274,7 @@
     event.preventDefault();
     token = $("gate-token").value.trim();
     store.set("token", token);
+    setGate(null);
     setupForm.hidden = true;
     scanForm.hidden = false;
     codeInput.focus();
@@ -339,6 +357,7 @@
     navigator.serviceWorker.register(document.body.dataset.sw).catch(() => {});
   }
 
+  showGate();
   if (!token) showSetup();
   else refreshKeys().then(sync);
   updateNetwork();
