@@ -27,3 +27,10 @@ def session_link(session) -> str:
     """The session's page in the active language, as a full address ("" without one)."""
     page = ProgrammePage.in_language(active_language())
     return page.session_url(session, full=True) if page else ""
+
+
+@register.simple_tag
+def programme_url() -> str:
+    """The programme's page in the active language ("" while there is none)."""
+    page = ProgrammePage.in_language(active_language())
+    return page.url if page else ""

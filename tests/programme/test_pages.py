@@ -92,6 +92,13 @@ def test_the_programme_lives_at_lang_programme_and_in_the_menu(client, programme
         assert menu.find("a", href=f"/{language}/programme/") is not None
 
 
+def test_the_home_page_leads_to_the_programme_in_its_language(client, programme, fair):
+    for language in ["ar", "fr"]:
+        hero = html(client.get(f"/{language}/")).select_one(".hero")
+        link = hero.find("a", href=f"/{language}/programme/")
+        assert link is not None and link.get_text(strip=True) == tr(language, "See the programme")
+
+
 def test_the_pages_are_translations_of_one_another_and_made_once(homes):
     first = programme_pages_ensure(homes=homes)
     again = programme_pages_ensure(homes=homes)
