@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
-from fairsite.services.mail import email_queue
+from fairsite.services.mail import email_queue, email_sender
 from fairsite.services.site import public_base_url, public_url, site_title
 
 # Links allauth puts in its e-mails, built from the address of the request that asked.
@@ -34,14 +34,23 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request):
         return reverse("wagtail_serve", args=[""])
 
+    def get_from_email(self):
+        # Called while the message is rendered, in the reader's language (send_mail below).
+        return email_sender(_supported(translation.get_language()))
+
     def send_mail(self, template_prefix, email, context):
         language = self._recipient_language(email, context)
-        context = {**context, **{key: _public(context[key]) for key in _LINKS if key in context}}
+        # allauth's own send_mail adds the address written to: "account already exists"
+        # names it in its text.
+        context = {"email": email, **context}
+        context.update({key: _public(context[key]) for key in _LINKS if key in context})
         with translation.override(language):
             # django.contrib.sites is not installed: allauth would name the site after the
-            # request's host, and without a request not at all.
+            # request's host, and without a request not at all. A public address without a
+            # host (a misconfigured WAGTAILADMIN_BASE_URL) still leaves the fair's name.
             context["current_site"] = PublicSite(
-                name=site_title(language), domain=urlsplit(public_base_url()).netloc
+                name=site_title(language),
+                domain=urlsplit(public_base_url()).netloc or site_title(language),
             )
             message = self.render_mail(template_prefix, email, context)
         html = next(

@@ -2,6 +2,8 @@
 
 import base64
 import logging
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -10,11 +12,26 @@ from django.db.models import F
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from fairsite.models import OutboundEmail
 from fairsite.queueing import task_queue_after_commit
 
 logger = logging.getLogger(__name__)
+
+
+def email_sender(language: str) -> str:
+    """The From header of an e-mail written in `language`: the fair's name in that language
+    at the address of DEFAULT_FROM_EMAIL, e.g. "Salon ESS Oriental <noreply@…>" in French.
+
+    The name is kept readable (Django encodes it when the message goes out), so the outbox
+    shows it as the reader will.
+    """
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    with translation.override(language):
+        # Translators: the sender's name on every e-mail the site sends.
+        name = gettext("Oriental SSE Fair")
+    return str(Address(display_name=name, addr_spec=address))
 
 
 def email_queue(
@@ -37,7 +54,7 @@ def email_queue(
         subject=" ".join(subject.splitlines()).strip(),
         body_text=body_text,
         body_html=body_html,
-        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email or email_sender(language),
         language=language,
         attachments=[
             {"filename": name, "mimetype": mimetype, "content": base64.b64encode(content).decode()}

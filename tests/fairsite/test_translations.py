@@ -9,7 +9,18 @@ import pytest
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 
 
-@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize(
+    "language",
+    # The project's catalogues, then our corrections of allauth's (locale/allauth/<language>).
+    [
+        "ar",
+        "fr",
+        *sorted(
+            po.parents[1].relative_to(LOCALE_DIR).as_posix()
+            for po in LOCALE_DIR.glob("allauth/*/LC_MESSAGES/django.po")
+        ),
+    ],
+)
 def test_every_interface_string_is_translated(language):
     po = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
 
@@ -74,4 +85,3 @@ def test_every_arabic_count_has_its_six_forms_and_names_one_and_two_without_a_di
             if not placeholders(forms[n]) < counted:
                 wrong.append((msgid, f"the form for {ARABIC_FORMS[n]} shows the count"))
     assert plural and not wrong, "\n".join(map(str, wrong))
-
