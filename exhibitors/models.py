@@ -179,10 +179,12 @@ class Product(models.Model):
         ordering = ["name_fr"]
 
     def __str__(self):
-        return self.name_fr or self.name_ar
+        return self.name
 
     @property
     def name(self) -> str:
+        """The product's name in the reader's language: Arabic for Arabic readers, French
+        for the others, the other one where one is missing."""
         if (get_language() or "").startswith("ar") and self.name_ar:
             return self.name_ar
         return self.name_fr or self.name_ar

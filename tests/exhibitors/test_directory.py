@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from exhibitors.choices import ApplicationStatus as Status
+from exhibitors.models import Product
 from exhibitors.services.pages import directory_pages_ensure
 from tests.factories import ApplicationFactory, CooperativeFactory, StandFactory
 
@@ -55,6 +56,22 @@ def test_arabic_pages_show_arabic_names_french_pages_latin_names(
 
     assert ">تعاونية الصبار</a>" in arabic
     assert ">Cooperative Sabbar</a>" in french and "تعاونية الصبار" in french  # both where helpful
+
+
+def test_the_cards_name_the_products_in_the_readers_language(
+    client, directory, open_edition, stand_type
+):
+    application = exhibit(open_edition, stand_type, name="Cooperative Nahl")
+    for name_ar, name_fr in [("عسل الدغموس", "Miel d'euphorbe"), ("زيت الأركان", "Huile d'argan")]:
+        Product.objects.create(
+            cooperative=application.cooperative, name_ar=name_ar, name_fr=name_fr, category="honey"
+        )
+
+    arabic = client.get("/ar/exhibitors/").content.decode()
+    french = client.get("/fr/exhibitors/").content.decode()
+
+    assert "<p>زيت الأركان، عسل الدغموس</p>" in arabic and "Miel" not in arabic
+    assert "<p>Huile d&#x27;argan, Miel d&#x27;euphorbe</p>" in french
 
 
 @pytest.mark.parametrize(
