@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from partnerships import atlas
 from partnerships import map as partner_map_module
 from partnerships.models import (
     Decision,
@@ -201,25 +202,23 @@ def test_the_labels_of_close_regions_do_not_overlap():
 
 
 def test_morocco_is_drawn_whole():
-    with open(finders.find(partner_map_module.ATLAS), encoding="utf-8") as file:
+    with open(finders.find(atlas.ATLAS), encoding="utf-8") as file:
         topology = json.load(file)
-    arcs = partner_map_module._decode_arcs(topology)
+    arcs = atlas._decode_arcs(topology)
     used = {}
     for country in topology["objects"]["countries"]["geometries"]:
-        for polygon in partner_map_module._polygons(country):
+        for polygon in atlas._polygons(country):
             for ring in polygon:
                 for index in ring:
-                    used.setdefault(partner_map_module._arc_index(index), set()).add(
-                        country.get("id")
-                    )
+                    used.setdefault(atlas._arc_index(index), set()).add(country.get("id"))
     inner = [index for index, codes in used.items() if codes == {"504", "732"}]
     with_algeria = [index for index, codes in used.items() if codes == {"504", "012"}]
     assert inner and with_algeria
 
-    borders = partner_map_module.base_map().borders
+    borders = atlas.base_map().borders
 
     def drawn(index):
-        return partner_map_module._path_data([arcs[index]], closed=False) in borders
+        return atlas._path_data([arcs[index]], closed=False) in borders
 
     assert not any(drawn(index) for index in inner)
     assert all(drawn(index) for index in with_algeria)
