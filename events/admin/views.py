@@ -179,12 +179,20 @@ def checkin_dashboard(request):
         .order_by("category")
     )
     labels = dict(AttendeeCategory.choices)
+    # The page asks for its figures again every few seconds (static/js/admin-live.js): with
+    # ?fragment=1 it gets them alone, without the admin's frame around them.
+    template = (
+        "events/admin/checkin_figures.html"
+        if request.GET.get("fragment")
+        else "events/admin/checkin_dashboard.html"
+    )
     return TemplateResponse(
         request,
-        "events/admin/checkin_dashboard.html",
+        template,
         {
             "edition": edition,
             "today": today,
+            "updated_at": timezone.localtime(timezone=zone).time(),
             "hours": hours,
             "rows": [
                 (gate, [cells.get(hour, 0) for hour in hours], sum(cells.values()))
