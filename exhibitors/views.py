@@ -469,6 +469,7 @@ def directory_index(request, page):
             "form": form,
             "page_obj": page_obj,
             "query_string": query.urlencode(),
+            "filtered": any(filters.values()),
         },
     )
 

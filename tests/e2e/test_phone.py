@@ -86,6 +86,13 @@ def test_the_header_is_one_short_bar_with_a_menu_button(live_server, demo_site, 
         first_link.click()
         page.wait_for_url(live_server.url + href)
 
+    # The directory's search is folded under one line: the first exhibitor is on the first
+    # screen, and the search opens with a tap.
+    page.goto(directory_url(page, live_server, language))
+    assert box(page, ".cards .card")["y"] < 640
+    page.locator(".filters-disclosure summary").click()
+    assert page.locator(".filters input[name=q]").is_visible()
+
     # One tap on the other language leads to it.
     page.goto(f"{live_server.url}/{language}/")
     other = "fr" if language == "ar" else "ar"
