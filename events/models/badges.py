@@ -163,7 +163,9 @@ class BadgePrintJob(models.Model):
 
     def __str__(self):
         created = timezone.localtime(self.created_at)
-        return f"{self.get_category_display() or _('All badges')} · {created:%Y-%m-%d %H:%M}"
+        # Outside the f-string: makemessages does not read inside one.
+        category = self.get_category_display() or _("All badges")
+        return f"{category} · {created:%Y-%m-%d %H:%M}"
 
     @property
     def total(self) -> int:
