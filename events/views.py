@@ -56,8 +56,19 @@ def visitor_register_view(request):
     return render(
         request,
         "events/visitor_register.html",
-        {"form": form, "edition": edition, "is_open": is_open},
+        {"form": form, "edition": edition, "is_open": is_open, **_registration_dates(edition)},
     )
+
+
+def _registration_dates(edition: Edition | None) -> dict:
+    """When a closed registration opens, or when it closed, for the page to say so."""
+    now = timezone.now()
+    opens_at = edition and edition.visitor_registration_opens_at
+    closes_at = edition and edition.visitor_registration_closes_at
+    return {
+        "opens_at": opens_at if opens_at and opens_at > now else None,
+        "closed_at": closes_at if closes_at and closes_at <= now else None,
+    }
 
 
 def _registration_allowed(request, email: str) -> bool:

@@ -1,3 +1,4 @@
+import datetime
 import re
 import shutil
 import subprocess
@@ -73,6 +74,23 @@ def test_registration_closed(client, homes, fair_today):
 
     assert "pas ouverte" in response.content.decode() or "not open" in response.content.decode()
     assert not Attendee.objects.exists()
+
+
+def test_a_closed_registration_says_when_it_opens_or_when_it_closed(client, homes, fair_today):
+    zone = fair_today.zone
+    fair_today.visitor_registration_opens_at = datetime.datetime(2031, 5, 4, 9, 0, tzinfo=zone)
+    fair_today.save()
+    assert "L'inscription des visiteurs ouvre le 4 mai 2031 09:00." in page(client, "/fr/visit/")
+    assert "يُفتح تسجيل الزوار يوم 4 ماي 2031، 09:00." in page(client, "/ar/visit/")
+
+    fair_today.visitor_registration_opens_at = datetime.datetime(2020, 5, 4, 9, 0, tzinfo=zone)
+    fair_today.visitor_registration_closes_at = datetime.datetime(2020, 6, 1, 18, 0, tzinfo=zone)
+    fair_today.save()
+    assert "L'inscription des visiteurs a fermé le 1 juin 2020 18:00." in page(client, "/fr/visit/")
+
+
+def page(client, url) -> str:
+    return client.get(url).content.decode().replace("&#x27;", "'")
 
 
 def test_missing_e_mail_is_explained_in_arabic(client, homes, registration_open):
