@@ -20,7 +20,10 @@ pytestmark = [
     ),
 ]
 CLIENTS = 8
-CUT_AT, BACK_AT, END_AT = 2.0, 3.5, 6.0  # seconds into the load
+CUT_AT, BACK_AT, END_AT = 2.0, 3.5, 7.0  # seconds into the load
+# The requests started this long after PostgreSQL is back must all succeed: a worker replaces a
+# connection the cut broke on its next request (CONN_HEALTH_CHECKS).
+RECOVERY = 1.0
 
 
 def workers_of(master: subprocess.Popen) -> set[str]:
@@ -67,7 +70,7 @@ def test_postgres_restarted_under_load(homes):
 
     before_cut = [status for started, status, _s in results if started < CUT_AT - 0.3]
     during = [status for started, status, _s in results if CUT_AT + 0.2 < started < BACK_AT]
-    after_back = [status for started, status, _s in results if started > BACK_AT + 0.5]
+    after_back = [status for started, status, _s in results if started > BACK_AT + RECOVERY]
     assert before_cut and set(before_cut) == {200}
     # A clean failure, at once (a page that needs no query may still be served).
     assert during and set(during) <= {200, 500, 503} and 500 in during, set(during)
