@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -66,6 +67,35 @@ class CertificationKind(models.TextChoices):
     PDO = "pdo", _("Protected designation of origin (PDO)")
     PGI = "pgi", _("Protected geographical indication (PGI)")
     OTHER = "other", _("Other label")
+
+    @classmethod
+    def short_label(cls, kind: str):
+        """The kind's name without a Latin acronym, for the places that cannot mark one
+        (a list's options): "Sanitary approval" rather than "Sanitary approval (ONSSA)"."""
+        return CERTIFICATION_SHORT_LABELS.get(kind) or cls(kind).label
+
+    @classmethod
+    def short_choices(cls) -> list:
+        return [(kind.value, cls.short_label(kind)) for kind in cls]
+
+    @classmethod
+    def label_html(cls, kind: str):
+        """The kind's name in the reader's language; an acronym the fair writes in French
+        (ONSSA) follows in its own <span lang="fr">, so a screen reader on an Arabic page
+        spells it instead of reading it as Arabic."""
+        acronym = CERTIFICATION_ACRONYMS.get(kind)
+        if not acronym:
+            return cls.short_label(kind)
+        return format_html(
+            '{} (<span lang="fr" dir="ltr">{}</span>)', cls.short_label(kind), acronym
+        )
+
+
+# Names without their acronym; the acronyms that stay the same in every language.
+CERTIFICATION_SHORT_LABELS = {
+    CertificationKind.SANITARY_APPROVAL: _("Sanitary approval"),
+}
+CERTIFICATION_ACRONYMS = {CertificationKind.SANITARY_APPROVAL: "ONSSA"}
 
 
 class ApplicationStatus(models.TextChoices):

@@ -2,10 +2,13 @@
 and applications in every state. Idempotent: cooperatives are found by registration number."""
 
 import datetime
+import io
 import random
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
 
 from events.models import Edition
 from exhibitors.choices import ApplicationStatus as Status
@@ -18,6 +21,7 @@ from exhibitors.models import (
     Stand,
     StandType,
 )
+from exhibitors.services.cooperatives import cooperative_image_create, cooperative_photo_add
 from fairsite.models import User
 
 PROVINCES = {
@@ -97,13 +101,66 @@ PATHS = {
 }
 
 
+# Product descriptions by category: (Arabic, French).
+PRODUCT_DESCRIPTIONS = {
+    "olive_oil": (
+        "زيت بكر ممتاز معصور على البارد من زيتون الجهة.",
+        "Huile extra vierge pressée à froid, d'olives de la région.",
+    ),
+    "honey": (
+        "عسل طبيعي يُجنى من مناحل الجهة دون أي إضافات.",
+        "Miel naturel récolté dans les ruchers de la région, sans ajout.",
+    ),
+    "dates": (
+        "تمور من واحات فجيج، تُنتقى وتُلفف يدويا.",
+        "Dattes des oasis de Figuig, triées et conditionnées à la main.",
+    ),
+    "citrus": (
+        "كليمانتين سهل تريفة، يُقطف في أوانه.",
+        "Clémentines de la plaine des Triffa, cueillies à maturité.",
+    ),
+    "cactus": (
+        "زيت نادر يُستخرج من بذور الصبار للعناية بالبشرة.",
+        "Huile rare extraite des pépins de figue de Barbarie, pour la peau.",
+    ),
+    "cereals": (
+        "كسكس مفتول يدويا من شعير الجهة.",
+        "Couscous roulé à la main, d'orge de la région.",
+    ),
+    "aromatic_plants": (
+        "أعشاب عطرية وطبية تُجمع وتُجفف في الظل.",
+        "Plantes aromatiques et médicinales cueillies et séchées à l'ombre.",
+    ),
+    "argan": ("زيت أركان تجميلي معصور على البارد.", "Huile d'argan cosmétique pressée à froid."),
+    "cosmetics": ("صابون بلدي تقليدي بزيت الزيتون.", "Savon beldi traditionnel à l'huile d'olive."),
+    "crafts": (
+        "فخار مصنوع يدويا بطين الواحة.",
+        "Poterie façonnée à la main avec l'argile de l'oasis.",
+    ),
+    "carpets": (
+        "منسوجات من صوف الجهة بألوان طبيعية.",
+        "Tissages en laine de la région, teintures naturelles.",
+    ),
+    "textiles": ("قفاطين مطرزة يدويا بخيوط الحرير.", "Caftans brodés à la main au fil de soie."),
+}
+# A colour per sector for the generated logos and photos.
+SECTOR_COLOURS = {
+    "agri_food": ((46, 125, 50), (200, 230, 201)),
+    "cosmetics": ((142, 68, 173), (232, 218, 239)),
+    "crafts": ((183, 110, 0), (255, 236, 179)),
+    "textiles": ((21, 101, 192), (187, 222, 251)),
+}
+
+
 def demo_exhibitors_ensure(*, edition: Edition, exhibitor: User, organiser: User) -> None:
     stand_types = _stand_types_ensure(edition)
     stands = _stands_ensure(edition, stand_types)
     if Application.objects.filter(edition=edition).exists():
+        _profiles_ensure(list(Cooperative.objects.filter(registration_number__startswith="DEMO-")))
         return
     rng = random.Random(2027)
     cooperatives = _cooperatives_ensure(rng, exhibitor)
+    _profiles_ensure(cooperatives)
     free_stands = [s for s in stands if not Application.objects.filter(stand=s).exists()]
     now = timezone.now()
     for index, (cooperative, status) in enumerate(zip(cooperatives, STATUS_PLAN, strict=False)):
@@ -218,7 +275,8 @@ def _cooperatives_ensure(rng: random.Random, exhibitor: User) -> list[Cooperativ
                 "name_ar": f"{prefix_ar} {stem_ar} {town_ar}",
                 "legal_form": legal_form,
                 "province": province,
-                "commune": town,
+                "commune_ar": town_ar,
+                "commune_fr": town,
                 "sector": sector,
                 "founded_in": rng.randint(1998, 2023),
                 "members": members,
@@ -229,7 +287,6 @@ def _cooperatives_ensure(rng: random.Random, exhibitor: User) -> list[Cooperativ
                 ),
                 "email": f"coop{number + 1:03d}@fair.example",
                 "phone": f"+212 6{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}",
-                "publish_contact": number % 3 == 0,
                 "description_ar": f"{prefix_ar} من {town_ar} تعمل في تثمين المنتوجات المجالية.",
                 "description_fr": f"{prefix} de {town} qui valorise les produits du terroir.",
                 "language": "ar" if number % 3 else "fr",
@@ -237,8 +294,14 @@ def _cooperatives_ensure(rng: random.Random, exhibitor: User) -> list[Cooperativ
         )
         if created:
             for category, name_fr, name_ar in products:
+                description_ar, description_fr = PRODUCT_DESCRIPTIONS.get(category, ("", ""))
                 Product.objects.create(
-                    cooperative=cooperative, category=category, name_fr=name_fr, name_ar=name_ar
+                    cooperative=cooperative,
+                    category=category,
+                    name_fr=name_fr,
+                    name_ar=name_ar,
+                    description_ar=description_ar,
+                    description_fr=description_fr,
                 )
             if sector == "agri_food":
                 Certification.objects.create(
@@ -253,3 +316,79 @@ def _cooperatives_ensure(rng: random.Random, exhibitor: User) -> list[Cooperativ
             cooperative.managers.add(exhibitor)
         cooperatives.append(cooperative)
     return cooperatives
+
+
+def _profiles_ensure(cooperatives: list[Cooperative]) -> None:
+    """What the profiles gained after the first sample data: the commune in Arabic and in
+    French, product descriptions, a drawn logo, a few photos and public contact details. Only
+    what is missing is added, so a second run changes nothing."""
+    towns = {town: town_ar for town, town_ar in PROVINCES.values()}
+    for cooperative in cooperatives:
+        number = int(cooperative.registration_number.removeprefix("DEMO-")) - 1
+        changed = []
+        town, town_ar = PROVINCES[cooperative.province]
+        if not cooperative.commune_fr:
+            cooperative.commune_fr = town
+            changed.append("commune_fr")
+        if not cooperative.commune_ar:
+            cooperative.commune_ar = towns.get(cooperative.commune_fr, town_ar)
+            changed.append("commune_ar")
+        if number % 3 == 0 and not (cooperative.public_email or cooperative.public_phone):
+            cooperative.public_email = cooperative.email
+            cooperative.public_phone = cooperative.phone
+            changed += ["public_email", "public_phone"]
+        if cooperative.logo_id is None:
+            cooperative.logo = cooperative_image_create(
+                file=_png(_logo(cooperative), f"logo-{number + 1:03d}.png"),
+                title=cooperative.name,
+                by=None,
+            )
+            changed.append("logo")
+        if changed:
+            cooperative.save(update_fields=changed)
+        for product in cooperative.products.filter(description_fr="", description_ar=""):
+            product.description_ar, product.description_fr = PRODUCT_DESCRIPTIONS.get(
+                product.category, ("", "")
+            )
+            product.save(update_fields=["description_ar", "description_fr"])
+        if number % 4 == 0 and not cooperative.photos.exists():
+            for index in range(1 + number % 8 // 4):
+                cooperative_photo_add(
+                    cooperative=cooperative,
+                    file=_png(_photo(cooperative, index), f"photo-{number + 1:03d}-{index}.png"),
+                    by=None,
+                    caption_ar=f"من منتوجات {cooperative.name_ar}",
+                    caption_fr=f"Les produits de {cooperative.name}",
+                )
+
+
+def _logo(cooperative: Cooperative) -> Image.Image:
+    """A disc in the sector's colour with the cooperative's initials."""
+    dark, light = SECTOR_COLOURS.get(cooperative.sector, ((90, 90, 90), (230, 230, 230)))
+    image = Image.new("RGB", (256, 256), light)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((16, 16, 240, 240), fill=dark)
+    words = [w for w in cooperative.name.split() if w[:1].isupper()][1:3] or [cooperative.name]
+    initials = "".join(word[0] for word in words).upper()
+    font = ImageFont.load_default(size=96)
+    draw.text((128, 128), initials, fill=light, font=font, anchor="mm")
+    return image
+
+
+def _photo(cooperative: Cooperative, index: int) -> Image.Image:
+    """A landscape of bands and circles in the sector's colours, different for each index."""
+    dark, light = SECTOR_COLOURS.get(cooperative.sector, ((90, 90, 90), (230, 230, 230)))
+    image = Image.new("RGB", (800, 600), light)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 380 + 40 * index, 800, 600), fill=dark)
+    rng = random.Random(f"{cooperative.registration_number}-{index}")
+    for _ in range(6):
+        x, y, r = rng.randint(60, 740), rng.randint(80, 360), rng.randint(20, 70)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(c // 2 + 60 for c in dark))
+    return image
+
+
+def _png(image: Image.Image, name: str) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

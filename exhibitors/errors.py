@@ -35,3 +35,7 @@ class StaffQuotaReached(ApplicationError):
 
 class InvitationInvalid(ApplicationError):
     code = "invitation_invalid"
+
+
+class PhotoLimitReached(ApplicationError):
+    code = "photo_limit_reached"

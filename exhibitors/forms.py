@@ -10,12 +10,37 @@ from exhibitors.models import (
     StaffMember,
     StandType,
 )
+from fairsite.uploads import FileContentValidator
 
 LTR_INPUT = {"dir": "ltr"}
+AR_INPUT = {"dir": "rtl", "lang": "ar"}
+FR_INPUT = {"dir": "ltr", "lang": "fr"}
+EN_INPUT = {"dir": "ltr", "lang": "en"}
+IMAGE_MAX_SIZE = 5 * 1024 * 1024
+
+
+def image_upload_field(label, **kwargs) -> forms.FileField:
+    """A photo or logo: a JPEG or PNG that Pillow reads, 5 MB at most (a renamed program or
+    a damaged file is refused with the reason, in the reader's language)."""
+    return forms.FileField(
+        label=label,
+        validators=[FileContentValidator(kinds=("jpeg", "png"), max_size=IMAGE_MAX_SIZE)],
+        help_text=_("JPEG or PNG, 5 MB at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        **kwargs,
+    )
 
 
 class CooperativeForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("website"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Shown in the public directory."),
+        widget=forms.URLInput(attrs=LTR_INPUT),
+    )
+    logo_upload = image_upload_field(_("logo"), required=False)
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 
     class Meta:
         model = Cooperative
@@ -26,7 +51,9 @@ class CooperativeForm(forms.ModelForm):
             "registration_number",
             "ice",
             "province",
-            "commune",
+            "commune_ar",
+            "commune_fr",
+            "commune_en",
             "sector",
             "founded_in",
             "members",
@@ -35,12 +62,12 @@ class CooperativeForm(forms.ModelForm):
             "contact_name",
             "email",
             "phone",
+            "public_email",
+            "public_phone",
             "website",
-            "publish_contact",
             "description_ar",
             "description_fr",
             "description_en",
-            "logo",
             "language",
         ]
         widgets = {
@@ -48,17 +75,68 @@ class CooperativeForm(forms.ModelForm):
             "name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
             "ice": forms.TextInput(attrs={**LTR_INPUT, "inputmode": "numeric"}),
             "phone": forms.TextInput(attrs={**LTR_INPUT, "type": "tel"}),
-            "description_ar": forms.Textarea(attrs={"dir": "rtl", "lang": "ar", "rows": 4}),
-            "description_fr": forms.Textarea(attrs={"dir": "ltr", "lang": "fr", "rows": 4}),
-            "description_en": forms.Textarea(attrs={"dir": "ltr", "lang": "en", "rows": 4}),
+            "public_email": forms.EmailInput(attrs=LTR_INPUT),
+            "public_phone": forms.TextInput(attrs={**LTR_INPUT, "type": "tel"}),
+            "commune_ar": forms.TextInput(attrs=AR_INPUT),
+            "commune_fr": forms.TextInput(attrs=FR_INPUT),
+            "commune_en": forms.TextInput(attrs=EN_INPUT),
+            "description_ar": forms.Textarea(attrs={**AR_INPUT, "rows": 4}),
+            "description_fr": forms.Textarea(attrs={**FR_INPUT, "rows": 4}),
+            "description_en": forms.Textarea(attrs={**EN_INPUT, "rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The public reads the commune in Arabic or in French: both are asked for.
+        self.fields["commune_ar"].required = True
+        self.fields["commune_fr"].required = True
+        if not self.instance.logo_id:
+            del self.fields["remove_logo"]
 
 
 class ProductForm(forms.ModelForm):
     class Meta:
         model = Product
-        fields = ["name_ar", "name_fr", "category", "description", "photo"]
-        widgets = {"name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})}
+        fields = [
+            "name_ar",
+            "name_fr",
+            "category",
+            "description_ar",
+            "description_fr",
+            "description_en",
+            "photo",
+        ]
+        widgets = {
+            "name_ar": forms.TextInput(attrs=AR_INPUT),
+            "name_fr": forms.TextInput(attrs=FR_INPUT),
+            "description_ar": forms.Textarea(attrs={**AR_INPUT, "rows": 3}),
+            "description_fr": forms.Textarea(attrs={**FR_INPUT, "rows": 3}),
+            "description_en": forms.Textarea(attrs={**EN_INPUT, "rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        # A description is optional, but the public reads it in Arabic or in French.
+        if bool(data.get("description_ar")) != bool(data.get("description_fr")):
+            missing = "description_fr" if data.get("description_ar") else "description_ar"
+            self.add_error(missing, _("Write the description in Arabic and in French."))
+        return data
+
+
+class CooperativePhotoForm(forms.Form):
+    image = image_upload_field(_("Photo"))
+    caption_ar = forms.CharField(
+        label=_("caption (Arabic)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(AR_INPUT),
+    )
+    caption_fr = forms.CharField(
+        label=_("caption (French)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(FR_INPUT),
+    )
 
 
 class CertificationForm(forms.ModelForm):
@@ -132,7 +210,8 @@ class DirectoryFilterForm(forms.Form):
     certification = forms.ChoiceField(
         label=_("Certification"),
         required=False,
-        choices=[("", _("Any")), *CertificationKind.choices],
+        # Options cannot mark a Latin acronym in an Arabic label: the names without them.
+        choices=[("", _("Any")), *CertificationKind.short_choices()],
     )
 
     def clean(self):

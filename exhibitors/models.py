@@ -7,6 +7,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from exhibitors.choices import (
     ApplicationStatus,
@@ -35,8 +38,11 @@ class CooperativeQuerySet(models.QuerySet):
         return self.filter(managers=user)
 
 
-class Cooperative(models.Model):
-    """An exhibiting organisation: cooperative, association, GIE, company."""
+class Cooperative(ClusterableModel):
+    """An exhibiting organisation: cooperative, association, GIE, company.
+
+    Its own contact details (`email`, `phone`) are for the fair only; the public directory
+    shows the `public_*` ones and the website, each only where the cooperative filled it in."""
 
     name = models.CharField(_("name (Latin script)"), max_length=200)
     name_ar = models.CharField(_("name (Arabic)"), max_length=200)
@@ -54,7 +60,9 @@ class Cooperative(models.Model):
         help_text=_("Common company identifier, 15 digits."),
     )
     province = models.CharField(_("province"), max_length=32, choices=Province.choices)
-    commune = models.CharField(_("commune"), max_length=100)
+    commune_ar = models.CharField(_("commune (Arabic)"), max_length=100, blank=True)
+    commune_fr = models.CharField(_("commune (French)"), max_length=100, blank=True)
+    commune_en = models.CharField(_("commune (English)"), max_length=100, blank=True)
     sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
     founded_in = models.PositiveSmallIntegerField(
         _("year founded"),
@@ -66,18 +74,30 @@ class Cooperative(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=150)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40)
-    website = models.URLField(_("website"), blank=True)
-    publish_contact = models.BooleanField(
-        _("show the contact details in the public directory"), default=False
+    public_email = models.EmailField(
+        _("public e-mail"),
+        blank=True,
+        help_text=_("Shown in the public directory. Leave it empty to show none."),
+    )
+    public_phone = models.CharField(
+        _("public phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown in the public directory. Leave it empty to show none."),
+    )
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Shown in the public directory.")
     )
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    logo = models.ImageField(
-        _("logo"),
-        upload_to=RandomName("logos"),
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
         blank=True,
-        validators=[FileContentValidator(kinds=("jpeg", "png"), max_size=2 * 1024 * 1024)],
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     language = models.CharField(
         _("language"),
@@ -95,6 +115,7 @@ class Cooperative(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     description = LocalizedField()
+    commune = LocalizedField()
 
     objects = CooperativeQuerySet.as_manager()
 
@@ -132,6 +153,37 @@ class Cooperative(models.Model):
         return self.name
 
 
+class CooperativePhoto(Orderable):
+    """One photo of the cooperative's gallery on its public page (a few at most)."""
+
+    MAX_PER_COOPERATIVE = 6
+
+    cooperative = ParentalKey(
+        Cooperative,
+        verbose_name=_("cooperative"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    caption_ar = models.CharField(_("caption (Arabic)"), max_length=200, blank=True)
+    caption_fr = models.CharField(_("caption (French)"), max_length=200, blank=True)
+    caption_en = models.CharField(_("caption (English)"), max_length=200, blank=True)
+
+    caption = LocalizedField()
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or str(self.cooperative)
+
+
 class Certification(models.Model):
     cooperative = models.ForeignKey(
         Cooperative,
@@ -151,6 +203,11 @@ class Certification(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
+    @property
+    def label_html(self):
+        """The kind's name in the reader's language, its acronym (ONSSA) marked as French."""
+        return CertificationKind.label_html(self.kind)
+
     def is_valid_on(self, day: datetime.date) -> bool:
         return self.valid_until is None or self.valid_until >= day
 
@@ -165,13 +222,17 @@ class Product(models.Model):
     name_ar = models.CharField(_("name (Arabic)"), max_length=200)
     name_fr = models.CharField(_("name (French)"), max_length=200)
     category = models.CharField(_("category"), max_length=32, choices=ProductCategory.choices)
-    description = models.TextField(_("description"), blank=True)
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     photo = models.ImageField(
         _("photo"),
         upload_to=RandomName("products"),
         blank=True,
         validators=[FileContentValidator(kinds=("jpeg", "png"), max_size=5 * 1024 * 1024)],
     )
+
+    description = LocalizedField()
 
     class Meta:
         verbose_name = _("product")

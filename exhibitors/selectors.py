@@ -1,10 +1,16 @@
 """Reads for the public directory: the current edition's confirmed exhibitors."""
 
 from django.db.models import Prefetch, Q, QuerySet
+from wagtail.images import get_image_model
 
 from events.models import Edition
 from exhibitors.choices import ApplicationStatus
-from exhibitors.models import Application, Certification, Product
+from exhibitors.models import Application, Certification, CooperativePhoto, Product
+
+# The renditions the directory's templates ask for, fetched with the images.
+CARD_LOGO = "max-96x96"
+PROFILE_LOGO = "max-160x160"
+PROFILE_PHOTO = "fill-600x450"
 
 
 def directory_exhibitors(
@@ -37,6 +43,10 @@ def directory_exhibitors(
     return (
         applications.select_related("cooperative", "stand")
         .prefetch_related(
+            Prefetch(
+                "cooperative__logo",
+                queryset=get_image_model().objects.prefetch_renditions(CARD_LOGO, PROFILE_LOGO),
+            ),
             Prefetch("cooperative__products", queryset=Product.objects.order_by("name_fr")),
             Prefetch(
                 "cooperative__certifications", queryset=Certification.objects.order_by("kind")
@@ -52,5 +62,16 @@ def directory_profile(*, edition: Edition, cooperative_id: int) -> Application |
         directory_exhibitors(edition=edition)
         .filter(cooperative_id=cooperative_id)
         .select_related("stand__stand_type")
+        .prefetch_related(
+            Prefetch(
+                "cooperative__photos",
+                queryset=CooperativePhoto.objects.prefetch_related(
+                    Prefetch(
+                        "image",
+                        queryset=get_image_model().objects.prefetch_renditions(PROFILE_PHOTO),
+                    )
+                ),
+            )
+        )
         .first()
     )

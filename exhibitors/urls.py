@@ -23,6 +23,12 @@ urlpatterns = [
         views.certification_delete,
         name="certification_delete",
     ),
+    path("cooperatives/<int:pk>/photos/", views.photo_add, name="photo_add"),
+    path(
+        "cooperatives/<int:pk>/photos/<int:photo_pk>/delete/",
+        views.photo_delete,
+        name="photo_delete",
+    ),
     path("cooperatives/<int:pk>/invite/", views.cooperative_invite_view, name="cooperative_invite"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path(

@@ -24,6 +24,7 @@ from exhibitors.forms import (
     ApplicationForm,
     CertificationForm,
     CooperativeForm,
+    CooperativePhotoForm,
     DirectoryFilterForm,
     DocumentForm,
     InvitationForm,
@@ -31,7 +32,14 @@ from exhibitors.forms import (
     StaffMemberForm,
     WithdrawForm,
 )
-from exhibitors.models import Application, ApplicationDocument, Cooperative, StaffMember, Stand
+from exhibitors.models import (
+    Application,
+    ApplicationDocument,
+    Cooperative,
+    CooperativePhoto,
+    StaffMember,
+    Stand,
+)
 from exhibitors.selectors import directory_exhibitors, directory_profile
 from exhibitors.services.applications import (
     application_confirm,
@@ -51,6 +59,9 @@ from exhibitors.services.cooperatives import (
     cooperative_create,
     cooperative_invitation_accept,
     cooperative_invite,
+    cooperative_photo_add,
+    cooperative_photo_remove,
+    cooperative_update,
     invitation_for_token,
 )
 from fairsite.uploads import private_file_response
@@ -96,7 +107,8 @@ def portal_home(request):
 def cooperative_create_view(request):
     form = CooperativeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        cooperative = cooperative_create(by=request.user, **form.cleaned_data)
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "remove_logo"}
+        cooperative = cooperative_create(by=request.user, **fields)
         messages.success(request, _("The cooperative's profile is saved."))
         return redirect("exhibitors:cooperative_detail", cooperative.pk)
     return render(request, "exhibitors/cooperative_form.html", {"form": form})
@@ -107,7 +119,7 @@ def cooperative_edit(request, pk):
     cooperative = _my_cooperative(request, pk)
     form = CooperativeForm(request.POST or None, request.FILES or None, instance=cooperative)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        cooperative_update(cooperative=cooperative, by=request.user, **form.cleaned_data)
         messages.success(request, _("The cooperative's profile is saved."))
         return redirect("exhibitors:cooperative_detail", cooperative.pk)
     return render(
@@ -127,6 +139,9 @@ def cooperative_detail(request, pk):
             "cooperative": cooperative,
             "products": cooperative.products.all(),
             "certifications": cooperative.certifications.all(),
+            "photos": cooperative.photos.select_related("image"),
+            "photo_form": CooperativePhotoForm(),
+            "max_photos": CooperativePhoto.MAX_PER_COOPERATIVE,
             "edition": edition,
             "application": application,
             "product_form": ProductForm(),
@@ -211,6 +226,39 @@ def certification_delete(request, pk, certification_pk):
     return _item_delete(
         request, pk, "certifications", certification_pk, _("Certification removed.")
     )
+
+
+@login_required
+@require_POST
+def photo_add(request, pk):
+    cooperative = _my_cooperative(request, pk)
+    form = CooperativePhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            cooperative_photo_add(
+                cooperative=cooperative,
+                by=request.user,
+                file=form.cleaned_data["image"],
+                caption_ar=form.cleaned_data["caption_ar"],
+                caption_fr=form.cleaned_data["caption_fr"],
+            )
+        except ApplicationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Photo added."))
+    else:
+        messages.error(request, _("The photo was refused: %(reason)s") % {"reason": _errors(form)})
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
+
+
+@login_required
+@require_POST
+def photo_delete(request, pk, photo_pk):
+    cooperative = _my_cooperative(request, pk)
+    photo = get_object_or_404(cooperative.photos.select_related("image"), pk=photo_pk)
+    cooperative_photo_remove(photo=photo, by=request.user)
+    messages.success(request, _("Photo removed."))
+    return redirect("exhibitors:cooperative_detail", cooperative.pk)
 
 
 def _item_add(request, pk, form_class, added: str, refused: str):

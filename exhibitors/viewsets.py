@@ -3,13 +3,14 @@ decisions on them), cooperatives, products, stand types, stands and the floor pl
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from exhibitors.admin import views as admin_views
 from exhibitors.admin.views import ApplicationInspectView, CooperativeInspectView
-from exhibitors.models import Application, Cooperative, Product, Stand, StandType
+from exhibitors.models import Application, Cooperative, CooperativePhoto, Product, Stand, StandType
+from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 
@@ -92,16 +93,69 @@ class ApplicationViewSet(FairModelViewSet):
         ]
 
 
+def _in_languages(*fields, heading):
+    return MultiFieldPanel([FieldPanel(name) for name in fields], heading=heading)
+
+
 class CooperativeViewSet(FairModelViewSet):
     model = Cooperative
     name = "cooperatives"
-    exclude_form_fields = []  # every editable field, as the snippet forms had
+    edit_handler = ObjectList(
+        [
+            _in_languages("name", "name_ar", heading=_("Name")),
+            FieldPanel("legal_form"),
+            FieldPanel("registration_number"),
+            FieldPanel("ice"),
+            FieldPanel("province"),
+            _in_languages("commune_ar", "commune_fr", "commune_en", heading=_("Commune")),
+            FieldPanel("sector"),
+            FieldPanel("founded_in"),
+            MultiFieldPanel(
+                [FieldPanel("members"), FieldPanel("women_members"), FieldPanel("young_members")],
+                heading=_("Members"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("contact_name"), FieldPanel("email"), FieldPanel("phone")],
+                heading=_("Contact for the fair"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("public_email"), FieldPanel("public_phone"), FieldPanel("website")],
+                heading=_("Public contact"),
+            ),
+            _in_languages(
+                "description_ar", "description_fr", "description_en", heading=_("Description")
+            ),
+            FieldPanel("logo"),
+            InlinePanel(
+                "photos",
+                heading=_("Photos"),
+                label=_("Photo"),
+                max_num=CooperativePhoto.MAX_PER_COOPERATIVE,
+                panels=[
+                    FieldPanel("image"),
+                    FieldPanel("caption_ar"),
+                    FieldPanel("caption_fr"),
+                    FieldPanel("caption_en"),
+                ],
+            ),
+            FieldPanel("language"),
+            FieldPanel("managers"),
+        ],
+        base_form_class=LanguageFieldsForm,
+    )
     url_prefix = "exhibitors/cooperatives"
     icon = "group"
     menu_label = _("Cooperatives")
     list_display = ["name", "name_ar", "legal_form", "province", "sector", "members"]
     list_filter = ["legal_form", "province", "sector"]
-    search_fields = ["name", "name_ar", "registration_number", "ice", "commune"]
+    search_fields = [
+        "name",
+        "name_ar",
+        "registration_number",
+        "ice",
+        "commune_ar",
+        "commune_fr",
+    ]
     list_export = [
         "name",
         "name_ar",
@@ -109,7 +163,8 @@ class CooperativeViewSet(FairModelViewSet):
         "registration_number",
         "ice",
         "get_province_display",
-        "commune",
+        "commune_ar",
+        "commune_fr",
         "get_sector_display",
         "founded_in",
         "members",
@@ -117,6 +172,9 @@ class CooperativeViewSet(FairModelViewSet):
         "young_members",
         "email",
         "phone",
+        "public_email",
+        "public_phone",
+        "website",
     ]
     export_filename = "cooperatives"
     inspect_view_class = CooperativeInspectView

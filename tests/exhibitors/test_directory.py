@@ -135,17 +135,20 @@ def test_the_list_runs_the_same_number_of_queries_for_5_or_40_exhibitors(
     assert count_queries() == few
 
 
-def test_the_profile_shows_products_and_stand_and_contact_only_if_agreed(
+def test_the_profile_shows_products_and_stand_and_only_the_public_contact(
     client, directory, open_edition, stand_type
 ):
-    private = exhibit(open_edition, stand_type, email="private@fair.example", publish_contact=False)
-    public = exhibit(open_edition, stand_type, email="public@fair.example", publish_contact=True)
+    private = exhibit(open_edition, stand_type, email="private@fair.example")
+    public = exhibit(
+        open_edition, stand_type, email="private2@fair.example", public_email="public@fair.example"
+    )
     public.cooperative.products.create(name_fr="Miel", name_ar="عسل", category="honey")
 
     private_page = client.get(f"/fr/exhibitors/{private.cooperative.pk}/").content.decode()
     public_page = client.get(f"/fr/exhibitors/{public.cooperative.pk}/").content.decode()
 
     assert "private@fair.example" not in private_page
+    assert "private2@fair.example" not in public_page
     assert "public@fair.example" in public_page and "Miel" in public_page
     assert public.stand.code in public_page
 

@@ -70,7 +70,7 @@ class CooperativeFactory(factory.django.DjangoModelFactory):
     legal_form = "cooperative"
     registration_number = factory.Sequence(lambda n: f"ODCO-{1000 + n}")
     province = "berkane"
-    commune = "Berkane"
+    commune_fr = "Berkane"
     sector = "agri_food"
     founded_in = 2015
     members = 20
@@ -162,8 +162,10 @@ class SpeakerFactory(factory.django.DjangoModelFactory):
 
     name_ar = factory.Sequence(lambda n: f"فاطمة الزهراء {n}")
     name_latin = factory.Sequence(lambda n: f"Fatima Zahra {n}")
-    organisation = "Université Mohammed Premier"
-    country = "Maroc"
+    organisation_ar = "جامعة محمد الأول"
+    organisation_fr = "Université Mohammed Premier"
+    country_ar = "المغرب"
+    country_fr = "Maroc"
 
 
 class SessionFactory(factory.django.DjangoModelFactory):
