@@ -5,9 +5,10 @@ import datetime
 from django.utils import timezone
 
 from events.choices import AttendeeCategory, BadgeStatus, EditionStatus
-from events.models import Attendee, Badge, Edition, Gate, Venue
+from events.models import Attendee, Badge, Edition, Gate, OpeningHours, PracticalInfoPage, Venue
 from events.services import edition_make_current
 from events.services.badges import attendee_register, badge_issue, badge_revoke
+from fairsite.services.site import home_pages_ensure
 
 # A rehearsal visitor's badge is valid for a week from the day the sample data is loaded:
 # the gate page shows a green scan, then "already in", long before the fair.
@@ -16,13 +17,15 @@ REHEARSAL_DAYS = 7
 
 
 def demo_edition_ensure(*, now: datetime.datetime | None = None) -> Edition:
-    """The current edition; if there is none, a four-day fair in Oujda next May.
+    """The current edition; if there is none, a four-day fair in Oujda next May. Either way
+    with its practical information (venue details, opening hours, the visitors' page).
 
     Registrations opened a day before `now`, not at an hour of the clock: whoever loads the
     sample data, at whatever hour, finds them open.
     """
     current = Edition.objects.current()
     if current is not None:
+        demo_practical_info_ensure(edition=current)
         return current
     now = now or timezone.now()
     year = now.year + 1
@@ -31,12 +34,11 @@ def demo_edition_ensure(*, now: datetime.datetime | None = None) -> Edition:
         defaults={
             "name_ar": "فضاء المعارض بوجدة",
             "name_en": "Oujda Exhibition Park",
-            "address": "Boulevard Mohammed VI, Oujda",
-            "city": "Oujda",
             "latitude": "34.681400",
             "longitude": "-1.908600",
         },
     )
+    demo_venue_practical_ensure(venue=venue)
     starts_on = _second_thursday_of_may(year)
     opening = now.replace(minute=0, second=0, microsecond=0) - datetime.timedelta(days=1)
     first_day = timezone.make_aware(datetime.datetime.combine(starts_on, datetime.time(9)))
@@ -57,7 +59,9 @@ def demo_edition_ensure(*, now: datetime.datetime | None = None) -> Edition:
             "status": EditionStatus.OPEN,
         },
     )
-    return edition_make_current(edition=edition)
+    edition = edition_make_current(edition=edition)
+    demo_practical_info_ensure(edition=edition)
+    return edition
 
 
 def _second_thursday_of_may(year: int) -> datetime.date:
@@ -121,3 +125,114 @@ def demo_rehearsal_badge_ensure(*, edition: Edition, now: datetime.datetime | No
         valid_from=today,
         valid_until=today + datetime.timedelta(days=REHEARSAL_DAYS - 1),
     )
+
+
+VENUE_PRACTICAL = {
+    "address_ar": "شارع محمد السادس، قرب محطة الترامواي «المعرض»",
+    "address_fr": "Boulevard Mohammed VI, près de la station de tramway « Parc des expositions »",
+    "address_en": "Boulevard Mohammed VI, by the “Exhibition Park” tram stop",
+    "city_ar": "وجدة",
+    "city_fr": "Oujda",
+    "city_en": "Oujda",
+    "directions_ar": (
+        "بالترامواي: الخط 1، محطة «المعرض»، على بعد دقيقتين مشيا من المدخل الرئيسي.\n"
+        "بالحافلة: الخطوط 2 و7 و14 تتوقف أمام فضاء المعارض.\n"
+        "بسيارة الأجرة: سيارات الأجرة الصغيرة تقلكم من وسط المدينة في حوالي عشر دقائق؛ "
+        "اطلبوا «فضاء المعارض».\n"
+        "بالسيارة: موقف مجاني للسيارات أمام المدخل الرئيسي، مفتوح طيلة أيام المعرض.\n"
+        "الولوجيات: المداخل والأروقة في مستوى واحد، ومواقف مخصصة للأشخاص في وضعية إعاقة "
+        "قرب المدخل الرئيسي."
+    ),
+    "directions_fr": (
+        "En tramway : ligne 1, station « Parc des expositions », à deux minutes à pied de "
+        "l'entrée principale.\n"
+        "En bus : les lignes 2, 7 et 14 s'arrêtent devant le parc des expositions.\n"
+        "En taxi : les petits taxis vous y conduisent du centre-ville en dix minutes environ ; "
+        "demandez le « Parc des expositions ».\n"
+        "En voiture : parking gratuit devant l'entrée principale, ouvert pendant tout le salon.\n"
+        "Accessibilité : entrées et halls de plain-pied ; places réservées aux personnes en "
+        "situation de handicap près de l'entrée principale."
+    ),
+    "directions_en": (
+        "By tram: line 1, “Exhibition Park” stop, two minutes' walk from the main entrance.\n"
+        "By bus: lines 2, 7 and 14 stop in front of the exhibition park.\n"
+        "By taxi: a petit taxi takes you there from the city centre in about ten minutes; "
+        "ask for the “Parc des expositions”.\n"
+        "By car: free parking in front of the main entrance, open throughout the fair.\n"
+        "Accessibility: entrances and halls are step-free; parking spaces for disabled people "
+        "by the main entrance."
+    ),
+}
+OPENS, CLOSES, LAST_DAY_CLOSES = datetime.time(10), datetime.time(20), datetime.time(18)
+LAST_DAY_NOTE = {
+    "note_ar": "اختتام المعرض",
+    "note_fr": "Clôture du salon",
+    "note_en": "Closing day",
+}
+PRACTICAL_PAGES = {
+    "ar": ("practical-information", "معلومات عملية"),
+    "fr": ("infos-pratiques", "Infos pratiques"),
+    "en": ("practical-information", "Practical information"),
+}
+PRACTICAL_BODY = {
+    "ar": "<p>الدخول إلى المعرض مجاني. المرجو الإدلاء بالشارة عند المدخل، على الهاتف أو مطبوعة.</p>",
+    "fr": "<p>L'entrée du salon est gratuite. Présentez votre badge à l'entrée, sur votre "
+    "téléphone ou imprimé.</p>",
+    "en": "<p>Entry to the fair is free. Show your badge at the entrance, on your phone or "
+    "printed.</p>",
+}
+
+
+def demo_venue_practical_ensure(*, venue: Venue) -> Venue:
+    """The venue's address, city and directions in the three languages, where still empty."""
+    empty = {name: value for name, value in VENUE_PRACTICAL.items() if not getattr(venue, name)}
+    if empty:
+        for name, value in empty.items():
+            setattr(venue, name, value)
+        venue.save(update_fields=list(empty))
+    return venue
+
+
+def demo_opening_hours_ensure(*, edition: Edition) -> list[OpeningHours]:
+    """Every day of the edition 10:00–20:00, the last to 18:00; days already set are kept."""
+    hours = []
+    for day in edition.days:
+        last = day == edition.ends_on
+        hours.append(
+            OpeningHours.objects.get_or_create(
+                edition=edition,
+                date=day,
+                defaults={
+                    "opens": OPENS,
+                    "closes": LAST_DAY_CLOSES if last else CLOSES,
+                    **(LAST_DAY_NOTE if last else {}),
+                },
+            )[0]
+        )
+    return hours
+
+
+def demo_practical_info_ensure(*, edition: Edition) -> dict[str, PracticalInfoPage]:
+    """The venue's details, the opening hours, and the practical information page under each
+    language's home page, the three pages translations of one another."""
+    if edition.venue is not None:
+        demo_venue_practical_ensure(venue=edition.venue)
+    demo_opening_hours_ensure(edition=edition)
+    pages, key = {}, None
+    for code, home in home_pages_ensure().items():
+        slug, title = PRACTICAL_PAGES[code]
+        page = PracticalInfoPage.objects.child_of(home).first()
+        if page is None:
+            page = PracticalInfoPage(
+                slug=slug,
+                title=title,
+                body=PRACTICAL_BODY[code],
+                locale=home.locale,
+                show_in_menus=True,
+            )
+            if key is not None:
+                page.translation_key = key
+            page = home.add_child(instance=page)
+        key = page.translation_key
+        pages[code] = page
+    return pages

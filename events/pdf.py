@@ -5,15 +5,21 @@ marks for batches.
 """
 
 import base64
+import datetime
 import io
+import logging
+import mimetypes
 import unicodedata
 
 import qrcode
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import formats, translation
 
 from events.choices import AttendeeCategory
+from fairsite.i18n import join_list
 from fairsite.pdf import html_document
+
+logger = logging.getLogger(__name__)
 
 CATEGORY_COLOURS = {
     AttendeeCategory.VISITOR: "#0c5d3f",
@@ -63,14 +69,65 @@ def name_size(name: str) -> str:
     return "name--small"
 
 
-def badges_pdf(badges, *, layout: str = "single", language: str = "ar") -> bytes:
-    return badges_document(badges, layout=layout, language=language).write_pdf()
+def date_range(starts_on: datetime.date, ends_on: datetime.date) -> str:
+    """The days of an edition as the active language writes them, the month and the year said
+    once where the days share them: "3–6 دجنبر 2026", "30 novembre – 3 décembre 2026"."""
+    if starts_on == ends_on:
+        return formats.date_format(starts_on, "DATE_FORMAT")
+    end = formats.date_format(ends_on, "DATE_FORMAT")
+    if (starts_on.year, starts_on.month) == (ends_on.year, ends_on.month):
+        return f"{starts_on.day}–{end}"
+    if starts_on.year == ends_on.year:
+        return f"{formats.date_format(starts_on, 'MONTH_DAY_FORMAT')} – {end}"
+    return f"{formats.date_format(starts_on, 'DATE_FORMAT')} – {end}"
 
 
-def badges_document(badges, *, layout: str = "single", language: str = "ar"):
-    """The laid-out pages (a WeasyPrint Document), before they are written as PDF."""
+def edition_lines(edition) -> dict:
+    """What a badge says of its edition, in the active language: its days, and its venue
+    with the city."""
+    venue = edition.venue
+    where = join_list(part for part in (venue.name, venue.city) if part) if venue else ""
+    return {"dates": date_range(edition.starts_on, edition.ends_on), "where": where}
+
+
+def fair_logo_data_uri() -> str:
+    """The fair's logo from the default site's settings, as a data URI of a small rendition
+    (read from storage, never over the network); "" when there is none or it cannot be read."""
+    from wagtail.models import Site
+
+    from fairsite.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    logo = site and SiteSettings.for_site(site).fair_logo
+    if not logo:
+        return ""
+    try:
+        rendition = logo.get_rendition("max-400x160|format-png")
+        with rendition.file.open("rb") as image:
+            content = image.read()
+    except Exception:  # a broken image leaves the badge without a logo, not unprinted
+        logger.warning("The fair's logo could not be read for the badges", exc_info=True)
+        return ""
+    kind = mimetypes.guess_type(rendition.file.name)[0] or "image/png"
+    return f"data:{kind};base64," + base64.b64encode(content).decode()
+
+
+SITE_LOGO = object()
+
+
+def badges_pdf(badges, *, layout: str = "single", language: str = "ar", logo=SITE_LOGO) -> bytes:
+    return badges_document(badges, layout=layout, language=language, logo=logo).write_pdf()
+
+
+def badges_document(badges, *, layout: str = "single", language: str = "ar", logo=SITE_LOGO):
+    """The laid-out pages (a WeasyPrint Document), before they are written as PDF.
+
+    `logo` is a data URI, "" for none; by default the fair's logo from the site settings.
+    """
     if layout not in LAYOUTS:
         raise ValueError(f"layout is one of {sorted(LAYOUTS)}")
+    if logo is SITE_LOGO:
+        logo = fair_logo_data_uri()
     items = [
         {
             "badge": badge,
@@ -86,8 +143,20 @@ def badges_document(badges, *, layout: str = "single", language: str = "ar"):
     ]
     sheets = [items[start : start + 4] for start in range(0, len(items), 4)]
     with translation.override(language):
+        editions = {}
+        for item in items:
+            edition = item["badge"].edition
+            if edition.pk not in editions:
+                editions[edition.pk] = edition_lines(edition)
+            item["edition"] = editions[edition.pk]
         html = render_to_string(
             "events/badges_pdf.html",
-            {"items": items, "sheets": sheets, "layout": layout, "language": language},
+            {
+                "items": items,
+                "sheets": sheets,
+                "layout": layout,
+                "language": language,
+                "logo": logo,
+            },
         )
     return html_document(html)

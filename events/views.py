@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from events.choices import BADGE_CATEGORY_CODES, ScanResult
 from events.fair_clock import edition_zone, utc_offsets
 from events.forms import BadgeLinkRequestForm, VisitorRegistrationForm
-from events.models import Edition
+from events.models import Edition, PracticalInfoPage
 from events.pdf import badges_pdf, qr_data_uri
 from events.services.badge_links import (
     badge_from_link_token,
@@ -56,7 +56,13 @@ def visitor_register_view(request):
     return render(
         request,
         "events/visitor_register.html",
-        {"form": form, "edition": edition, "is_open": is_open, **_registration_dates(edition)},
+        {
+            "form": form,
+            "edition": edition,
+            "is_open": is_open,
+            "practical_page": PracticalInfoPage.in_language(get_language()),
+            **_registration_dates(edition),
+        },
     )
 
 
@@ -86,7 +92,12 @@ def visitor_badge(request, token):
     return render(
         request,
         "events/visitor_badge.html",
-        {"badge": badge, "qr": qr_data_uri(badge.code), "token": token},
+        {
+            "badge": badge,
+            "qr": qr_data_uri(badge.code),
+            "token": token,
+            "practical_page": PracticalInfoPage.in_language(get_language()),
+        },
     )
 
 

@@ -1,14 +1,17 @@
 from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from events.admin import views as admin_views
 from events.admin.views import AttendeeCreateView, BadgeInspectView, GateInspectView
 from events.choices import AttendeeCategory
-from events.models import Attendee, Badge, CheckIn, Edition, Gate, Venue
+from events.models import Attendee, Badge, CheckIn, Edition, Gate, OpeningHours, Venue
 from events.services.badges import IMPORTED_ACTION, REISSUED_ACTION, REVOKED_ACTION, TOKEN_ACTION
+from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from fairsite.viewsets import FairModelViewSet
 
@@ -52,14 +55,50 @@ class EditionViewSet(FairModelViewSet):
         return super().formfield_for_dbfield(db_field, **kwargs)
 
 
+def _in_languages(field, heading):
+    return MultiFieldPanel(
+        [FieldPanel(f"{field}_{code}") for code in ("ar", "fr", "en")], heading=heading
+    )
+
+
 class VenueViewSet(FairModelViewSet):
     model = Venue
     icon = "site"
     menu_label = _("Venues")
     add_to_admin_menu = False
-    list_display = ["__str__", "city"]
-    search_fields = ["name_ar", "name_fr", "name_en", "city"]
-    form_fields = ["name_ar", "name_fr", "name_en", "address", "city", "latitude", "longitude"]
+    list_display = ["__str__", Column("city", label=_("City"), accessor="city")]
+    search_fields = ["name_ar", "name_fr", "name_en", "city_ar", "city_fr", "city_en"]
+    panels = [
+        _in_languages("name", _("Name")),
+        _in_languages("address", _("Address")),
+        _in_languages("city", _("City")),
+        _in_languages("directions", _("How to get there")),
+        FieldPanel("access_map"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map")),
+    ]
+    edit_handler = ObjectList(panels, base_form_class=LanguageFieldsForm)
+
+
+class OpeningHoursViewSet(FairModelViewSet):
+    """The hours the fair is open to the public, a row per day of an edition."""
+
+    model = OpeningHours
+    icon = "time"
+    menu_label = _("Opening hours")
+    add_to_admin_menu = False
+    inspect_view_enabled = False
+    list_display = ["date", "edition", "opens", "closes"]
+    list_filter = ["edition"]
+    panels = [
+        FieldPanel("edition"),
+        FieldPanel("date"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        _in_languages("note", _("Note")),
+    ]
+    edit_handler = ObjectList(panels, base_form_class=LanguageFieldsForm)
+
+    def get_queryset(self, request):
+        return OpeningHours.objects.select_related("edition")
 
 
 class AttendeeIndexView(ExtraHeaderButtonsMixin, IndexView):
@@ -186,6 +225,7 @@ class FairViewSetGroup(ViewSetGroup):
     items = (
         EditionViewSet("editions"),
         VenueViewSet("venues"),
+        OpeningHoursViewSet("opening_hours"),
         AttendeeViewSet("attendees"),
         BadgeViewSet("badges"),
         GateViewSet("gates"),

@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from fairsite.models import (
     HomePage,
@@ -88,6 +89,57 @@ ABOUT_CONTENT = {
         "About the fair",
         "Every year the Regional Council of the Oriental holds the Regional SSE Fair in Oujda.",
     ),
+}
+# The about page's text, a paragraph a string: who holds the fair, what it is, who takes part.
+ABOUT_BODY = {
+    "ar": [
+        "ينظم مجلس جهة الشرق المعرض الجهوي للاقتصاد الاجتماعي والتضامني كل سنة بمدينة وجدة، "
+        "في إطار دعمه للتعاونيات والجمعيات والمقاولات الاجتماعية بالجهة ومواكبتها في تثمين "
+        "منتوجاتها وتسويقها.",
+        "المعرض فضاء لعرض وبيع المنتوجات المجالية والصناعة التقليدية، وموعد للتكوين وتبادل "
+        "التجارب من خلال ندوات وورشات ولقاءات أعمال ثنائية بين العارضين والمشترين والشركاء.",
+        "يشارك فيه عارضون من عمالات وأقاليم الجهة الثمانية: وجدة أنكاد، بركان، الناظور، "
+        "الدريوش، تاوريرت، جرادة، جرسيف وفجيج.",
+        "وفي إطار التعاون اللامركزي والتعاون جنوب-جنوب، تحضر وفود أربع جهات إفريقية شريكة "
+        "وجهة أوكسيتاني، لتقديم تجاربها وعقد لقاءات الشراكة.",
+        "يجد الزوار في أروقة المعرض زيت الزيتون وعسل الجهة وليمون بركان والتمور ومنتوجات "
+        "الصبار والأركان ومواد التجميل والنسيج والصناعة التقليدية، إلى جانب برنامج غني من "
+        "المحاضرات والموائد المستديرة والورشات. الدخول مجاني.",
+    ],
+    "fr": [
+        "Le Conseil de la Région de l'Oriental organise chaque année à Oujda le Salon régional "
+        "de l'économie sociale et solidaire, pour soutenir les coopératives, associations et "
+        "entreprises sociales de la région et les accompagner dans la valorisation et la vente "
+        "de leurs produits.",
+        "Le salon est à la fois un lieu d'exposition et de vente des produits du terroir et de "
+        "l'artisanat, et un rendez-vous de formation et d'échange : conférences, ateliers et "
+        "rendez-vous d'affaires (B2B) entre exposants, acheteurs et partenaires.",
+        "Les exposants viennent de la préfecture d'Oujda-Angad et des sept provinces de la "
+        "région : Berkane, Nador, Driouch, Taourirt, Jerada, Guercif et Figuig.",
+        "Au titre de la coopération décentralisée et de la coopération Sud-Sud, des délégations "
+        "de quatre régions africaines partenaires et de la Région Occitanie y présentent leurs "
+        "expériences et tiennent des réunions de partenariat.",
+        "Les visiteurs y trouvent l'huile d'olive, le miel de la région, les clémentines de "
+        "Berkane, les dattes, les produits du cactus et de l'argan, les cosmétiques, le textile "
+        "et l'artisanat, ainsi qu'un programme de conférences, tables rondes et ateliers. "
+        "L'entrée est gratuite.",
+    ],
+    "en": [
+        "The Regional Council of the Oriental holds the Regional Social and Solidarity Economy "
+        "Fair in Oujda every year, to support the region's cooperatives, associations and "
+        "social enterprises in adding value to their products and selling them.",
+        "The fair is a place to show and sell local products and crafts, and a meeting for "
+        "learning and exchange: talks, workshops and B2B meetings between exhibitors, buyers "
+        "and partners.",
+        "Exhibitors come from the prefecture of Oujda-Angad and the region's seven provinces: "
+        "Berkane, Nador, Driouch, Taourirt, Jerada, Guercif and Figuig.",
+        "Under the region's decentralised and South-South cooperation, delegations from four "
+        "partner regions in Africa and from France's Occitanie region present their work and "
+        "hold partnership meetings.",
+        "Visitors find olive oil, the region's honey, Berkane clementines, dates, cactus and "
+        "argan products, cosmetics, textiles and crafts, and a programme of talks, panels and "
+        "workshops. Entry is free.",
+    ],
 }
 NEWS_INDEX_CONTENT = {
     "ar": ("news", "المستجدات"),
@@ -190,6 +242,9 @@ def demo_pages_ensure() -> dict[str, HomePage]:
             translation_key=about_key,
         )
         about_key = about.translation_key
+        if not about.body:
+            about.body = [("paragraph", RichText(f"<p>{text}</p>")) for text in ABOUT_BODY[code]]
+            about.save_revision().publish()
         slug, title = NEWS_INDEX_CONTENT[code]
         news = _child_ensure(
             home,

@@ -1,6 +1,7 @@
 from .badges import Attendee, Badge, BadgePrintJob
 from .checkin import CheckIn, Gate
-from .editions import Edition, EditionQuerySet, Venue, validate_time_zone
+from .editions import Edition, EditionQuerySet, OpeningHours, Venue, validate_time_zone
+from .pages import PracticalInfoPage
 
 __all__ = [
     "Attendee",
@@ -10,6 +11,8 @@ __all__ = [
     "Edition",
     "EditionQuerySet",
     "Gate",
+    "OpeningHours",
+    "PracticalInfoPage",
     "Venue",
     "validate_time_zone",
 ]

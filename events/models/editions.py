@@ -22,8 +22,28 @@ class Venue(models.Model):
     name_ar = models.CharField(_("name (Arabic)"), max_length=200)
     name_fr = models.CharField(_("name (French)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    address = models.TextField(_("address"), blank=True)
-    city = models.CharField(_("city"), max_length=100, default="Oujda")
+    address_ar = models.TextField(_("address (Arabic)"), blank=True)
+    address_fr = models.TextField(_("address (French)"), blank=True)
+    address_en = models.TextField(_("address (English)"), blank=True)
+    city_ar = models.CharField(_("city (Arabic)"), max_length=100, blank=True, default="وجدة")
+    city_fr = models.CharField(_("city (French)"), max_length=100, blank=True, default="Oujda")
+    city_en = models.CharField(_("city (English)"), max_length=100, blank=True, default="Oujda")
+    directions_ar = models.TextField(
+        _("how to get there (Arabic)"),
+        blank=True,
+        help_text=_("Tram, bus, taxi, parking, access for people with reduced mobility."),
+    )
+    directions_fr = models.TextField(_("how to get there (French)"), blank=True)
+    directions_en = models.TextField(_("how to get there (English)"), blank=True)
+    access_map = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("access map"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A plan of the way to the venue and its entrances."),
+    )
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -32,6 +52,9 @@ class Venue(models.Model):
     )
 
     name = LocalizedField()
+    address = LocalizedField()
+    city = LocalizedField()
+    directions = LocalizedField()
 
     class Meta:
         verbose_name = _("venue")
@@ -40,6 +63,24 @@ class Venue(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def geo_uri(self) -> str:
+        """A geo: URI (RFC 5870), which a phone opens in its own maps application."""
+        return f"geo:{self.latitude},{self.longitude}" if self.has_coordinates else ""
+
+    @property
+    def openstreetmap_url(self) -> str:
+        if not self.has_coordinates:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
 
 
 def default_unlimited_entry() -> list[str]:
@@ -194,3 +235,52 @@ def _window_is_open(opens_at, closes_at, at) -> bool:
     if opens_at is None or at < opens_at:
         return False
     return closes_at is None or at < closes_at
+
+
+class OpeningHours(models.Model):
+    """When the fair is open to the public on one of the edition's days."""
+
+    edition = models.ForeignKey(
+        Edition,
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="opening_hours",
+    )
+    date = models.DateField(_("day"))
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+    note_ar = models.CharField(_("note (Arabic)"), max_length=200, blank=True)
+    note_fr = models.CharField(_("note (French)"), max_length=200, blank=True)
+    note_en = models.CharField(_("note (English)"), max_length=200, blank=True)
+
+    note = LocalizedField()
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["edition", "date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "date"],
+                name="events_openinghours_one_per_day",
+                violation_error_message=_("This day already has its opening hours."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closes__gt=F("opens")),
+                name="events_openinghours_closes_after_opens",
+                violation_error_message=_("The fair must close after it opens."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        errors = {}
+        if self.opens and self.closes and self.closes <= self.opens:
+            errors["closes"] = _("The fair must close after it opens.")
+        edition = self.edition if self.edition_id else None
+        if edition and self.date and not edition.starts_on <= self.date <= edition.ends_on:
+            errors["date"] = _("This day is not one of the edition's days.")
+        if errors:
+            raise ValidationError(errors)
