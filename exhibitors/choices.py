@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -69,14 +70,17 @@ class CertificationKind(models.TextChoices):
     OTHER = "other", _("Other label")
 
     @classmethod
-    def short_label(cls, kind: str):
-        """The kind's name without a Latin acronym, for the places that cannot mark one
-        (a list's options): "Sanitary approval" rather than "Sanitary approval (ONSSA)"."""
-        return CERTIFICATION_SHORT_LABELS.get(kind) or cls(kind).label
+    def short_label(cls, kind: str) -> str:
+        """The kind's name without its Latin acronym, for the places that cannot mark one
+        (a list's options): "الترخيص الصحي" rather than "الترخيص الصحي (ONSSA)". The
+        acronym is cut from the translated name, so the catalogue keeps one string."""
+        label = str(cls(kind).label)
+        acronym = CERTIFICATION_ACRONYMS.get(kind)
+        return label.replace(f"({acronym})", "").strip() if acronym else label
 
     @classmethod
     def short_choices(cls) -> list:
-        return [(kind.value, cls.short_label(kind)) for kind in cls]
+        return [(kind.value, _short_label_lazy(kind.value)) for kind in cls]
 
     @classmethod
     def label_html(cls, kind: str):
@@ -85,16 +89,13 @@ class CertificationKind(models.TextChoices):
         spells it instead of reading it as Arabic."""
         acronym = CERTIFICATION_ACRONYMS.get(kind)
         if not acronym:
-            return cls.short_label(kind)
+            return cls(kind).label
         return format_html(
             '{} (<span lang="fr" dir="ltr">{}</span>)', cls.short_label(kind), acronym
         )
 
 
-# Names without their acronym; the acronyms that stay the same in every language.
-CERTIFICATION_SHORT_LABELS = {
-    CertificationKind.SANITARY_APPROVAL: _("Sanitary approval"),
-}
+# The acronyms that stay the same, in Latin letters, in every language.
 CERTIFICATION_ACRONYMS = {CertificationKind.SANITARY_APPROVAL: "ONSSA"}
 
 
@@ -114,3 +115,6 @@ class DocumentKind(models.TextChoices):
     REGISTRATION_CERTIFICATE = "registration_certificate", _("Registration certificate")
     SANITARY_APPROVAL = "sanitary_approval", _("Sanitary approval (ONSSA)")
     OTHER = "other", _("Other document")
+
+
+_short_label_lazy = lazy(lambda kind: CertificationKind.short_label(kind), str)
