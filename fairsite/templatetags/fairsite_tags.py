@@ -4,7 +4,15 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from fairsite.i18n import join_list
+from fairsite.i18n import (
+    as_written,
+    in_language,
+    join_list,
+    language_attributes,
+    localized_html,
+    localized_with_language,
+    script_language,
+)
 
 register = template.Library()
 
@@ -72,3 +80,27 @@ def main_menu(context):
 
 
 register.filter("join_list", join_list)
+register.filter("in_language", in_language)
+register.filter("as_written", as_written)
+
+
+@register.filter
+def written_lang(text):
+    """` lang="…" dir="…"` for an element holding a free text whose language is not
+    recorded, judged by its script: `<dd{{ participant.offers|written_lang }}>`."""
+    return language_attributes(script_language(str(text))) if text else ""
+
+
+@register.simple_tag
+def localized(obj, field):
+    """`{% localized cooperative "description" %}`: the field in the page's language, or
+    another language's text marked with its `lang` and `dir` when the page's is empty."""
+    return localized_html(obj, field)
+
+
+@register.simple_tag
+def localized_lang(obj, field):
+    """` lang="…" dir="…"` for an element that holds `obj.<field>` when the text shown is a
+    fallback in another language: `<div{% localized_lang session "description" %}>`."""
+    value, language = localized_with_language(obj, field)
+    return language_attributes(language) if value else ""
