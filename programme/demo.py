@@ -8,6 +8,7 @@ from django.db import transaction
 from events.choices import AttendeeCategory
 from events.models import Attendee, Edition
 from programme.choices import SessionStatus, SessionType, SignupStatus
+from programme.demo_descriptions import DESCRIPTIONS
 from programme.models import Room, Session, SessionSignup, Speaker, Track
 from programme.services.sessions import session_save
 
@@ -26,19 +27,21 @@ TRACKS = [
     ("partnerships", "التعاون جنوب-جنوب والشراكات", "Coopération Sud-Sud et partenariats", "#e65100"),
 ]
 
+MOROCCO = ("المغرب", "Maroc")
+# Arabic name, Latin name, organisation and country (Arabic, French), languages spoken
 SPEAKERS = [
-    ("سعاد بنعلي", "Souad Benali", "Université Mohammed Premier, Oujda", "Maroc", ["ar", "fr"]),
-    ("يوسف العمراني", "Youssef El Amrani", "Office du développement de la coopération", "Maroc", ["ar", "fr"]),
-    ("نادية الإدريسي", "Nadia Idrissi", "Réseau des coopératives féminines de l'Oriental", "Maroc", ["ar", "ary"]),
-    ("كريم التازي", "Karim Tazi", "Chambre d'agriculture de l'Oriental", "Maroc", ["ar", "fr"]),
-    ("", "Claire Martin", "Collectif d'entreprises solidaires d'Occitanie", "France", ["fr", "en"]),
-    ("", "Amadou Diallo", "Agence régionale de développement", "Sénégal", ["fr"]),
-    ("فاطمة الزهراء الوزاني", "Fatima Zahra Ouazzani", "Laboratoire de contrôle qualité", "Maroc", ["ar", "fr"]),
-    ("محمد بوزيان", "Mohamed Bouziane", "Coopérative Zitoun Berkane", "Maroc", ["ar", "ary", "zgh"]),
-    ("", "Aïcha Konaté", "Chambre régionale des métiers", "Côte d'Ivoire", ["fr"]),
-    ("ليلى الشرقاوي", "Leila Cherkaoui", "Association des jeunes entrepreneurs", "Maroc", ["ar", "fr", "en"]),
-    ("عبد الرحيم المرابط", "Abderrahim Mrabet", "Port de Nador West Med", "Maroc", ["ar", "fr"]),
-    ("", "Jean-Pierre Roux", "Région Occitanie, coopération internationale", "France", ["fr"]),
+    ("سعاد بنعلي", "Souad Benali", ("جامعة محمد الأول، وجدة", "Université Mohammed Premier, Oujda"), MOROCCO, ["ar", "fr"]),
+    ("يوسف العمراني", "Youssef El Amrani", ("مكتب تنمية التعاون", "Office du développement de la coopération"), MOROCCO, ["ar", "fr"]),
+    ("نادية الإدريسي", "Nadia Idrissi", ("شبكة التعاونيات النسائية بجهة الشرق", "Réseau des coopératives féminines de l'Oriental"), MOROCCO, ["ar", "ary"]),
+    ("كريم التازي", "Karim Tazi", ("الغرفة الفلاحية لجهة الشرق", "Chambre d'agriculture de l'Oriental"), MOROCCO, ["ar", "fr"]),
+    ("", "Claire Martin", ("تجمع المقاولات التضامنية بأوكسيتاني", "Collectif d'entreprises solidaires d'Occitanie"), ("فرنسا", "France"), ["fr", "en"]),
+    ("", "Amadou Diallo", ("الوكالة الجهوية للتنمية", "Agence régionale de développement"), ("السنغال", "Sénégal"), ["fr"]),
+    ("فاطمة الزهراء الوزاني", "Fatima Zahra Ouazzani", ("مختبر مراقبة الجودة", "Laboratoire de contrôle qualité"), MOROCCO, ["ar", "fr"]),
+    ("محمد بوزيان", "Mohamed Bouziane", ("تعاونية زيتون بركان", "Coopérative Zitoun Berkane"), MOROCCO, ["ar", "ary", "zgh"]),
+    ("", "Aïcha Konaté", ("الغرفة الجهوية للصناعة التقليدية", "Chambre régionale des métiers"), ("كوت ديفوار", "Côte d'Ivoire"), ["fr"]),
+    ("ليلى الشرقاوي", "Leila Cherkaoui", ("جمعية المقاولين الشباب", "Association des jeunes entrepreneurs"), MOROCCO, ["ar", "fr", "en"]),
+    ("عبد الرحيم المرابط", "Abderrahim Mrabet", ("ميناء الناظور غرب المتوسط", "Port de Nador West Med"), MOROCCO, ["ar", "fr"]),
+    ("", "Jean-Pierre Roux", ("جهة أوكسيتاني، التعاون الدولي", "Région Occitanie, coopération internationale"), ("فرنسا", "France"), ["fr"]),
 ]
 
 # day, start, minutes, room, type, track, language, Arabic title, French title, speakers,
@@ -83,7 +86,7 @@ SESSIONS = [
     (2, "16:00", 90, 3, "workshop", 1, "fr", "ورشة: التسعير للأسواق الخارجية", "Atelier : fixer ses prix à l'export", [3], True, 25),
     (2, "16:30", 60, 2, "talk", 3, "fr", "اقتصاد تضامني عابر للمتوسط", "Une économie solidaire de part et d'autre de la Méditerranée", [4], False, None),
     (2, "17:30", 60, 0, "ceremony", None, "ar", "توزيع جوائز المعرض وحفل الاختتام", "Remise des prix du salon et clôture", [], False, None),
-    (2, "18:00", 60, 1, "talk", 0, "ar", "خلاصات وتوصيات المعرض", "Conclusions et recommandations du salon", [0, 1], False, None),
+    (2, "16:30", 60, 0, "talk", 0, "ar", "خلاصات وتوصيات المعرض", "Conclusions et recommandations du salon", [0, 1], False, None),
 ]
 # fmt: on
 
@@ -114,8 +117,10 @@ def demo_programme_ensure(*, edition: Edition) -> list[Session]:
             name_latin=latin,
             defaults={
                 "name_ar": arabic,
-                "organisation": organisation,
-                "country": country,
+                "organisation_ar": organisation[0],
+                "organisation_fr": organisation[1],
+                "country_ar": country[0],
+                "country_fr": country[1],
                 "languages": languages,
             },
         )[0]
@@ -147,6 +152,8 @@ def demo_programme_ensure(*, edition: Edition) -> list[Session]:
             edition=edition,
             title_ar=title_ar,
             title_fr=title_fr,
+            description_ar=DESCRIPTIONS[title_fr][0],
+            description_fr=DESCRIPTIONS[title_fr][1],
             type=SessionType(kind),
             track=tracks[track] if track is not None else None,
             language=language,

@@ -26,7 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from events.models import Edition
-from fairsite.i18n import active_language, join_list
+from fairsite.i18n import active_language, as_written, join_list
 from fairsite.services.site import public_url
 from programme.choices import SessionStatus, SessionType, SignupStatus, SpokenLanguage
 from programme.errors import ProgrammeError
@@ -354,7 +354,9 @@ def _mark(request, page, sessions: list, *, personal: bool = True) -> list:
         starts, ends = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
         session.starts_iso, session.ends_iso = starts.isoformat(), ends.isoformat()
         session.time_range = f"{starts:%H:%M}–{ends:%H:%M}"
-        session.speaker_names = join_list(session.speakers.all())
+        session.speaker_names = join_list(
+            as_written(speaker.name) for speaker in session.speakers.all()
+        )
     return sessions
 
 

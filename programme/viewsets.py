@@ -215,19 +215,30 @@ class SpeakerViewSet(FairModelViewSet):
     url_prefix = "programme/speakers"
     list_display = [
         "__str__",
-        "organisation",
-        "country",
+        Column("organisation", label=_("Organisation"), accessor="organisation"),
+        Column("country", label=_("Country"), accessor="country"),
         Column(
             "languages",
             label=_("Languages spoken"),
             accessor=lambda speaker: join_list(speaker.get_languages_display()),
         ),
     ]
-    search_fields = ["name_ar", "name_latin", "organisation", "country"]
+    search_fields = [
+        "name_ar",
+        "name_latin",
+        "organisation_ar",
+        "organisation_fr",
+        "organisation_en",
+        "country_ar",
+        "country_fr",
+    ]
     edit_handler = ObjectList(
         [
             _names("name_ar", "name_latin", heading=_("Name")),
-            FieldRowPanel([FieldPanel("organisation"), FieldPanel("country")]),
+            _names(
+                "organisation_ar", "organisation_fr", "organisation_en", heading=_("Organisation")
+            ),
+            _names("country_ar", "country_fr", "country_en", heading=_("Country")),
             FieldPanel("photo"),
             FieldPanel("languages"),
             _names("bio_ar", "bio_fr", "bio_en", heading=_("Biography")),

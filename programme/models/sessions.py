@@ -109,8 +109,12 @@ class Speaker(models.Model):
 
     name_ar = models.CharField(_("name in Arabic script"), max_length=150, blank=True)
     name_latin = models.CharField(_("name in Latin script"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    country = models.CharField(_("country"), max_length=100, blank=True)
+    organisation_ar = models.CharField(_("organisation (Arabic)"), max_length=200, blank=True)
+    organisation_fr = models.CharField(_("organisation (French)"), max_length=200, blank=True)
+    organisation_en = models.CharField(_("organisation (English)"), max_length=200, blank=True)
+    country_ar = models.CharField(_("country (Arabic)"), max_length=100, blank=True)
+    country_fr = models.CharField(_("country (French)"), max_length=100, blank=True)
+    country_en = models.CharField(_("country (English)"), max_length=100, blank=True)
     bio_ar = models.TextField(_("biography (Arabic)"), blank=True)
     bio_fr = models.TextField(_("biography (French)"), blank=True)
     bio_en = models.TextField(_("biography (English)"), blank=True)
@@ -124,6 +128,8 @@ class Speaker(models.Model):
     )
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
 
+    organisation = LocalizedField()
+    country = LocalizedField()
     bio = LocalizedField()
 
     class Meta:

@@ -284,4 +284,5 @@ class B2BBlockFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
     slot_minutes = 20
     tables = 3
-    place = "Espace B2B"
+    place_ar = "فضاء لقاءات الأعمال"
+    place_fr = "Espace B2B"

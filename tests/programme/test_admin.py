@@ -384,8 +384,12 @@ def test_speakers_languages_are_ticked(client, organiser):
         {
             "name_ar": "عمر سي",
             "name_latin": "Oumar Sy",
-            "organisation": "Région de Dakar",
-            "country": "Sénégal",
+            "organisation_ar": "جهة داكار",
+            "organisation_fr": "Région de Dakar",
+            "organisation_en": "",
+            "country_ar": "السنغال",
+            "country_fr": "Sénégal",
+            "country_en": "",
             "languages": ["fr", "ary"],
             "bio_ar": "",
             "bio_fr": "",
@@ -394,7 +398,9 @@ def test_speakers_languages_are_ticked(client, organiser):
     )
 
     assert response.status_code == 302
-    assert sorted(Speaker.objects.get().languages) == ["ary", "fr"]
+    speaker = Speaker.objects.get()
+    assert sorted(speaker.languages) == ["ary", "fr"]
+    assert (speaker.organisation_ar, speaker.country_fr) == ("جهة داكار", "Sénégal")
 
 
 def test_the_schedule_puts_blocks_in_their_rooms_and_shows_clashes(
