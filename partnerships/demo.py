@@ -171,7 +171,8 @@ def demo_partnerships_ensure(*, edition: Edition) -> None:
             title_ar=title_ar,
             type=kind,
             signed_on=signed,
-            signed_at="Oujda",
+            signed_at_ar="وجدة",
+            signed_at_fr="Oujda",
             effective_from=signed,
             duration_months=months,
             renewal=renewal,
@@ -179,7 +180,8 @@ def demo_partnerships_ensure(*, edition: Edition) -> None:
             summary_fr=SAMPLE_NOTE_FR,
             summary_ar=SAMPLE_NOTE_AR,
             budget=1_500_000,
-            funded_by="Exemple",
+            funded_by_ar="مجلس جهة الشرق (نموذج)",
+            funded_by_fr="Conseil de la Région de l'Oriental (exemple)",
             is_public=True,
         )
         agreement_save(agreement=agreement)
@@ -199,7 +201,8 @@ def demo_partnerships_ensure(*, edition: Edition) -> None:
         starts_at=timezone.make_aware(
             datetime.datetime.combine(edition.starts_on, datetime.time(16))
         ),
-        place="Salon, Grande salle",
+        place_ar="المعرض، القاعة الكبرى",
+        place_fr="Salon, Grande salle",
         agenda="Bilan de la convention, prochaines actions (exemple)",
         is_public=True,
     )

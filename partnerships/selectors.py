@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.models import Edition
+from fairsite.i18n import in_language, localized_html, localized_with_language
 from partnerships.choices import AgreementStatus, CommitmentStatus, Domain, Renewal
 from partnerships.models import Agreement, PartnerRegion, PartnershipMeeting
 from partnerships.terms import agreement_end, agreement_start, notice_date
@@ -93,24 +94,29 @@ def _public_agreement(
     budget_shown = agreement.budget_is_public and agreement.budget is not None
     return PublicAgreement(
         reference=agreement.reference,
-        title=agreement.title,
+        title=localized_html(agreement, "title"),
         type=agreement.get_type_display(),
-        summary=agreement.summary,
+        summary=localized_html(agreement, "summary"),
         status=agreement.status,
         status_label=agreement.get_status_display(),
         signed_on=agreement.signed_on,
-        signed_at=agreement.signed_at,
+        signed_at=localized_html(agreement, "signed_at"),
         effective_from=agreement.effective_from,
         ends_on=ends_on,
         ended=ended,
         domains=[str(labels[code]) for code in agreement.domains if code in labels],
-        other_parties=[
-            line.strip() for line in agreement.other_parties.splitlines() if line.strip()
-        ],
+        other_parties=_lines_in_language(agreement, "other_parties"),
         partners=[other for other in agreement.partner_regions.all() if other.pk != region.pk],
         budget=agreement.budget if budget_shown else None,
-        funded_by=agreement.funded_by if budget_shown else "",
+        funded_by=localized_html(agreement, "funded_by") if budget_shown else "",
     )
+
+
+def _lines_in_language(obj, field: str) -> list[str]:
+    """One item a line of `obj.<field>`, each marked with its language when it is not the
+    page's."""
+    text, language = localized_with_language(obj, field)
+    return [in_language(line.strip(), language) for line in text.splitlines() if line.strip()]
 
 
 def region_meetings(
@@ -130,12 +136,12 @@ def region_meetings(
     for meeting in meetings:
         session = meeting.session
         is_public_session = session is not None and meeting.session_is_public
-        place = meeting.place
+        place = localized_html(meeting, "place")
         if is_public_session and not place and session.room_id:
-            place = session.room.name
+            place = localized_html(session.room, "name")
         records.append(
             PublicMeeting(
-                title=meeting.title,
+                title=localized_html(meeting, "title"),
                 starts_at=meeting.starts_at,
                 ends_at=meeting.ends_at,
                 place=place,

@@ -141,9 +141,13 @@ class AgreementViewSet(FairModelViewSet):
         "title_en",
         "get_type_display",
         "partner_regions",
-        "other_parties",
+        "other_parties_ar",
+        "other_parties_fr",
+        "other_parties_en",
         "signed_on",
-        "signed_at",
+        "signed_at_ar",
+        "signed_at_fr",
+        "signed_at_en",
         "effective_from",
         "duration_months",
         "expires_on",
@@ -153,7 +157,9 @@ class AgreementViewSet(FairModelViewSet):
         "get_status_display",
         "terminated_on",
         "budget",
-        "funded_by",
+        "funded_by_ar",
+        "funded_by_fr",
+        "funded_by_en",
         "is_public",
     ]
     export_headings = {
@@ -170,9 +176,13 @@ class AgreementViewSet(FairModelViewSet):
         "type",
         "status",
         "partner_regions",
-        "other_parties",
+        "other_parties_ar",
+        "other_parties_fr",
+        "other_parties_en",
         "signed_on",
-        "signed_at",
+        "signed_at_ar",
+        "signed_at_fr",
+        "signed_at_en",
         "effective_from",
         "duration_months",
         "expires_on",
@@ -185,7 +195,9 @@ class AgreementViewSet(FairModelViewSet):
         "summary_fr",
         "summary_en",
         "budget",
-        "funded_by",
+        "funded_by_ar",
+        "funded_by_fr",
+        "funded_by_en",
         "budget_is_public",
         "document",
         "is_public",
@@ -198,13 +210,21 @@ class AgreementViewSet(FairModelViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("partner_regions", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("other_parties"),
+                    _in_languages(
+                        "other_parties_ar",
+                        "other_parties_fr",
+                        "other_parties_en",
+                        heading=_("Other parties"),
+                    ),
                 ],
                 heading=_("Parties"),
             ),
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("signed_on"), FieldPanel("signed_at")]),
+                    FieldPanel("signed_on"),
+                    _in_languages(
+                        "signed_at_ar", "signed_at_fr", "signed_at_en", heading=_("Signed at")
+                    ),
                     FieldRowPanel(
                         [
                             FieldPanel("effective_from"),
@@ -222,7 +242,10 @@ class AgreementViewSet(FairModelViewSet):
             _in_languages("summary_ar", "summary_fr", "summary_en", heading=_("Summary")),
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("budget"), FieldPanel("funded_by")]),
+                    FieldPanel("budget"),
+                    _in_languages(
+                        "funded_by_ar", "funded_by_fr", "funded_by_en", heading=_("Funded by")
+                    ),
                     FieldPanel("budget_is_public"),
                 ],
                 heading=_("Budget"),
@@ -343,16 +366,24 @@ class PartnershipMeetingViewSet(FairModelViewSet):
     url_prefix = "partnerships/meetings"
     add_view_class = meetings.PartnershipMeetingCreateView
     inspect_view_class = meetings.PartnershipMeetingInspectView
-    list_display = ["__str__", "starts_at", "place", "session", "is_public"]
+    list_display = [
+        "__str__",
+        "starts_at",
+        Column("place", label=_("Place"), accessor="place"),
+        "session",
+        "is_public",
+    ]
     list_filter = ["agreements", "delegations", "is_public"]
-    search_fields = ["title_ar", "title_fr", "title_en", "place"]
+    search_fields = ["title_ar", "title_fr", "title_en", "place_ar", "place_fr", "place_en"]
     inspect_view_fields = [
         "title_ar",
         "title_fr",
         "title_en",
         "starts_at",
         "ends_at",
-        "place",
+        "place_ar",
+        "place_fr",
+        "place_en",
         "session",
         "agreements",
         "delegations",
@@ -366,7 +397,7 @@ class PartnershipMeetingViewSet(FairModelViewSet):
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-                    FieldPanel("place"),
+                    _in_languages("place_ar", "place_fr", "place_en", heading=_("Place")),
                     FieldPanel("session"),
                 ],
                 heading=_("When and where"),

@@ -90,13 +90,17 @@ class Agreement(models.Model):
     partner_regions = models.ManyToManyField(
         PartnerRegion, verbose_name=_("partner regions"), related_name="agreements"
     )
-    other_parties = models.TextField(
-        _("other parties"),
+    other_parties_ar = models.TextField(
+        _("other parties (Arabic)"),
         blank=True,
         help_text=_("Institutions that signed besides the regions, one a line."),
     )
+    other_parties_fr = models.TextField(_("other parties (French)"), blank=True)
+    other_parties_en = models.TextField(_("other parties (English)"), blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    signed_at = models.CharField(_("signed at"), max_length=150, blank=True)
+    signed_at_ar = models.CharField(_("signed at (Arabic)"), max_length=150, blank=True)
+    signed_at_fr = models.CharField(_("signed at (French)"), max_length=150, blank=True)
+    signed_at_en = models.CharField(_("signed at (English)"), max_length=150, blank=True)
     effective_from = models.DateField(_("in force from"), null=True, blank=True)
     duration_months = models.PositiveSmallIntegerField(
         _("duration (months)"), null=True, blank=True
@@ -119,7 +123,9 @@ class Agreement(models.Model):
     budget = models.DecimalField(
         _("budget (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
-    funded_by = models.CharField(_("funded by"), max_length=300, blank=True)
+    funded_by_ar = models.CharField(_("funded by (Arabic)"), max_length=300, blank=True)
+    funded_by_fr = models.CharField(_("funded by (French)"), max_length=300, blank=True)
+    funded_by_en = models.CharField(_("funded by (English)"), max_length=300, blank=True)
     budget_is_public = models.BooleanField(_("budget shown to the public"), default=False)
     document = models.FileField(
         _("signed document"),
@@ -154,6 +160,9 @@ class Agreement(models.Model):
 
     title = LocalizedField()
     summary = LocalizedField()
+    signed_at = LocalizedField()
+    other_parties = LocalizedField()
+    funded_by = LocalizedField()
 
     class Meta:
         verbose_name = _("agreement")
@@ -238,7 +247,9 @@ class PartnershipMeeting(ClusterableModel):
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place_ar = models.CharField(_("place (Arabic)"), max_length=200, blank=True)
+    place_fr = models.CharField(_("place (French)"), max_length=200, blank=True)
+    place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
     session = models.OneToOneField(
         "programme.Session",
         verbose_name=_("programme session"),
@@ -264,6 +275,7 @@ class PartnershipMeeting(ClusterableModel):
     )
 
     title = LocalizedField()
+    place = LocalizedField()
 
     class Meta:
         verbose_name = _("partnership meeting")

@@ -99,11 +99,12 @@ def partners(transactional_db):
             title_ar=title_ar,
             summary_fr="Données d'exemple : aucune convention réelle n'est décrite ici.",
             summary_ar="معطيات نموذجية للعرض فقط: لا تصف أي اتفاقية حقيقية.",
-            signed_at="Oujda",
+            signed_at_ar="وجدة",
+            signed_at_fr="Oujda",
             domains=domains,
             budget="1500000",
             budget_is_public=reference.endswith("01"),
-            funded_by="Exemple",
+            funded_by_fr="Exemple",
         )
         agreement_save(agreement=agreement)
     room = RoomFactory(venue=edition.venue, name_ar="القاعة الكبرى", name_fr="Grande salle")

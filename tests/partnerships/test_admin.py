@@ -97,9 +97,13 @@ def agreement_form(**fields):
         "title_fr": "Convention de coopération",
         "title_en": "",
         "partner_regions": [PartnerRegionFactory().pk],
-        "other_parties": "",
+        "other_parties_ar": "",
+        "other_parties_fr": "",
+        "other_parties_en": "",
         "signed_on": "",
-        "signed_at": "",
+        "signed_at_ar": "",
+        "signed_at_fr": "",
+        "signed_at_en": "",
         "effective_from": "",
         "duration_months": "",
         "expires_on": "",
@@ -111,7 +115,9 @@ def agreement_form(**fields):
         "summary_fr": "",
         "summary_en": "",
         "budget": "",
-        "funded_by": "",
+        "funded_by_ar": "",
+        "funded_by_fr": "",
+        "funded_by_en": "",
         "internal_notes": "",
     }
     data.update(fields)
@@ -175,7 +181,7 @@ def test_adding_an_agreement_stores_the_status_its_dates_give(client, officer):
         "/admin/partnerships/agreements/new/",
         agreement_form(
             signed_on=signed.isoformat(),
-            signed_at="Oujda",
+            signed_at_fr="Oujda",
             effective_from=signed.isoformat(),
             duration_months="36",
             domains=["sse", "agriculture"],
@@ -479,7 +485,9 @@ def test_adding_a_meeting_with_participants_and_decisions_inline(client, officer
             "title_en": "",
             "starts_at": "2030-05-13 10:00",
             "ends_at": "",
-            "place": "Oujda",
+            "place_ar": "وجدة",
+            "place_fr": "Oujda",
+            "place_en": "",
             "session": "",
             "agreements": [agreement.pk],
             "agenda": "",
@@ -632,12 +640,14 @@ def test_meeting_blocks_are_typed_on_the_fair_s_clocks(client, officer, b2b_fair
             "ends_at": f"{day.isoformat()} 17:00",
             "slot_minutes": "30",
             "tables": "4",
-            "place": "Hall B",
+            "place_ar": "",
+            "place_fr": "Hall B",
+            "place_en": "",
         },
     )
 
     assert response.status_code == 302, response.context["form"].errors
-    block = edition.b2b_blocks.get(place="Hall B")
+    block = edition.b2b_blocks.get(place_fr="Hall B")
     zone = ZoneInfo(edition.time_zone)
     assert block.starts_at == datetime.datetime.combine(day, datetime.time(15), tzinfo=zone)
     listing = client.get("/admin/partnerships/b2b/blocks/").content.decode()

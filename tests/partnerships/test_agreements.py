@@ -103,7 +103,7 @@ def test_the_daily_refresh_moves_statuses_with_the_date():
 
 
 def test_the_timeline_is_in_date_order():
-    agreement = AgreementFactory(signed_on=D(2025, 2, 1), signed_at="Oujda")
+    agreement = AgreementFactory(signed_on=D(2025, 2, 1), signed_at_fr="Oujda")
     CommitmentFactory(agreement=agreement, due_on=D(2026, 1, 31), description="Former")
 
     timeline = agreement_timeline(agreement, today=D(2025, 6, 1))

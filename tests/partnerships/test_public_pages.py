@@ -292,11 +292,11 @@ def test_a_region_page_shows_its_public_agreements(client, pages):
         title_ar="اتفاقية تعاون: الدوائر القصيرة",
         summary_fr="Former les coopératives aux circuits courts.",
         domains=["sse", "training", "unknown"],
-        signed_at="Oujda",
+        signed_at_fr="Oujda",
         budget="1250000.00",
         budget_is_public=True,
-        funded_by="Conseil de la Région de l'Oriental",
-        other_parties="Agence de développement de l'Oriental",
+        funded_by_fr="Conseil de la Région de l'Oriental",
+        other_parties_fr="Agence de développement de l'Oriental",
     )
 
     soup = html(client.get("/fr/partnerships/occitanie/"))
@@ -337,6 +337,33 @@ def test_a_region_page_in_arabic(client, pages):
     assert "تكوين التعاونيات." in soup.select_one(".agreement__summary").get_text()
 
 
+def test_an_arabic_page_gives_texts_in_arabic_and_marks_the_ones_only_in_french(client, pages):
+    region = occitanie()
+    agreement(
+        [region],
+        signed_on=datetime.date(2025, 3, 1),
+        signed_at_ar="وجدة",
+        signed_at_fr="Oujda",
+        other_parties_fr="Agence de développement de l'Oriental\nUniversité Mohammed Premier",
+    )
+    meeting([region], place_ar="القاعة الكبرى", place_fr="Grande salle")
+    meeting([region], title_fr="Visite", place_fr="Toulouse")
+
+    soup = html(client.get("/ar/partnerships/occitanie/"))
+
+    card = soup.select_one(".agreement")
+    assert "وجدة" in card.get_text() and "Oujda" not in card.get_text()
+    parties = card.select("dd span[lang=fr]")
+    assert [(p.get_text(), p["dir"]) for p in parties] == [
+        ("Agence de développement de l'Oriental", "ltr"),
+        ("Université Mohammed Premier", "ltr"),
+    ]
+    places = [p.get_text(" ", strip=True) for p in soup.select(".meeting__when")]
+    assert any("القاعة الكبرى" in place for place in places)
+    toulouse = soup.select_one(".meeting__when span[lang=fr]")
+    assert toulouse.get_text() == "Toulouse" and toulouse["dir"] == "ltr"
+
+
 def test_a_sample_region_is_marked_as_such(client, pages):
     occitanie(is_sample=True)
     dakar()
@@ -361,7 +388,7 @@ def test_a_region_page_shows_its_meetings_and_its_sessions_at_the_fair(client, p
         session=at_the_fair,
         starts_at=at_the_fair.starts_at,
     )
-    meeting([region], title_fr="Visite à Toulouse", place="Toulouse")
+    meeting([region], title_fr="Visite à Toulouse", place_fr="Toulouse")
     draft = SessionFactory(edition=fair, title_fr="Séance en préparation", status="draft")
     meeting([region], title_fr="Réunion en préparation", session=draft)
     earlier = EditionFactory(year=2029)
@@ -435,7 +462,7 @@ def test_nothing_private_appears_on_any_public_page(client, pages, fair):
         internal_notes="SECRET-NOTES-7f3a",
         budget="987654321.00",
         budget_is_public=False,
-        funded_by="SECRET-FUNDER-7f3a",
+        funded_by_fr="SECRET-FUNDER-7f3a",
     )
     public.document.name = "agreements/SECRET-DOC-7f3a.pdf"
     public.save(update_fields=["document"])
@@ -489,8 +516,8 @@ def programme_of(fair, regions, count):
     for n in range(count):
         agreement(regions, domains=["sse", "trade"], budget="1000", budget_is_public=n % 2 == 0)
         session = SessionFactory(edition=fair)
-        meeting(regions, title_fr=f"Réunion {n}", session=session, place=f"Salle {n}")
-        meeting(regions, title_fr=f"Visite {n}", place="Dakar")
+        meeting(regions, title_fr=f"Réunion {n}", session=session, place_fr=f"Salle {n}")
+        meeting(regions, title_fr=f"Visite {n}", place_fr="Dakar")
 
 
 def test_the_number_of_queries_does_not_grow_with_the_regions(pages):
