@@ -35,7 +35,8 @@ def demo_b2b_ensure(*, edition: Edition) -> None:
         ),
         slot_minutes=20,
         tables=6,
-        place="Espace B2B",
+        place_ar="فضاء لقاءات الأعمال",
+        place_fr="Espace B2B",
     )
     exhibitors = [
         B2BParticipant.objects.create(
@@ -45,8 +46,8 @@ def demo_b2b_ensure(*, edition: Edition) -> None:
             organisation=application.cooperative.name,
             email=f"b2b-{application.cooperative.pk}@fair.example",
             cooperative=application.cooperative,
-            offers=application.cooperative.description[:200] or "Produits du terroir",
-            seeks="Distributeurs, export",
+            offers=application.cooperative.description_ar[:200] or "منتجات محلية",
+            seeks="موزعون ومشترون للتصدير",
         )
         for application in Application.objects.filter(
             edition=edition, status=ApplicationStatus.CONFIRMED

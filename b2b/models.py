@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from b2b.choices import ParticipantKind, RequestStatus
+from fairsite.i18n import LocalizedField
 
 
 def participant_secret() -> str:
@@ -163,7 +164,11 @@ class B2BBlock(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     slot_minutes = models.PositiveSmallIntegerField(_("minutes a meeting"), default=20)
     tables = models.PositiveSmallIntegerField(_("tables"), default=10)
-    place = models.CharField(_("place"), max_length=150, blank=True)
+    place_ar = models.CharField(_("place (Arabic)"), max_length=150, blank=True)
+    place_fr = models.CharField(_("place (French)"), max_length=150, blank=True)
+    place_en = models.CharField(_("place (English)"), max_length=150, blank=True)
+
+    place = LocalizedField()
 
     class Meta:
         db_table = "partnerships_b2bblock"  # made in the partnerships app; the rows stay

@@ -146,7 +146,7 @@ class B2BBlockViewSet(FairModelViewSet):
         "slot_minutes",
         "tables",
         Column("slots", label=_("Slots"), accessor=lambda block: len(scheduler.slots_of([block]))),
-        "place",
+        Column("place", label=_("Place"), accessor="place"),
     ]
     list_filter = ["edition"]
     edit_handler = ObjectList(
@@ -154,7 +154,10 @@ class B2BBlockViewSet(FairModelViewSet):
             FieldPanel("edition"),
             FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
             FieldRowPanel([FieldPanel("slot_minutes"), FieldPanel("tables")]),
-            FieldPanel("place"),
+            MultiFieldPanel(
+                [FieldPanel("place_ar"), FieldPanel("place_fr"), FieldPanel("place_en")],
+                heading=_("Place"),
+            ),
         ],
         base_form_class=B2BBlockForm,
     )

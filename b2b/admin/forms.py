@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from events.choices import AttendeeCategory
 from events.models import Attendee, Edition
+from fairsite.admin_forms import LanguageFieldsForm
 from programme.models import Speaker
 
 # The badge holders a B2B participant is usually one of; anyone else is found by e-mail.
@@ -62,7 +63,7 @@ class B2BParticipantForm(WagtailAdminModelForm):
         return Edition.objects.current() or Edition.objects.order_by("-year").first()
 
 
-class B2BBlockForm(WagtailAdminModelForm):
+class B2BBlockForm(LanguageFieldsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         current = Edition.objects.current()

@@ -31,7 +31,7 @@ FAIR = ZoneInfo("Africa/Casablanca")
 def fair(transactional_db):
     home_pages_ensure()
     edition = EditionFactory(is_current=True, year=2031)
-    B2BBlockFactory(edition=edition, place="فضاء لقاءات الأعمال")
+    B2BBlockFactory(edition=edition, place_ar="فضاء لقاءات الأعمال")
     salma = UserFactory(
         email="salma@fair.example", first_name="سلمى", last_name="الإدريسي", language="ar"
     )
