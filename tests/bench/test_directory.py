@@ -37,7 +37,7 @@ def add_exhibitors(edition, stand_type, start: int, count: int) -> None:
             legal_form="cooperative",
             registration_number=f"B-{n}",
             province=PROVINCES[n % 8],
-            commune="Oujda",
+            commune_fr="Oujda",
             sector="agri_food" if n % 2 else "crafts",
             founded_in=2010,
             members=20,

@@ -5,12 +5,14 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from exhibitors.choices import ApplicationStatus as Status
+from exhibitors.forms import CooperativeForm, CooperativePhotoForm
 from exhibitors.models import CooperativePhoto
 from exhibitors.services.cooperatives import cooperative_photo_add
 from exhibitors.services.pages import directory_pages_ensure
@@ -278,3 +280,20 @@ def test_the_migration_keeps_the_commune_under_the_language_it_is_written_in():
     product = Product.objects.get()
     assert (product.description_ar, product.description_fr) == ("عسل طبيعي", "")
     MigrationExecutor(connection).migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.parametrize(
+    ("form", "field"), [(CooperativeForm, "logo_upload"), (CooperativePhotoForm, "image")]
+)
+def test_a_logo_or_a_photo_bomb_is_refused_before_any_image_is_made(form, field):
+    from tests.security.test_image_pixels import bomb
+
+    assert form.base_fields[field].clean(png()).name == "photo.png"  # a real PNG passes
+    with pytest.raises(ValidationError) as refused:
+        form.base_fields[field].clean(bomb())
+    big = SimpleUploadedFile("big.png", b"\x89PNG\r\n\x1a\n" + b"0" * (5 * 1024 * 1024))
+    with pytest.raises(ValidationError) as too_large:
+        form.base_fields[field].clean(big)
+
+    assert refused.value.error_list[0].code == "too_many_pixels"
+    assert too_large.value.error_list[0].code == "too_large"

@@ -175,7 +175,7 @@ def _cooperative_create(by):
         "legal_form": "cooperative",
         "registration_number": "ODCO-77",
         "province": "figuig",
-        "commune": "Figuig",
+        "commune_fr": "Figuig",
         "sector": "agri_food",
         "founded_in": 2010,
         "members": 10,

@@ -138,7 +138,12 @@ def test_backup_restore_round_trip_brings_rows_and_files_back(tmp_path, file_roo
     cooperative = CooperativeFactory(
         name_ar="تعاونية الزيتون الأخضر",
         managers=[manager],
-        logo=ContentFile(png, name="logo.png"),
+    )
+    product = cooperative.products.create(
+        name_ar="زيت الزيتون",
+        name_fr="Huile d'olive",
+        category="olive_oil",
+        photo=ContentFile(png, name="photo.png"),
     )
     application = ApplicationFactory(cooperative=cooperative)
     document = ApplicationDocument.objects.create(
@@ -172,7 +177,7 @@ def test_backup_restore_round_trip_brings_rows_and_files_back(tmp_path, file_roo
     assert (restored.name, restored.name_ar) == (cooperative.name, "تعاونية الزيتون الأخضر")
     assert list(restored.managers.values_list("email", flat=True)) == ["manager@zitoun.example"]
     assert User.objects.using(empty_database).get(pk=manager.pk).password == manager.password
-    assert (file_roots["media"] / cooperative.logo.name).read_bytes() == png
+    assert (file_roots["media"] / product.photo.name).read_bytes() == png
     restored_document = ApplicationDocument.objects.using(empty_database).get(pk=document.pk)
     assert restored_document.original_name == "statuts.pdf"
     with restored_document.file.open("rb") as file:

@@ -13,7 +13,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from exhibitors.models import Cooperative, Product
+from exhibitors.models import Product
 from exportsupport.forms import AttachmentForm, MultipleFileField
 from partnerships.models import Commitment
 from tests.factories import CooperativeFactory, UserFactory
@@ -44,7 +44,6 @@ def test_the_limit_is_well_under_pillow_s():
 @pytest.mark.parametrize(
     ("model", "field"),
     [
-        (Cooperative, "logo"),
         (Product, "photo"),
         (Commitment, "evidence"),
     ],
@@ -81,7 +80,7 @@ def test_the_portal_refuses_a_bomb_as_a_product_photo(client, homes):
     cooperative = CooperativeFactory(managers=[manager], language="fr")
     client.force_login(manager)
     url = f"/fr/portal/cooperatives/{cooperative.pk}/products/"
-    fields = {"name_ar": "عسل", "name_fr": "Miel", "category": "honey", "description": ""}
+    fields = {"name_ar": "عسل", "name_fr": "Miel", "category": "honey", "description_fr": ""}
 
     refused = client.post(url, {**fields, "photo": bomb()}, follow=True)
     taken = client.post(url, {**fields, "photo": photo()}, follow=True)
