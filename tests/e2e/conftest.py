@@ -17,6 +17,7 @@ CHROMIUM_FLAGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 360, "height": 780}
+DESK = {"width": 1280, "height": 900}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -74,6 +75,28 @@ def launch_browser(monkeypatch):
         yield launch
         for browser in browsers:
             browser.close()
+
+
+def viewport_context(browser, viewport, **options):
+    """A new context of that size: below 768 px a phone's (touch, two pixels to the point)."""
+    phone = viewport["width"] < 768
+    return browser.new_context(
+        viewport=viewport,
+        device_scale_factor=2 if phone else 1,
+        is_mobile=phone,
+        has_touch=phone,
+        **options,
+    )
+
+
+def sign_in(page, base_url, email, password, *, language="ar", next_path=""):
+    """Signs in through the site's own form, then follows it where it leads."""
+    query = f"?next={next_path}" if next_path else ""
+    page.goto(f"{base_url}/{language}/accounts/login/{query}")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
 
 
 @pytest.fixture

@@ -16,12 +16,11 @@ from fairsite.models import User
 from partnerships.models import Agreement, PartnershipMeeting
 from programme.models import Session
 from tests.e2e.axe import axe_violations, describe
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import DESK, PHONE, sign_in, viewport_context
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ORGANISER = ("organiser@fair.example", "oriental-organiser")
-DESK = {"width": 1280, "height": 900}
 # "Regional SSE Fair" in the catalogues.
 FAIR_NAME = {"ar": "المعرض الجهوي للاقتصاد الاجتماعي والتضامني", "fr": "Salon régional de l'ESS"}
 
@@ -63,16 +62,8 @@ def organiser_page(browser, live_server, language, viewport):
     profile = UserProfile.get_for_user(User.objects.get(email=ORGANISER[0]))
     profile.preferred_language = language
     profile.save()
-    phone = viewport == PHONE
-    context = browser.new_context(
-        viewport=viewport, device_scale_factor=2 if phone else 1, is_mobile=phone, has_touch=phone
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/{language}/accounts/login/")
-    page.fill("input[name=login]", ORGANISER[0])
-    page.fill("input[name=password]", ORGANISER[1])
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    page = viewport_context(browser, viewport).new_page()
+    sign_in(page, live_server.url, *ORGANISER, language=language)
     return page
 
 

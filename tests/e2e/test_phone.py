@@ -10,24 +10,18 @@ from events.services.badge_links import badge_link_token
 from events.services.badges import gate_token_issue
 from fairsite.demo import DEMO_LOGINS
 from tests.e2e.axe import axe_violations, describe
+from tests.e2e.conftest import PHONE, sign_in, viewport_context
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ["ar", "fr"]
-PHONE = {"width": 360, "height": 780}
 SMALL_PHONE = {"width": 360, "height": 640}
 WIDE = {"width": 1280, "height": 800}
 GATE_NAMES = {"ar": "المدخل الرئيسي", "fr": "Entrée principale"}
 
 
 def new_page(browser, viewport):
-    context = browser.new_context(
-        viewport=viewport,
-        device_scale_factor=2 if viewport["width"] < 768 else 1,
-        is_mobile=viewport["width"] < 768,
-        has_touch=viewport["width"] < 768,
-    )
-    return context.new_page()
+    return viewport_context(browser, viewport).new_page()
 
 
 def box(page, selector) -> dict:
@@ -123,10 +117,14 @@ def test_the_gate_page_names_its_gate(live_server, demo_site, browser, artifacts
     token = gate_token_issue(gate=Gate.objects.get(slug="main-entrance"))
     login = next(demo for demo in DEMO_LOGINS if demo.email == "gate@fair.example")
     page = new_page(browser, PHONE)
-    page.goto(f"{live_server.url}/{language}/accounts/login/?next=/{language}/gate/")
-    page.fill("input[name=login]", login.email)
-    page.fill("input[name=password]", login.password)
-    page.click("main form button[type=submit]")
+    sign_in(
+        page,
+        live_server.url,
+        login.email,
+        login.password,
+        language=language,
+        next_path=f"/{language}/gate/",
+    )
     page.wait_for_url(f"{live_server.url}/{language}/gate/")
 
     page.wait_for_selector("#gate-setup:not([hidden])")
