@@ -82,6 +82,7 @@ ROLE_MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "fairsite.sitesettings": ("change",),
         "events.edition": (*FULL, "scan_badges"),
         "events.venue": FULL,
+        "events.openinghours": FULL,
         "events.attendee": FULL,
         "events.badge": FULL,
         "events.gate": FULL,
@@ -108,6 +109,7 @@ ROLE_MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         **ADMIN,
         "events.edition": VIEW,
         "events.venue": VIEW,
+        "events.openinghours": VIEW,
         **PROGRAMME,
         IMAGES: ("add", "choose"),
     },
@@ -172,8 +174,9 @@ def roles_apply(apps) -> None:
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    root_page = Page.objects.get(depth=1)
-    root_collection = Collection.objects.get(depth=1)
+    # None in a database emptied of its content (a test's flush): no tree to grant rights on.
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
 
     ContentType = apps.get_model("contenttypes", "ContentType")
 
@@ -199,19 +202,22 @@ def roles_apply(apps) -> None:
                 model_permissions += found
         group.permissions.set(model_permissions)
 
-        GroupPagePermission.objects.filter(group=group).exclude(
-            page=root_page, permission__in=page_permissions
-        ).delete()
-        for found in page_permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=found)
-
-        GroupCollectionPermission.objects.filter(group=group).exclude(
-            collection=root_collection, permission__in=collection_permissions
-        ).delete()
-        for found in collection_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=found
-            )
+        if root_page is not None:
+            GroupPagePermission.objects.filter(group=group).exclude(
+                page=root_page, permission__in=page_permissions
+            ).delete()
+            for found in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=found
+                )
+        if root_collection is not None:
+            GroupCollectionPermission.objects.filter(group=group).exclude(
+                collection=root_collection, permission__in=collection_permissions
+            ).delete()
+            for found in collection_permissions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=found
+                )
 
 
 def roles_grant(apps, role: str, permissions: list[str]) -> None:

@@ -4,6 +4,7 @@ every address under /admin/ (found from Django's URL resolver, so a new screen i
 soon as it exists) answers where fairsite.admin_access says the matrix allows it, and refuses
 everywhere else. An address that fairsite.admin_access does not classify fails the walk."""
 
+import datetime
 import io
 import json
 import urllib.parse
@@ -35,7 +36,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from events.models import BadgePrintJob
+from events.models import BadgePrintJob, OpeningHours
 from exhibitors.models import Product
 from fairsite.admin_access import (
     ADMIN_URLS,
@@ -154,6 +155,9 @@ def build_objects(homes) -> dict:
     meeting = PartnershipMeetingFactory()
     organiser = UserFactory(groups=[ORGANISERS])
     VenueFactory()
+    OpeningHours.objects.create(
+        edition=edition, date=edition.starts_on, opens=datetime.time(10), closes=datetime.time(20)
+    )
     AttendeeFactory(edition=edition)
     GateFactory()
     CheckInFactory(badge=badge)
