@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from b2b.choices import ParticipantKind
 from b2b.models import B2BParticipant
 from b2b.services.participants import SELF_KINDS
+from fairsite.widgets import LanguageSelect
 
 ANSWERS = [("accept", _("Accept")), ("decline", _("Decline"))]
 
@@ -20,6 +21,7 @@ class JoinForm(forms.ModelForm):
         fields = ["kind", "cooperative", "name", "organisation", "language", "offers", "seeks"]
         widgets = {
             "kind": forms.RadioSelect,
+            "language": LanguageSelect,
             "offers": forms.Textarea(attrs={"rows": 3}),
             "seeks": forms.Textarea(attrs={"rows": 3}),
         }

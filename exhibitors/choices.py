@@ -1,6 +1,4 @@
 from django.db import models
-from django.utils.functional import lazy
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,35 +67,6 @@ class CertificationKind(models.TextChoices):
     PGI = "pgi", _("Protected geographical indication (PGI)")
     OTHER = "other", _("Other label")
 
-    @classmethod
-    def short_label(cls, kind: str) -> str:
-        """The kind's name without its Latin acronym, for the places that cannot mark one
-        (a list's options): "الترخيص الصحي" rather than "الترخيص الصحي (ONSSA)". The
-        acronym is cut from the translated name, so the catalogue keeps one string."""
-        label = str(cls(kind).label)
-        acronym = CERTIFICATION_ACRONYMS.get(kind)
-        return label.replace(f"({acronym})", "").strip() if acronym else label
-
-    @classmethod
-    def short_choices(cls) -> list:
-        return [(kind.value, _short_label_lazy(kind.value)) for kind in cls]
-
-    @classmethod
-    def label_html(cls, kind: str):
-        """The kind's name in the reader's language; an acronym the fair writes in French
-        (ONSSA) follows in its own <span lang="fr">, so a screen reader on an Arabic page
-        spells it instead of reading it as Arabic."""
-        acronym = CERTIFICATION_ACRONYMS.get(kind)
-        if not acronym:
-            return cls(kind).label
-        return format_html(
-            '{} (<span lang="fr" dir="ltr">{}</span>)', cls.short_label(kind), acronym
-        )
-
-
-# The acronyms that stay the same, in Latin letters, in every language.
-CERTIFICATION_ACRONYMS = {CertificationKind.SANITARY_APPROVAL: "ONSSA"}
-
 
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -115,6 +84,3 @@ class DocumentKind(models.TextChoices):
     REGISTRATION_CERTIFICATE = "registration_certificate", _("Registration certificate")
     SANITARY_APPROVAL = "sanitary_approval", _("Sanitary approval (ONSSA)")
     OTHER = "other", _("Other document")
-
-
-_short_label_lazy = lazy(lambda kind: CertificationKind.short_label(kind), str)

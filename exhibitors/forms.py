@@ -10,7 +10,8 @@ from exhibitors.models import (
     StaffMember,
     StandType,
 )
-from fairsite.uploads import FileContentValidator
+from fairsite.uploads import MAX_UPLOAD_SIZE, FileContentValidator, upload_help
+from fairsite.widgets import LanguageSelect
 
 LTR_INPUT = {"dir": "ltr"}
 AR_INPUT = {"dir": "rtl", "lang": "ar"}
@@ -25,7 +26,7 @@ def image_upload_field(label, **kwargs) -> forms.FileField:
     return forms.FileField(
         label=label,
         validators=[FileContentValidator(kinds=("jpeg", "png"), max_size=IMAGE_MAX_SIZE)],
-        help_text=_("JPEG or PNG, 5 MB at most."),
+        help_text=upload_help(("jpeg", "png"), IMAGE_MAX_SIZE),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
         **kwargs,
     )
@@ -83,6 +84,7 @@ class CooperativeForm(forms.ModelForm):
             "description_ar": forms.Textarea(attrs={**AR_INPUT, "rows": 4}),
             "description_fr": forms.Textarea(attrs={**FR_INPUT, "rows": 4}),
             "description_en": forms.Textarea(attrs={**EN_INPUT, "rows": 4}),
+            "language": LanguageSelect,
         }
 
     def __init__(self, *args, **kwargs):
@@ -179,7 +181,7 @@ class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, JPEG or PNG, 10 MB at most."),
+        help_text=upload_help(("pdf", "jpeg", "png"), MAX_UPLOAD_SIZE),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
 
@@ -210,8 +212,7 @@ class DirectoryFilterForm(forms.Form):
     certification = forms.ChoiceField(
         label=_("Certification"),
         required=False,
-        # Options cannot mark a Latin acronym in an Arabic label: the names without them.
-        choices=[("", _("Any")), *CertificationKind.short_choices()],
+        choices=[("", _("Any")), *CertificationKind.choices],
     )
 
     def clean(self):

@@ -203,11 +203,6 @@ class Certification(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
-    @property
-    def label_html(self):
-        """The kind's name in the reader's language, its acronym (ONSSA) marked as French."""
-        return CertificationKind.label_html(self.kind)
-
     def is_valid_on(self, day: datetime.date) -> bool:
         return self.valid_until is None or self.valid_until >= day
 

@@ -6,7 +6,7 @@ from exportsupport import services
 from exportsupport.choices import RequestStatus
 from exportsupport.errors import InvalidTransition
 from exportsupport.models import SupportRequest
-from fairsite.uploads import FileContentValidator
+from fairsite.uploads import MAX_UPLOAD_SIZE, FileContentValidator, upload_help
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -33,7 +33,9 @@ class SupportRequestForm(forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("PDF, JPEG or PNG, 10 MB at most each: labels, photos, analyses."),
+        help_text=upload_help(
+            ("pdf", "jpeg", "png"), MAX_UPLOAD_SIZE, _("labels, photos, analyses")
+        ),
     )
 
     class Meta:
@@ -53,7 +55,7 @@ class SupportRequestForm(forms.ModelForm):
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, JPEG or PNG, 10 MB at most."),
+        help_text=upload_help(("pdf", "jpeg", "png"), MAX_UPLOAD_SIZE),
         validators=[FileContentValidator()],
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )

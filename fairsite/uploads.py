@@ -12,11 +12,15 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from fairsite.i18n import join_list
+from fairsite.i18n import in_language, join_list
 
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
@@ -28,6 +32,32 @@ SIGNATURES = {
 }
 EXTENSIONS = {"pdf": {"pdf"}, "jpeg": {"jpg", "jpeg"}, "png": {"png"}}
 KIND_NAMES = {"pdf": "PDF", "jpeg": "JPEG", "png": "PNG"}
+
+
+def _upload_help(kinds, max_size: int, contents: str = ""):
+    formats = [in_language(KIND_NAMES[kind], "en") for kind in kinds]
+    names = formats[0]
+    if len(formats) > 1:
+        names = format_html(
+            pgettext("the last of a choice", "{others} or {last}"),
+            others=join_list(formats[:-1]),
+            last=formats[-1],
+        )
+    megabytes = max_size // (1024 * 1024)
+    if contents:
+        return format_html(
+            gettext("{formats}, {size} MB at most each: {contents}."),
+            formats=names,
+            size=megabytes,
+            contents=contents,
+        )
+    return format_html(gettext("{formats}, {size} MB at most."), formats=names, size=megabytes)
+
+
+upload_help = lazy(_upload_help, SafeString)
+upload_help.__doc__ = """The help under a file field, in the reader's language: which kinds of
+file (their names marked as such, so that "PDF" on an Arabic page is read as a name) and how
+large, e.g. `upload_help(("pdf", "png"), MAX_UPLOAD_SIZE, _("labels, photos, analyses"))`."""
 
 
 def sniff(file) -> str | None:

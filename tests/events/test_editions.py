@@ -103,4 +103,4 @@ def test_name_follows_the_active_language():
     with translation.override("fr"):
         assert edition.name == edition.name_fr
     with translation.override("en"):
-        assert edition.name == edition.name_ar  # falls back rather than showing nothing
+        assert edition.name == edition.name_fr  # falls back to French rather than nothing

@@ -74,7 +74,8 @@ class PartnershipMeetingFactory(factory.django.DjangoModelFactory):
     title_fr = "Réunion du comité de suivi"
     starts_at = datetime.datetime(2025, 5, 14, 10, tzinfo=datetime.UTC)
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
-    place = "Salle du conseil"
+    place_ar = "قاعة المجلس"
+    place_fr = "Salle du conseil"
 
 
 class MeetingRequestFactory(factory.django.DjangoModelFactory):
