@@ -86,7 +86,7 @@ SESSIONS = [
     (2, "16:00", 90, 3, "workshop", 1, "fr", "ورشة: التسعير للأسواق الخارجية", "Atelier : fixer ses prix à l'export", [3], True, 25),
     (2, "16:30", 60, 2, "talk", 3, "fr", "اقتصاد تضامني عابر للمتوسط", "Une économie solidaire de part et d'autre de la Méditerranée", [4], False, None),
     (2, "17:30", 60, 0, "ceremony", None, "ar", "توزيع جوائز المعرض وحفل الاختتام", "Remise des prix du salon et clôture", [], False, None),
-    (2, "16:30", 60, 0, "talk", 0, "ar", "خلاصات وتوصيات المعرض", "Conclusions et recommandations du salon", [0, 1], False, None),
+    (2, "17:00", 30, 0, "talk", 0, "ar", "خلاصات وتوصيات المعرض", "Conclusions et recommandations du salon", [0, 1], False, None),
 ]
 # fmt: on
 
