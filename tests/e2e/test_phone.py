@@ -8,7 +8,9 @@ import pytest
 from events.models import Badge, Edition, Gate
 from events.services.badge_links import badge_link_token
 from events.services.badges import gate_token_issue
+from exhibitors.models import Application
 from fairsite.demo import DEMO_LOGINS
+from fairsite.models import User
 from tests.e2e.axe import axe_violations, describe
 from tests.e2e.conftest import PHONE, sign_in, viewport_context
 
@@ -174,3 +176,33 @@ def test_the_phone_pages_pass_axe_on_a_phone_and_a_wide_screen(
                 assert box(page, ".site-header")["height"] < 160
             page.screenshot(path=artifacts / f"phone-{name}-{language}-{viewport['width']}.png")
         page.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_exhibitors_hall_plan_is_readable_on_a_phone(
+    live_server, demo_site, browser, artifacts, language
+):
+    """The stand codes on the hall plan are 12 px tall, the plan scrolls in its frame (not
+    the page) and opens on the exhibitor's own stand."""
+    login = next(demo for demo in DEMO_LOGINS if demo.email == "exhibitor@fair.example")
+    user = User.objects.get(email=login.email)
+    application = (
+        Application.objects.filter(cooperative__managers=user, stand__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    page = new_page(browser, PHONE)
+    sign_in(page, live_server.url, login.email, login.password, language=language)
+    page.goto(f"{live_server.url}/{language}/portal/applications/{application.pk}/")
+
+    heights = page.eval_on_selector_all(
+        ".hall-plan text", "(texts) => texts.map((t) => t.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 11, heights
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    frame, mine = box(page, ".hall-plan-frame"), box(page, ".hall-plan__stand--mine rect")
+    stroke = 2  # the stand's outline may stand out of a frame's edge by half its width
+    assert frame["x"] - stroke <= mine["x"]
+    assert mine["x"] + mine["width"] <= frame["x"] + frame["width"] + stroke
+    assert_accessible(page, f"application ({language}) on a phone")
+    page.screenshot(path=artifacts / f"phone-hall-plan-{language}.png")
