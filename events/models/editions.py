@@ -199,12 +199,19 @@ class Edition(models.Model):
     def clock_label(self) -> str:
         """The fair's clock as people name it, "the fair's time (UTC+1)", never a zone's
         database name; the offset is the one of the fair's first day."""
+        return _("the fair's time (UTC%(offset)s)") % {"offset": self._utc_offset()}
+
+    @property
+    def clock_offset(self) -> str:
+        """The fair's clock as a short offset, "UTC+1" ("غرينتش+1" in Arabic)."""
+        return _("UTC%(offset)s") % {"offset": self._utc_offset()}
+
+    def _utc_offset(self) -> str:
         first_day = datetime.datetime.combine(self.starts_on, datetime.time(12), tzinfo=self.zone)
         minutes = int(first_day.utcoffset().total_seconds() // 60)
         hours, rest = divmod(abs(minutes), 60)
         offset = ("+" if minutes > 0 else "−") + str(hours) if minutes else ""
-        offset += f":{rest:02d}" if rest else ""
-        return _("the fair's time (UTC%(offset)s)") % {"offset": offset}
+        return offset + (f":{rest:02d}" if rest else "")
 
     def today(self) -> datetime.date:
         """Today on the fair's own clock."""

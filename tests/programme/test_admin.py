@@ -437,6 +437,8 @@ def test_the_schedule_puts_blocks_in_their_rooms_and_shows_clashes(
 
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
+    note = page.select_one(".schedule-note").get_text(" ", strip=True)
+    assert "(غرينتش+1)" in note and "Casablanca" not in note  # the clock people read, not its id
     columns = {tag["data-room"]: style(tag, "grid-column") for tag in page.select(".schedule-room")}
     assert list(columns) == [str(rooms[0].pk), str(rooms[1].pk), ""]  # rooms in order, then none
     first, second, no_room = columns.values()
