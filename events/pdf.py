@@ -17,6 +17,7 @@ from django.utils import formats, translation
 
 from events.choices import AttendeeCategory
 from fairsite.i18n import join_list
+from fairsite.models import SiteSettings
 from fairsite.pdf import html_document
 
 logger = logging.getLogger(__name__)
@@ -93,12 +94,10 @@ def edition_lines(edition) -> dict:
 def fair_logo_data_uri() -> str:
     """The fair's logo from the default site's settings, as a data URI of a small rendition
     (read from storage, never over the network); "" when there is none or it cannot be read."""
-    from wagtail.models import Site
-
-    from fairsite.models import SiteSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    logo = site and SiteSettings.for_site(site).fair_logo
+    settings = (
+        SiteSettings.objects.filter(site__is_default_site=True).select_related("fair_logo").first()
+    )  # read, not made: printing badges writes no settings row
+    logo = settings and settings.fair_logo
     if not logo:
         return ""
     try:

@@ -341,7 +341,7 @@ def _profiles_ensure(cooperatives: list[Cooperative]) -> None:
             cooperative.logo = cooperative_image_create(
                 file=_png(_logo(cooperative), f"logo-{number + 1:03d}.png"),
                 title=cooperative.name,
-                by=None,
+                uploaded_by=None,
             )
             changed.append("logo")
         if changed:

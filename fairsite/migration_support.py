@@ -3,6 +3,12 @@
 from fairsite.i18n import script_language
 
 
+def language_field(field: str, value: str) -> str:
+    """The field of `field`'s languages a text typed once belongs in: `<field>_ar` when it is
+    written in Arabic script, `<field>_fr` otherwise."""
+    return f"{field}_{'ar' if script_language(value) == 'ar' else 'fr'}"
+
+
 def copy_to_language_fields(app_label: str, model_name: str, *fields: str):
     """A RunPython step that copies each of `fields` into `<field>_ar` when it is written in
     Arabic script and into `<field>_fr` otherwise: a text typed once, before the model kept
@@ -15,7 +21,7 @@ def copy_to_language_fields(app_label: str, model_name: str, *fields: str):
             for field in fields:
                 value = getattr(row, field)
                 if value:
-                    target = f"{field}_{'ar' if script_language(value) == 'ar' else 'fr'}"
+                    target = language_field(field, value)
                     setattr(row, target, value)
                     changed.append(target)
             if changed:

@@ -5,11 +5,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-from fairsite.i18n import script_language
-
-
-def _language(value: str) -> str:
-    return "ar" if script_language(value) == "ar" else "fr"
+from fairsite.migration_support import language_field
 
 
 # The old field's default: the city every venue of the fair has been in, named in each language.
@@ -27,7 +23,7 @@ def venue_languages_split(apps, schema_editor):
         for field in ("address", "city"):
             value = getattr(venue, field)
             if value:
-                setattr(venue, f"{field}_{_language(value)}", value)
+                setattr(venue, language_field(field, value), value)
         venue.save(update_fields=["address_ar", "address_fr", *OUJDA])
 
 

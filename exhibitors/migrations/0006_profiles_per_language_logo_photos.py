@@ -10,11 +10,7 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
-from fairsite.i18n import script_language
-
-
-def _language_field(field: str, value: str) -> str:
-    return f"{field}_{'ar' if script_language(value) == 'ar' else 'fr'}"
+from fairsite.migration_support import language_field
 
 
 def forwards(apps, schema_editor):
@@ -23,7 +19,7 @@ def forwards(apps, schema_editor):
     for cooperative in Cooperative.objects.all().iterator():
         changed = []
         if cooperative.commune:
-            target = _language_field("commune", cooperative.commune)
+            target = language_field("commune", cooperative.commune)
             setattr(cooperative, target, cooperative.commune)
             changed.append(target)
         if cooperative.publish_contact:
@@ -38,7 +34,7 @@ def forwards(apps, schema_editor):
         if changed:
             cooperative.save(update_fields=changed)
     for product in Product.objects.exclude(description="").iterator():
-        target = _language_field("description", product.description)
+        target = language_field("description", product.description)
         setattr(product, target, product.description)
         product.save(update_fields=[target])
 

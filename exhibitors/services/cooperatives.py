@@ -34,7 +34,9 @@ def cooperative_create(*, by: User, logo_upload=None, **fields) -> Cooperative:
     already checked by the form). Raises ValidationError on bad fields."""
     cooperative = Cooperative(**fields)
     if logo_upload:
-        cooperative.logo = cooperative_image_create(file=logo_upload, title=cooperative.name, by=by)
+        cooperative.logo = cooperative_image_create(
+            file=logo_upload, title=cooperative.name, uploaded_by=by
+        )
     cooperative.full_clean()
     cooperative.save()
     cooperative.managers.add(by)
@@ -51,7 +53,9 @@ def cooperative_update(
         setattr(cooperative, name, value)
     old_logo = cooperative.logo if (logo_upload or remove_logo) else None
     if logo_upload:
-        cooperative.logo = cooperative_image_create(file=logo_upload, title=cooperative.name, by=by)
+        cooperative.logo = cooperative_image_create(
+            file=logo_upload, title=cooperative.name, uploaded_by=by
+        )
     elif remove_logo:
         cooperative.logo = None
     cooperative.full_clean()
@@ -69,7 +73,7 @@ def exhibitors_collection() -> Collection:
     return existing or root.add_child(name=EXHIBITORS_COLLECTION)
 
 
-def cooperative_image_create(*, file, title: str, by: User | None):
+def cooperative_image_create(*, file, title: str, uploaded_by: User | None):
     """A Wagtail image in the exhibitors' collection from an uploaded file that the form has
     checked (fairsite.uploads.FileContentValidator: a JPEG or PNG Pillow reads, size-limited),
     stored under a random name."""
@@ -77,7 +81,7 @@ def cooperative_image_create(*, file, title: str, by: User | None):
     image = get_image_model()(
         title=title[:255],
         collection=exhibitors_collection(),
-        uploaded_by_user=by,
+        uploaded_by_user=uploaded_by,
         file=ImageFile(file, name=f"{uuid.uuid4().hex}{extension}"),
     )
     image._set_image_file_metadata()
@@ -101,7 +105,7 @@ def cooperative_photo_add(
     last = photos.order_by("-sort_order").values_list("sort_order", flat=True).first()
     photo = CooperativePhoto.objects.create(
         cooperative=cooperative,
-        image=cooperative_image_create(file=file, title=cooperative.name, by=by),
+        image=cooperative_image_create(file=file, title=cooperative.name, uploaded_by=by),
         caption_ar=caption_ar,
         caption_fr=caption_fr,
         sort_order=(last or 0) + 1,

@@ -196,7 +196,7 @@ def test_edition_days_across_two_months():
     assert text == "30 novembre – 3 décembre 2126"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_puts_the_old_address_in_the_language_it_is_written_in():
     executor = MigrationExecutor(connection)
     before = [("events", "0012_programme_left")]

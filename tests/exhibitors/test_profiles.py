@@ -186,7 +186,7 @@ def test_the_public_contact_is_shown_only_when_filled(client, directory, open_ed
     assert "mailto:" not in page and "tel:" not in page
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_keeps_the_commune_under_the_language_it_is_written_in():
     executor = MigrationExecutor(connection)
     before = [("exhibitors", "0005_staff_badges")]

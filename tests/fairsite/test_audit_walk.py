@@ -20,7 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import BaseLogEntry
 
-from tests.exhibitors.files import pdf
+from tests.exhibitors.files import pdf, png
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -187,6 +187,21 @@ def _cooperative_create(by):
     }
 
 
+def _cooperative_update(by):
+    return {"cooperative": CooperativeFactory(managers=[by]), "commune_ar": "فجيج"}
+
+
+def _cooperative_photo_add(by):
+    return {"cooperative": CooperativeFactory(managers=[by]), "file": png()}
+
+
+def _cooperative_photo_remove(by):
+    from exhibitors.services.cooperatives import cooperative_photo_add
+
+    photo = cooperative_photo_add(cooperative=CooperativeFactory(), file=png(), by=None)
+    return {"photo": photo}
+
+
 def _cooperative_invite(by):
     return {"cooperative": CooperativeFactory(), "email": "new@fair.example", "language": "fr"}
 
@@ -340,6 +355,9 @@ SCENARIOS = {
     "exhibitors.services.applications.staff_member_remove": _staff_member_remove,
     "exhibitors.services.cooperatives.cooperative_create": _cooperative_create,
     "exhibitors.services.cooperatives.cooperative_invite": _cooperative_invite,
+    "exhibitors.services.cooperatives.cooperative_photo_add": _cooperative_photo_add,
+    "exhibitors.services.cooperatives.cooperative_photo_remove": _cooperative_photo_remove,
+    "exhibitors.services.cooperatives.cooperative_update": _cooperative_update,
     "partnerships.services.agreements.agreement_renew": _agreement_renew,
     "partnerships.services.agreements.agreement_save": _agreement_save,
     "partnerships.services.agreements.agreement_terminate": _agreement_terminate,

@@ -93,7 +93,7 @@ def test_a_list_of_marked_names_escapes_the_others():
         assert join_list(["a & b", "c"]) == "a & b, c"  # plain text stays plain
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_text_typed_once_moves_to_the_field_of_its_script():
     """The speakers' organisation and country, typed once before they were kept per
     language, land in the Arabic or the French field by their script, and back."""
