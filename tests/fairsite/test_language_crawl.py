@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from events.models import Badge
+from events.services.badge_links import badge_link_token
 from fairsite.models import User
 from tests.language import LanguageReader
 
@@ -65,10 +67,19 @@ def test_every_page_speaks_the_readers_language():
     call_command("seed_demo", stdout=io.StringIO())
     exhibitor = Client()
     exhibitor.force_login(User.objects.get(email="exhibitor@fair.example"))
+    # Badges of people who wrote their names in either script, reached by their links.
+    badges = [
+        badge_link_token(badge)
+        for badge in Badge.objects.filter(attendee__category="visitor").order_by("pk")[:4]
+    ] + [
+        badge_link_token(badge)
+        for badge in Badge.objects.filter(attendee__organisation__regex=r"[A-Za-z]")[:2]
+    ]
     failures = []
     for language in ("ar", "fr"):
+        visitor_badges = [f"/{language}/visit/badge/{token}/" for token in badges]
         for client, starts, least in (
-            (Client(), [f"/{language}/"], 40),
+            (Client(), [f"/{language}/", *visitor_badges], 40),
             (exhibitor, [f"/{language}/portal/", f"/{language}/meetings/"], 5),
         ):
             pages, found = crawl(client, language, starts)
