@@ -5,7 +5,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from fairsite.blocks import RICH_TEXT_FEATURES
-from fairsite.i18n import language_order
 
 from .editions import Edition
 
@@ -38,15 +37,4 @@ class PracticalInfoPage(Page):
         context["edition"] = edition
         context["venue"] = edition.venue if edition else None
         context["opening_hours"] = list(edition.opening_hours.all()) if edition else []
-        context["directions"], context["directions_language"] = _directions(context["venue"])
         return context
-
-
-def _directions(venue) -> tuple[str, str]:
-    """How to get there in the page's language, else in the first language that has it, and
-    which language that is: the text runs to paragraphs, marked as a whole."""
-    for code in language_order():
-        value = getattr(venue, f"directions_{code}", "") if venue else ""
-        if value:
-            return value, code
-    return "", ""
