@@ -107,8 +107,7 @@ def portal_home(request):
 def cooperative_create_view(request):
     form = CooperativeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "remove_logo"}
-        cooperative = cooperative_create(by=request.user, **fields)
+        cooperative = cooperative_create(by=request.user, **form.cleaned_data)
         messages.success(request, _("The cooperative's profile is saved."))
         return redirect("exhibitors:cooperative_detail", cooperative.pk)
     return render(request, "exhibitors/cooperative_form.html", {"form": form})
