@@ -128,14 +128,15 @@ def demo_rehearsal_badge_ensure(*, edition: Edition, now: datetime.datetime | No
 
 
 VENUE_PRACTICAL = {
-    "address_ar": "شارع محمد السادس، قرب محطة الترامواي «المعرض»",
-    "address_fr": "Boulevard Mohammed VI, près de la station de tramway « Parc des expositions »",
-    "address_en": "Boulevard Mohammed VI, by the “Exhibition Park” tram stop",
+    "address_ar": "شارع محمد السادس",
+    "address_fr": "Boulevard Mohammed VI",
+    "address_en": "Boulevard Mohammed VI",
     "city_ar": "وجدة",
     "city_fr": "Oujda",
     "city_en": "Oujda",
     "directions_ar": (
-        "بالترامواي: الخط 1، محطة «المعرض»، على بعد دقيقتين مشيا من المدخل الرئيسي.\n"
+        "بالقطار أو الطائرة: من محطة القطار، عشر دقائق بسيارة الأجرة؛ من مطار وجدة أنكاد، "
+        "حوالي عشرين دقيقة.\n"
         "بالحافلة: الخطوط 2 و7 و14 تتوقف أمام فضاء المعارض.\n"
         "بسيارة الأجرة: سيارات الأجرة الصغيرة تقلكم من وسط المدينة في حوالي عشر دقائق؛ "
         "اطلبوا «فضاء المعارض».\n"
@@ -144,8 +145,8 @@ VENUE_PRACTICAL = {
         "قرب المدخل الرئيسي."
     ),
     "directions_fr": (
-        "En tramway : ligne 1, station « Parc des expositions », à deux minutes à pied de "
-        "l'entrée principale.\n"
+        "En train ou en avion : de la gare, dix minutes en taxi ; de l'aéroport d'Oujda-Angads, "
+        "une vingtaine de minutes.\n"
         "En bus : les lignes 2, 7 et 14 s'arrêtent devant le parc des expositions.\n"
         "En taxi : les petits taxis vous y conduisent du centre-ville en dix minutes environ ; "
         "demandez le « Parc des expositions ».\n"
@@ -154,7 +155,8 @@ VENUE_PRACTICAL = {
         "situation de handicap près de l'entrée principale."
     ),
     "directions_en": (
-        "By tram: line 1, “Exhibition Park” stop, two minutes' walk from the main entrance.\n"
+        "By train or plane: ten minutes by taxi from the railway station, about twenty from "
+        "Oujda-Angads airport.\n"
         "By bus: lines 2, 7 and 14 stop in front of the exhibition park.\n"
         "By taxi: a petit taxi takes you there from the city centre in about ten minutes; "
         "ask for the “Parc des expositions”.\n"

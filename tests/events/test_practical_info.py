@@ -51,7 +51,7 @@ def test_the_practical_page_shows_venue_hours_and_directions_in_arabic(client, f
     assert re.search(r"<address[^>]*>.*فضاء المعارض بوجدة.*شارع محمد السادس.*وجدة", body, re.S)
     assert "الثلاثاء 3 دجنبر" in body and "الجمعة 6 دجنبر" in body
     assert "10:00" in body and "20:00" in body and "18:00" in body
-    assert "بالترامواي" in body
+    assert "بالحافلة" in body
     assert 'href="geo:34.681400,-1.908600"' in body
     assert "openstreetmap.org/?mlat=34.681400&amp;mlon=-1.908600" in body
 
@@ -64,7 +64,7 @@ def test_the_practical_page_shows_venue_hours_and_directions_in_french(client, f
     assert "Parc des expositions d&#x27;Oujda" in body
     assert "Boulevard Mohammed VI" in body
     assert "mardi 3 décembre" in body and "vendredi 6 décembre" in body
-    assert "En tramway" in body and "Accessibilité" in body
+    assert "En bus" in body and "Accessibilité" in body
 
 
 def test_the_arabic_page_has_no_latin_letters_outside_elements_marked_with_their_language(
