@@ -16,6 +16,7 @@ from fairsite.models import (
     HomePage,
     NewsArticlePage,
     NewsIndexPage,
+    PrivacyPage,
     SiteSettings,
     StandardPage,
     User,
@@ -141,6 +142,116 @@ ABOUT_BODY = {
         "workshops. Entry is free.",
     ],
 }
+# The privacy notice (law 09-08): slug, title, introduction, then (heading, paragraph) pairs.
+PRIVACY_CONTENT = {
+    "ar": (
+        "privacy",
+        "حماية المعطيات الشخصية",
+        "يحترم مجلس جهة الشرق القانون رقم 09.08 المتعلق بحماية الأشخاص الذاتيين تجاه معالجة "
+        "المعطيات ذات الطابع الشخصي.",
+        [
+            (
+                "من يجمع معطياتكم؟",
+                "مجلس جهة الشرق، منظم المعرض الجهوي للاقتصاد الاجتماعي والتضامني بوجدة.",
+            ),
+            (
+                "لأي غرض؟",
+                "لإصدار الشارات ومراقبتها عند المداخل، ودراسة طلبات مشاركة التعاونيات وتوزيع الأروقة، "
+                "وتسجيلكم في الورشات، وتنظيم لقاءات الأعمال، ومواكبة التعاونيات في التصدير، "
+                "وإعداد إحصائيات مجهولة الهوية لمرصد الاقتصاد الاجتماعي والتضامني.",
+            ),
+            (
+                "من يطلع عليها؟",
+                "مصالح مجلس الجهة المكلفة بالمعرض وحدها. لا تُعرض أسماؤكم على العارضين أو على "
+                "المشاركين في لقاءات الأعمال إلا إذا اخترتم ذلك.",
+            ),
+            (
+                "كم مدة الاحتفاظ بها؟",
+                "تُحذف المعطيات الشخصية للزوار أو تُجعل مجهولة الهوية بعد اثني عشر شهرا من نهاية "
+                "الدورة، وتبقى الأرقام الإحصائية وحدها.",
+            ),
+            (
+                "ما هي حقوقكم؟",
+                "لكم حق الولوج إلى معطياتكم وتصحيحها والاعتراض على معالجتها وطلب حذفها. راسلوا "
+                "المعرض عبر عنوان البريد الإلكتروني المذكور أسفل الصفحة، ويمكنكم أيضا اللجوء إلى "
+                "اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي.",
+            ),
+        ],
+    ),
+    "fr": (
+        "donnees-personnelles",
+        "Protection des données personnelles",
+        "Le Conseil de la Région de l'Oriental respecte la loi n° 09-08 relative à la protection "
+        "des personnes physiques à l'égard du traitement des données à caractère personnel.",
+        [
+            (
+                "Qui collecte vos données ?",
+                "Le Conseil de la Région de l'Oriental, organisateur du Salon régional de l'économie sociale et solidaire à Oujda.",
+            ),
+            (
+                "Pour quoi faire ?",
+                "Émettre les badges et les contrôler aux entrées, étudier les candidatures des "
+                "coopératives et attribuer les stands, vous inscrire aux ateliers, organiser les "
+                "rendez-vous d'affaires, accompagner les coopératives à l'export et établir des "
+                "statistiques anonymes pour l'observatoire de l'ESS.",
+            ),
+            (
+                "Qui les reçoit ?",
+                "Les seuls services du Conseil chargés du salon. Votre nom n'est montré aux "
+                "exposants ou aux participants des rendez-vous d'affaires que si vous le choisissez.",
+            ),
+            (
+                "Combien de temps sont-elles gardées ?",
+                "Les données personnelles des visiteurs sont supprimées ou rendues anonymes douze "
+                "mois après la fin de l'édition ; seuls les chiffres statistiques restent.",
+            ),
+            (
+                "Quels sont vos droits ?",
+                "Vous pouvez accéder à vos données, les faire rectifier, vous opposer à leur "
+                "traitement et demander leur suppression : écrivez au salon à l'adresse indiquée "
+                "en bas de page. Vous pouvez aussi saisir la Commission nationale de contrôle de la "
+                "protection des données à caractère personnel (CNDP).",
+            ),
+        ],
+    ),
+    "en": (
+        "privacy",
+        "Personal data protection",
+        "The Regional Council of the Oriental complies with law 09-08 on the protection of "
+        "individuals with regard to the processing of personal data.",
+        [
+            (
+                "Who collects your data?",
+                "The Regional Council of the Oriental, which organises the Regional Fair of the Social and Solidarity Economy in Oujda.",
+            ),
+            (
+                "What for?",
+                "To issue badges and check them at the entrances, review cooperatives' "
+                "applications and allocate stands, sign you up for workshops, arrange business "
+                "meetings, help cooperatives export, and compile anonymous statistics for the "
+                "observatory of the social and solidarity economy.",
+            ),
+            (
+                "Who receives it?",
+                "Only the council's services in charge of the fair. Exhibitors and business "
+                "meeting participants see your name only if you choose so.",
+            ),
+            (
+                "How long is it kept?",
+                "Visitors' personal data is deleted or made anonymous twelve months after the "
+                "edition ends; only the statistics remain.",
+            ),
+            (
+                "What are your rights?",
+                "You may access your data, have it corrected, object to its processing and ask "
+                "for its deletion: write to the fair at the address given at the foot of the "
+                "page. You may also refer to the CNDP, Morocco's data protection authority.",
+            ),
+        ],
+    ),
+}
+# A made-up number, for the sample site only.
+SAMPLE_DECLARATION = "2026-0412"
 NEWS_INDEX_CONTENT = {
     "ar": ("news", "المستجدات"),
     "fr": ("actualites", "Actualités"),
@@ -214,6 +325,7 @@ def demo_site_settings_ensure() -> SiteSettings:
         site_settings.address_fr = "Conseil de la Région de l'Oriental\nOujda"
         site_settings.address_en = "Regional Council of the Oriental\nOujda"
         site_settings.sample_data = True
+        site_settings.data_protection_declaration = SAMPLE_DECLARATION
         site_settings.save()
     return site_settings
 
@@ -228,7 +340,7 @@ def demo_pages_ensure() -> dict[str, HomePage]:
                 ("figure", {"value": value, "label": label}) for value, label in content["figures"]
             ]
             home.save()
-    about_key = news_key = None
+    about_key = news_key = privacy_key = None
     for code in ["ar", "fr", "en"]:
         home = homes[code]
         slug, title, intro = ABOUT_CONTENT[code]
@@ -245,6 +357,7 @@ def demo_pages_ensure() -> dict[str, HomePage]:
         if not about.body:
             about.body = [("paragraph", RichText(f"<p>{text}</p>")) for text in ABOUT_BODY[code]]
             about.save_revision().publish()
+        privacy_key = _privacy_page_ensure(home, code, privacy_key)
         slug, title = NEWS_INDEX_CONTENT[code]
         news = _child_ensure(
             home,
@@ -257,6 +370,22 @@ def demo_pages_ensure() -> dict[str, HomePage]:
         news_key = news.translation_key
         _articles_ensure(news, code)
     return homes
+
+
+def _privacy_page_ensure(home: HomePage, code: str, translation_key) -> str:
+    """The privacy notice in `code`, a translation of the others; its translation key."""
+    slug, title, intro, sections = PRIVACY_CONTENT[code]
+    page = _child_ensure(
+        home, PrivacyPage, slug=slug, title=title, intro=intro, translation_key=translation_key
+    )
+    if not page.body:
+        page.body = [
+            block
+            for heading, text in sections
+            for block in (("heading", heading), ("paragraph", RichText(f"<p>{text}</p>")))
+        ]
+        page.save_revision().publish()
+    return page.translation_key
 
 
 def _articles_ensure(news: NewsIndexPage, code: str) -> None:

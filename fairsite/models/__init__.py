@@ -1,5 +1,5 @@
 from .mail import OutboundEmail
-from .pages import HomePage, NewsArticlePage, NewsIndexPage, StandardPage
+from .pages import HomePage, NewsArticlePage, NewsIndexPage, PrivacyPage, StandardPage
 from .site_settings import SiteSettings
 from .users import User
 
@@ -8,6 +8,7 @@ __all__ = [
     "NewsArticlePage",
     "NewsIndexPage",
     "OutboundEmail",
+    "PrivacyPage",
     "SiteSettings",
     "StandardPage",
     "User",

@@ -95,6 +95,28 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+class PrivacyPage(Page):
+    """The privacy notice (law 09-08): who collects personal data, why, who receives it, how
+    long it is kept and how people exercise their rights. Every form that collects personal
+    data links to it, in the reader's language."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["fairsite.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("privacy page")
+
+    @classmethod
+    def in_language(cls, language: str) -> "PrivacyPage | None":
+        return cls.objects.live().filter(locale__language_code=language).first()
+
+
 class NewsIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -41,6 +41,16 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Show a notice on every page that the content is sample data."),
     )
 
+    data_protection_declaration = models.CharField(
+        _("data protection declaration number"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "The number under which the council declared its processing of personal data to "
+            "the CNDP (law 09-08); shown on the privacy page."
+        ),
+    )
+
     address = LocalizedField()
 
     panels = [
@@ -65,6 +75,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Social links"),
         ),
         MultiFieldPanel([FieldPanel("fair_logo"), FieldPanel("region_logo")], heading=_("Logos")),
+        FieldPanel("data_protection_declaration"),
         FieldPanel("sample_data"),
     ]
 

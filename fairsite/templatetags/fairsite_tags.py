@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from fairsite.i18n import (
+    active_language,
     as_written,
     in_language,
     join_list,
@@ -13,6 +14,8 @@ from fairsite.i18n import (
     localized_with_language,
     script_language,
 )
+from fairsite.models import PrivacyPage
+from fairsite.privacy import NOTICES
 
 register = template.Library()
 
@@ -104,3 +107,11 @@ def localized_lang(obj, field):
     fallback in another language: `<div{% localized_lang session "description" %}>`."""
     value, language = localized_with_language(obj, field)
     return language_attributes(language) if value else ""
+
+
+@register.inclusion_tag("includes/privacy_notice.html")
+def privacy_notice(purpose: str):
+    """The notice beside a form that collects personal data: what it is used for (see
+    fairsite.privacy.NOTICES), with a link to the privacy page in the reader's language."""
+    page = PrivacyPage.in_language(active_language())
+    return {"purpose": purpose, "text": NOTICES[purpose], "privacy_url": page.url if page else ""}
