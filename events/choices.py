@@ -68,3 +68,11 @@ class HowHeard(models.TextChoices):
     WORD_OF_MOUTH = "word_of_mouth", _("Family or friends")
     WEBSITE = "website", _("This website")
     OTHER = "other", _("Other")
+
+
+class ConsentKind(models.TextChoices):
+    """What a visitor may agree to beyond their badge: each asked separately, never assumed."""
+
+    NEWS = "news", _("News from the council")
+    FINDABLE = "findable", _("Findable by exhibitors and business-meeting participants")
+    PHOTOS = "photos", _("Photos")

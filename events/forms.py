@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import HowHeard
+from events.services.consents import CONSENT_TEXTS
 from fairsite.widgets import LanguageSelect
 
 
@@ -32,6 +33,20 @@ class VisitorRegistrationForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of your e-mails"), choices=settings.LANGUAGES, widget=LanguageSelect
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each use beyond the badge asked on its own, unticked: consent is given, not assumed.
+        for kind, (_version, text) in CONSENT_TEXTS.items():
+            self.fields[f"consent_{kind}"] = forms.BooleanField(label=text, required=False)
+
+    def consents(self) -> list[str]:
+        """The kinds of consent ticked."""
+        return [kind for kind in CONSENT_TEXTS if self.cleaned_data.get(f"consent_{kind}")]
+
+    def registration(self) -> dict:
+        """What the visitor typed for their badge, without the consents."""
+        return {k: v for k, v in self.cleaned_data.items() if not k.startswith("consent_")}
 
 
 class BadgeLinkRequestForm(forms.Form):

@@ -6,13 +6,14 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from events.choices import BADGE_CATEGORY_CODES, ScanResult
 from events.fair_clock import edition_zone, utc_offsets
@@ -25,6 +26,12 @@ from events.services.badge_links import (
     badge_links_send_queue,
 )
 from events.services.badges import visitor_register
+from events.services.consents import (
+    CONSENT_TEXTS,
+    consent_give,
+    consent_withdraw,
+    consents_in_force,
+)
 from fairsite.ratelimit import allow, client_ip
 
 
@@ -43,8 +50,10 @@ def visitor_register_view(request):
                 {"form": form, "edition": edition, "is_open": is_open},
                 status=429,
             )
-        badge, created = visitor_register(edition=edition, **form.cleaned_data)
+        badge, created = visitor_register(edition=edition, **form.registration())
         if created:
+            for kind in form.consents():
+                consent_give(attendee=badge.attendee, kind=kind, language=badge.attendee.language)
             return redirect("events:visitor_badge", badge_link_token(badge))
         # The badge goes only to the address's owner: typing someone's address here must
         # not show their badge.
@@ -89,6 +98,7 @@ def visitor_badge(request, token):
     badge = badge_from_link_token(token)
     if badge is None:
         return _badge_link_refused(request)
+    in_force = consents_in_force(badge.attendee)
     return render(
         request,
         "events/visitor_badge.html",
@@ -97,8 +107,30 @@ def visitor_badge(request, token):
             "qr": qr_data_uri(badge.code),
             "token": token,
             "practical_page": PracticalInfoPage.in_language(get_language()),
+            "consents": [
+                {"kind": kind, "text": text, "given": in_force.get(kind)}
+                for kind, (_version, text) in CONSENT_TEXTS.items()
+            ],
         },
     )
+
+
+@require_POST
+def visitor_consent(request, token):
+    """Give or withdraw one consent from the badge page; it takes effect at once."""
+    badge = badge_from_link_token(token)
+    if badge is None:
+        return _badge_link_refused(request)
+    kind = request.POST.get("kind", "")
+    if kind not in CONSENT_TEXTS:
+        return HttpResponseBadRequest()
+    if request.POST.get("action") == "give":
+        consent_give(attendee=badge.attendee, kind=kind, language=get_language())
+        messages.success(request, _("Your choice is saved."))
+    else:
+        consent_withdraw(attendee=badge.attendee, kind=kind)
+        messages.success(request, _("Your consent is withdrawn, from now on."))
+    return redirect(reverse("events:visitor_badge", args=[token]) + "#choices")
 
 
 def visitor_badge_pdf(request, token):

@@ -1,5 +1,6 @@
 from .badges import Attendee, Badge, BadgePrintJob
 from .checkin import CheckIn, Gate
+from .consents import Consent
 from .editions import Edition, EditionQuerySet, OpeningHours, Venue, validate_time_zone
 from .pages import PracticalInfoPage
 
@@ -8,6 +9,7 @@ __all__ = [
     "Badge",
     "BadgePrintJob",
     "CheckIn",
+    "Consent",
     "Edition",
     "EditionQuerySet",
     "Gate",
