@@ -224,13 +224,13 @@ def test_revocations_since(client, gate, fair_today):
 
 
 def test_offline_sync_replays_by_scan_time_and_flags_double_entries(
-    client, fair_today, visitor_badge
+    client, fair_today, visitor_badge, scan_now
 ):
     north, south = GateFactory(), GateFactory()
     from events.services.badges import gate_token_issue
 
     north.token, south.token = gate_token_issue(gate=north), gate_token_issue(gate=south)
-    now = timezone.now()
+    now = scan_now
     # Both gates were offline and both let the visitor in, ten minutes apart.
     south_answers = post(
         client,
@@ -282,8 +282,8 @@ def test_offline_sync_replays_by_scan_time_and_flags_double_entries(
     ]
 
 
-def test_sync_orders_a_batch_by_scan_time(client, gate, fair_today, visitor_badge):
-    now = timezone.now()
+def test_sync_orders_a_batch_by_scan_time(client, gate, fair_today, visitor_badge, scan_now):
+    now = scan_now
     scans = [
         {
             "code": visitor_badge.code,

@@ -241,9 +241,11 @@ def test_a_scan_id_reused_at_another_gate_or_direction_is_a_conflict(client, gat
     assert visitor_badge.inside and visitor_badge.last_entry_gate == gate
 
 
-def test_offline_sync_refuses_a_reused_scan_id_per_scan(client, gate, fair_today, visitor_badge):
+def test_offline_sync_refuses_a_reused_scan_id_per_scan(
+    client, gate, fair_today, visitor_badge, scan_now
+):
     _attendee, other = attendee_register(edition=fair_today, category="visitor", full_name="Other")
-    now = timezone.now()
+    now = scan_now
 
     def scan(code, scan_id, minutes):
         return {
