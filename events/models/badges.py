@@ -29,6 +29,12 @@ class Attendee(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(
+        _("mobile number"),
+        max_length=20,
+        blank=True,
+        help_text=_("In international form (+212…), for those who use a phone rather than e-mail."),
+    )
     how_heard = models.CharField(
         _("how they heard of the fair"), max_length=24, choices=HowHeard.choices, blank=True
     )
@@ -53,7 +59,14 @@ class Attendee(models.Model):
                 Lower("email"),
                 condition=Q(category=AttendeeCategory.VISITOR) & ~Q(email=""),
                 name="events_attendee_one_visitor_per_email",
-            )
+            ),
+            # ...and with one mobile number, for those who register without e-mail.
+            models.UniqueConstraint(
+                "edition",
+                "phone",
+                condition=Q(category=AttendeeCategory.VISITOR) & ~Q(phone=""),
+                name="events_attendee_one_visitor_per_phone",
+            ),
         ]
 
     def __str__(self):

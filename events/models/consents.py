@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,13 +7,25 @@ from events.choices import ConsentKind
 
 
 class Consent(models.Model):
-    """A visitor's agreement to one use of their data beyond the badge, as they gave it: the
-    version and the very words they read, in their language, and when. Withdrawing keeps
-    the row (and when it ended); agreeing again makes a new one."""
+    """A person's agreement to one use of their data beyond its purpose, as they gave it: the
+    version and the very words they read, in their language, and when. It belongs to a
+    visitor's registration (given with it, kept on the badge page) or to an account (given
+    in the portal or when joining the business meetings). Withdrawing keeps the row (and
+    when it ended); agreeing again makes a new one."""
 
     attendee = models.ForeignKey(
         "events.Attendee",
         verbose_name=_("attendee"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="consents",
     )
@@ -26,13 +39,23 @@ class Consent(models.Model):
     class Meta:
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
-        ordering = ["attendee", "kind", "-given_at"]
+        ordering = ["kind", "-given_at"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(attendee__isnull=False, user__isnull=True)
+                | models.Q(attendee__isnull=True, user__isnull=False),
+                name="events_consent_one_holder",
+            ),
             models.UniqueConstraint(
                 fields=["attendee", "kind"],
-                condition=models.Q(withdrawn_at__isnull=True),
+                condition=models.Q(withdrawn_at__isnull=True, attendee__isnull=False),
                 name="events_consent_one_in_force",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=models.Q(withdrawn_at__isnull=True, user__isnull=False),
+                name="events_consent_one_in_force_per_account",
+            ),
         ]
 
     def __str__(self):

@@ -33,30 +33,47 @@ CONSENT_TEXTS = {
 }
 
 
-def consents_in_force(attendee: Attendee) -> dict[str, Consent]:
-    """The attendee's consents in force, by kind."""
-    return {consent.kind: consent for consent in attendee.consents.filter(withdrawn_at=None)}
+def _holder(attendee: Attendee | None, user) -> dict:
+    """The keyword that names the consent's holder: a visitor's registration or an account."""
+    if (attendee is None) == (user is None):
+        raise ValueError("A consent belongs to an attendee or to an account, not both.")
+    return {"attendee": attendee} if attendee is not None else {"user": user}
+
+
+def consents_in_force(attendee: Attendee | None = None, *, user=None) -> dict[str, Consent]:
+    """The consents in force of a visitor's registration or of an account, by kind."""
+    holder = _holder(attendee, user)
+    return {c.kind: c for c in Consent.objects.filter(withdrawn_at=None, **holder)}
+
+
+def consent_holds(*, kind: str, attendee: Attendee | None = None, user=None) -> bool:
+    """Whether the person agreed to `kind` and has not withdrawn it."""
+    return Consent.objects.filter(kind=kind, withdrawn_at=None, **_holder(attendee, user)).exists()
 
 
 @transaction.atomic
-def consent_give(*, attendee: Attendee, kind: str, language: str) -> Consent:
-    """Record the attendee's agreement to `kind` with the words shown to them in `language`
-    (nothing new if it is already in force)."""
-    Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
-    existing = attendee.consents.filter(kind=kind, withdrawn_at=None).first()
+def consent_give(
+    *, kind: str, language: str, attendee: Attendee | None = None, user=None
+) -> Consent:
+    """Record the agreement to `kind` with the words shown in `language`, for a visitor's
+    registration or an account (nothing new if it is already in force)."""
+    holder = _holder(attendee, user)
+    (owner,) = holder.values()
+    type(owner).objects.select_for_update().filter(pk=owner.pk).first()  # one at a time
+    existing = Consent.objects.filter(kind=kind, withdrawn_at=None, **holder).first()
     if existing is not None:
         return existing
     version, text = CONSENT_TEXTS[ConsentKind(kind)]
     with override(language):
         words = str(text)
     return Consent.objects.create(
-        attendee=attendee, kind=kind, version=version, text=words, language=language
+        kind=kind, version=version, text=words, language=language, **holder
     )
 
 
-def consent_withdraw(*, attendee: Attendee, kind: str) -> bool:
-    """End the attendee's agreement to `kind` now; False if none was in force."""
-    ended = attendee.consents.filter(kind=kind, withdrawn_at=None).update(
+def consent_withdraw(*, kind: str, attendee: Attendee | None = None, user=None) -> bool:
+    """End the agreement to `kind` now; False if none was in force."""
+    ended = Consent.objects.filter(kind=kind, withdrawn_at=None, **_holder(attendee, user)).update(
         withdrawn_at=timezone.now()
     )
     return bool(ended)
