@@ -76,11 +76,3 @@ class ConsentKind(models.TextChoices):
     NEWS = "news", _("News from the council")
     FINDABLE = "findable", _("Findable by exhibitors and business-meeting participants")
     PHOTOS = "photos", _("Photos")
-
-
-class DataRequestStatus(models.TextChoices):
-    """Where a person's request to be forgotten stands."""
-
-    PENDING = "pending", _("Waiting")
-    DONE = "done", _("Erased")
-    REFUSED = "refused", _("Refused")

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "b2b",
     "observatory",
     "exportsupport",
+    "privacy",
     "config",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -3,7 +3,6 @@ from .checkin import CheckIn, Gate
 from .consents import Consent
 from .editions import Edition, EditionQuerySet, OpeningHours, Venue, validate_time_zone
 from .pages import PracticalInfoPage
-from .personal_data import DataRequest
 
 __all__ = [
     "Attendee",
@@ -11,7 +10,6 @@ __all__ = [
     "BadgePrintJob",
     "CheckIn",
     "Consent",
-    "DataRequest",
     "Edition",
     "EditionQuerySet",
     "Gate",

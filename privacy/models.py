@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from events.choices import DataRequestStatus
+from privacy.choices import DataRequestStatus
 
 
 class DataRequest(models.Model):
@@ -59,7 +59,7 @@ class DataRequest(models.Model):
                 condition=models.Q(user__isnull=False)
                 | models.Q(attendee__isnull=False)
                 | ~models.Q(status="pending"),
-                name="events_datarequest_pending_has_subject",
+                name="privacy_datarequest_pending_has_subject",
             ),
         ]
 
