@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("portal/export-support/", include("exportsupport.urls")),
     path("portal/", include("exhibitors.urls")),
     path("meetings/", include("b2b.urls")),
+    path("privacy/", include("privacy.urls")),
     path("", include("events.urls")),
     # Wagtail's catch-all page route comes last.
     path("", include(wagtail_urls)),
