@@ -5,9 +5,11 @@ from celery import shared_task
 from django.utils import timezone
 
 from fairsite.logs import request_id_var
-from fairsite.models import OutboundEmail
-from fairsite.queueing import stalled_work_resume, task_send_now
+from fairsite.models import OutboundEmail, OutboundSms
+from fairsite.queueing import stalled_work_resume, stalled_work_sweep_register, task_send_now
 from fairsite.services.mail import email_deliver
+from fairsite.services.sms import sms_deliver
+from fairsite.sms import SmsTransientError
 
 # Work queued this long ago and still waiting (an e-mail unsent, a print job not started) was
 # lost on its way to a worker.
@@ -43,6 +45,37 @@ def task_send_pending_emails() -> int:
             break  # the broker is down: the next sweep tries again
         handed += 1
     return handed
+
+
+@shared_task(
+    name="fairsite.send_sms",
+    autoretry_for=(SmsTransientError, ConnectionError, TimeoutError),
+    retry_backoff=30,
+    retry_backoff_max=10 * 60,  # below the broker's visibility timeout, as for e-mail
+    max_retries=10,
+)
+def task_send_sms(*, sms_id: int) -> bool:
+    return sms_deliver(sms_id=sms_id)
+
+
+def sms_pending_resume(before: datetime.datetime) -> int:
+    """Hand every text message still unsent since before `before` to a worker again (the
+    periodic `fairsite.resume_stalled` runs it); returns how many."""
+    ids = list(
+        OutboundSms.objects.pending()
+        .filter(created_at__lt=before)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:500]
+    )
+    handed = 0
+    for sms_id in ids:
+        if not task_send_now(task_send_sms, sms_id=sms_id):
+            break  # the broker is down: the next sweep tries again
+        handed += 1
+    return handed
+
+
+stalled_work_sweep_register(sms_pending_resume)
 
 
 @shared_task(name="fairsite.ping", bind=True)

@@ -251,6 +251,17 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Salon ESS Oriental <noreply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
+# Text messages (fairsite/sms/): "filebased" writes each to a file in var/sms/ (development),
+# "locmem" keeps them in memory (tests), "console" prints them, "twilio" sends them through
+# Twilio's REST API with the account's SID and token, from a number or a messaging service.
+SMS_BACKEND = env("SMS_BACKEND", default="filebased")
+SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=VAR_DIR / "sms")
+SMS_TWILIO_ACCOUNT_SID = env("SMS_TWILIO_ACCOUNT_SID", default="")
+SMS_TWILIO_AUTH_TOKEN = env("SMS_TWILIO_AUTH_TOKEN", default="")
+SMS_TWILIO_FROM = env("SMS_TWILIO_FROM", default="")
+SMS_TWILIO_MESSAGING_SERVICE_SID = env("SMS_TWILIO_MESSAGING_SERVICE_SID", default="")
+SMS_TWILIO_BASE_URL = env("SMS_TWILIO_BASE_URL", default="https://api.twilio.com")
+
 # Celery: Redis as broker and result store when REDIS_URL is set; with no broker,
 # tasks run in-process (eagerly) so that a fresh machine needs no server.
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -7,6 +7,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "locmem"  # fairsite.sms.outbox
 MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
 # On this machine's disk whatever STORAGE_BACKEND says: the object-storage tests set up their own.

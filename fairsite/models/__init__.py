@@ -1,6 +1,7 @@
 from .mail import OutboundEmail
 from .pages import HomePage, NewsArticlePage, NewsIndexPage, PrivacyPage, StandardPage
 from .site_settings import SiteSettings
+from .sms import OutboundSms
 from .users import User
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "NewsArticlePage",
     "NewsIndexPage",
     "OutboundEmail",
+    "OutboundSms",
     "PrivacyPage",
     "SiteSettings",
     "StandardPage",
