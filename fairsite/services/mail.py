@@ -2,6 +2,7 @@
 
 import base64
 import logging
+import re
 from email.headerregistry import Address
 from email.utils import parseaddr
 
@@ -11,11 +12,15 @@ from django.db import transaction
 from django.db.models import F
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from fairsite.models import OutboundEmail
 from fairsite.queueing import task_queue_after_commit
+from fairsite.services.site import public_url
+from fairsite.tokens import address_token
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +52,13 @@ def email_queue(
     """Store an e-mail and hand it to a worker once the surrounding transaction commits.
 
     The stored row is the promise: if the broker cannot be reached, the periodic
-    `fairsite.send_pending_emails` task sends it later.
+    `fairsite.send_pending_emails` task sends it later. Every message ends with the link to
+    the recipient's data and choices (law 09-08: withdrawing a consent is as easy as giving
+    it), in the message's language.
     """
+    body_text, body_html = choices_footer_add(
+        to=list(to), body_text=body_text, body_html=body_html, language=language
+    )
     email = OutboundEmail.objects.create(
         to=list(to),
         subject=" ".join(subject.splitlines()).strip(),
@@ -63,6 +73,46 @@ def email_queue(
     )
     task_queue_after_commit("fairsite.send_email", email_id=email.pk)
     return email
+
+
+def choices_url(*, to: list[str], language: str) -> str:
+    """Where the recipients of a message see and change their choices, in `language`: for
+    one recipient, the page their link's token opens (the token stands for their address
+    without showing it); a message to several people, who must not change one another's
+    choices, points to the page of their own account instead."""
+    with translation.override(language):
+        if len(to) == 1:
+            path = reverse("privacy:choices_by_link", args=[address_token(to[0])])
+        else:
+            path = reverse("privacy:account_choices")
+    return public_url(path)
+
+
+def choices_footer_add(
+    *, to: list[str], body_text: str, body_html: str, language: str
+) -> tuple[str, str]:
+    """The text and HTML bodies with the 'your data and your choices' line added at the end
+    (inside the HTML's body element when it has one)."""
+    url = choices_url(to=to, language=language)
+    link = format_html('<a href="{}" dir="ltr">{}</a>', url, url)
+    with translation.override(language):
+        footer_text = render_to_string("fairsite/email/choices_footer.txt", {"url": url})
+        footer_html = (
+            render_to_string("fairsite/email/choices_footer.html", {"link": link})
+            if body_html
+            else ""
+        )
+    footer_text, footer_html = footer_text.strip(), footer_html.strip()
+    body_text = f"{body_text.rstrip()}\n\n{footer_text}\n"
+    if body_html:
+        closing = _BODY_END.search(body_html)
+        at = closing.start() if closing else len(body_html)
+        body_html = f"{body_html[:at]}{footer_html}\n{body_html[at:]}"
+    return body_text, body_html
+
+
+# The last </body> of an HTML message.
+_BODY_END = re.compile(r"</body\s*>(?!.*</body\s*>)", re.IGNORECASE | re.DOTALL)
 
 
 def email_render_and_queue(

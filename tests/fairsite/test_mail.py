@@ -29,7 +29,7 @@ def test_queued_mail_is_sent_after_commit(django_capture_on_commit_callbacks):
     assert len(callbacks) == 1
     email.refresh_from_db()
     assert email.sent_at is not None and email.attempts == 1
-    assert mail.outbox[0].alternatives[0].content == "<p>Body</p>"
+    assert mail.outbox[0].alternatives[0].content.startswith("<p>Body</p>")
 
 
 def test_a_rolled_back_transaction_sends_nothing(django_capture_on_commit_callbacks):
@@ -78,7 +78,8 @@ def test_rendered_mail_uses_the_recipients_language(settings, tmp_path):
         to=["a@fair.example"], template_prefix="greeting", context={}, language="fr"
     )
 
-    assert (email.subject, email.body_text) == ("Contact", "Page introuvable")
+    assert email.subject == "Contact"
+    assert email.body_text.startswith("Page introuvable\n\n")  # then the link to one's choices
     assert email.body_html == ""
 
 
