@@ -91,6 +91,8 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "exportsupport_requests:assign": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:status": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:outcome": ("exportsupport.supportrequest", "change"),
+    "privacy_requests:process": ("privacy.datarequest", "change"),
+    "privacy_requests:refuse": ("privacy.datarequest", "change"),
     "wagtailsettings:edit": ("fairsite.sitesettings", "change"),
     "wagtailsettings:preview_on_edit": ("fairsite.sitesettings", "change"),
     # Wagtail's frame: every one who enters the admin sees it.

@@ -10,3 +10,9 @@ class PrivacyConfig(AppConfig):
     name = "privacy"
     verbose_name = _("Personal data")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Each app describes the personal data of its own records in `personal_data.py`.
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("personal_data")

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import BaseLogEntry
 
+from privacy.models import DataRequest
 from tests.exhibitors.files import pdf, png
 from tests.factories import (
     AgreementFactory,
@@ -250,6 +251,10 @@ def _badge(by):
     return {"badge": BadgeFactory()}
 
 
+def _data_request(by):
+    return {"request": DataRequest.objects.create(attendee=BadgeFactory().attendee)}
+
+
 def _gate_token_issue(by):
     return {"gate": GateFactory()}
 
@@ -373,6 +378,8 @@ SCENARIOS = {
     "exportsupport.services.support_request_outcome_set": _support_request_outcome_set,
     "exportsupport.services.support_request_reply": _support_request_reply,
     "exportsupport.services.support_request_status_set": _support_request_status_set,
+    "privacy.services.data_request_process": _data_request,
+    "privacy.services.data_request_refuse": _data_request,
 }
 
 

@@ -49,6 +49,7 @@ from fairsite.models import SiteSettings
 from fairsite.roles import ORGANISERS, ROLES, role_allows, role_permission_names
 from observatory.selectors import indicators
 from partnerships.models import Decision
+from privacy.models import DataRequest
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -177,6 +178,7 @@ def build_objects(homes) -> dict:
     B2BBlockFactory()
     B2BMeetingFactory()
     SupportRequestFactory()
+    DataRequest.objects.create(attendee=badge.attendee)
 
     decision = Decision.objects.create(meeting=meeting, text="Un comité de suivi")
     BadgePrintJob.objects.create(

@@ -1,0 +1,66 @@
+"""What the business meetings hold about a person: their participant profile and the
+messages of their requests. Meetings and requests stay, counted, with a profile that no
+longer names anyone and can no longer be reached."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from b2b.models import B2BParticipant, MeetingRequest, participant_secret
+from fairsite.personal_data import ERASED, PersonalRecords, register, row
+
+
+def subject_participants(subject):
+    return B2BParticipant.objects.filter(
+        Q(user__in=subject.user_ids)
+        | Q(attendee__in=subject.attendee_ids)
+        | Q(email__in=subject.emails)
+    )
+
+
+@register
+class ParticipantRecords(PersonalRecords):
+    key = "b2b"
+    title = _("Business meetings")
+    order = 30
+
+    def collect(self, subject):
+        rows = []
+        for participant in subject_participants(subject).select_related("edition"):
+            rows.append(
+                row(
+                    participant,
+                    ["edition", "kind", "name", "organisation", "email", "language", "offers"]
+                    + ["seeks", "created_at"],
+                )
+            )
+            requests = MeetingRequest.objects.filter(
+                Q(requester=participant) | Q(recipient=participant)
+            ).select_related("requester", "recipient")
+            rows += [
+                row(request, ["requester", "recipient", "message", "status", "created_at"])
+                for request in requests
+            ]
+        return rows
+
+    @transaction.atomic
+    def erase(self, subject):
+        touched = 0
+        for participant in subject_participants(subject).select_for_update():
+            touched += (
+                MeetingRequest.objects.filter(requester=participant)
+                .exclude(message="")
+                .update(message="")
+            )
+            participant.name = ERASED
+            participant.organisation = participant.offers = participant.seeks = ""
+            participant.email = ""
+            participant.user = participant.attendee = None
+            participant.is_active = False
+            participant.secret = participant_secret()  # old calendar links stop working
+            participant.save()
+            touched += 1
+        return touched
+
+    def instances(self, subject):
+        return {B2BParticipant: set(subject_participants(subject).values_list("pk", flat=True))}

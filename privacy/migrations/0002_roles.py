@@ -1,0 +1,19 @@
+"""Organisers see and process people's requests to be forgotten."""
+
+from django.db import migrations
+
+from fairsite.roles import roles_apply
+
+
+def apply(apps, schema_editor):
+    roles_apply(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("privacy", "0001_initial"),
+        ("fairsite", "0007_privacy_page"),
+        ("events", "0015_attendee_phone_account_consents"),
+    ]
+
+    operations = [migrations.RunPython(apply, migrations.RunPython.noop)]

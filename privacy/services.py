@@ -1,0 +1,160 @@
+"""People's rights over their data: who a person is in the records, everything the site holds
+about them, and erasing it on request, keeping every figure the observatory counts."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from events.choices import AttendeeCategory
+from events.models import Attendee
+from fairsite.audit import audit_log
+from fairsite.personal_data import Section, Subject, registered
+from privacy.choices import DataRequestStatus
+from privacy.errors import DataRequestError
+from privacy.models import DataRequest
+
+ERASED_ACTION = "privacy.erased"
+REFUSED_ACTION = "privacy.refused"
+REQUESTED_ACTION = "privacy.requested"
+
+
+def _lower(values) -> set[str]:
+    return {value.strip().lower() for value in values if value and value.strip()}
+
+
+def subject_for_user(user) -> Subject:
+    """An account holder: their account, the addresses and number it has, and the visitor
+    registrations made from it or with those addresses or that number."""
+    emails = _lower([user.email, *user.emailaddress_set.values_list("email", flat=True)])
+    emails = {email for email in emails if not email.endswith("@erased.invalid")}
+    phones = {phone for phone in [getattr(user, "phone", None)] if phone}
+    attendees = Attendee.objects.filter(user=user)
+    for email in emails:
+        attendees |= Attendee.objects.filter(email__iexact=email)
+    if phones:
+        attendees |= Attendee.objects.filter(phone__in=phones)
+    return Subject(
+        user_ids={user.pk},
+        attendee_ids=set(attendees.values_list("pk", flat=True)),
+        emails=emails,
+        phones=phones,
+    )
+
+
+def subject_for_attendee(attendee: Attendee) -> Subject:
+    """The holder of a visitor's badge link: that registration, and their visitor
+    registrations at other editions with the same address or number (the links to those
+    went to the same inbox or phone). Never an account: signing in proves that."""
+    query = Q(pk=attendee.pk)
+    if attendee.category == AttendeeCategory.VISITOR:
+        if attendee.email:
+            query |= Q(category=AttendeeCategory.VISITOR, email__iexact=attendee.email)
+        if attendee.phone:
+            query |= Q(category=AttendeeCategory.VISITOR, phone=attendee.phone)
+    return Subject(
+        attendee_ids=set(Attendee.objects.filter(query).values_list("pk", flat=True)),
+        emails=_lower([attendee.email]),
+        phones={attendee.phone} if attendee.phone else set(),
+    )
+
+
+def personal_data_collect(subject: Subject) -> list[Section]:
+    """Everything the site holds about the subject, section by section, in the active
+    language; sections with nothing in them are left out."""
+    sections = []
+    for records in registered():
+        rows = [pairs for pairs in records.collect(subject) if pairs]
+        if rows:
+            sections.append(Section(key=records.key, title=str(records.title), rows=rows))
+    return sections
+
+
+@transaction.atomic
+def personal_data_erase(*, subject: Subject) -> dict[str, int]:
+    """Erase the subject everywhere: each app's records, then the admin history of the rows
+    that stood for them (its labels and details named them). How many rows of each kind."""
+    named = {}
+    for records in registered():
+        for model, pks in records.instances(subject).items():
+            named.setdefault(model, set()).update(pks)
+    outcome = {}
+    for records in registered():
+        touched = records.erase(subject)
+        if touched:
+            outcome[records.key] = touched
+    history = 0
+    for model, pks in named.items():
+        if not pks:
+            continue
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+            object_id__in=[str(pk) for pk in pks],
+        )
+        for entry in entries:
+            entry.label = f"{model._meta.verbose_name} {entry.object_id}"
+            entry.data = {}
+            entry.save(update_fields=["label", "data"])
+            history += 1
+    if history:
+        outcome["history"] = history
+    return outcome
+
+
+def _subject_of(request: DataRequest) -> Subject:
+    if request.user_id:
+        return subject_for_user(request.user)
+    return subject_for_attendee(request.attendee)
+
+
+@transaction.atomic
+def data_request_submit(*, language: str, user=None, attendee: Attendee | None = None):
+    """Record a person's request to be forgotten (the one already waiting, if any)."""
+    if (user is None) == (attendee is None):
+        raise ValueError("A request comes from an account or from a badge link.")
+    holder = {"user": user} if user is not None else {"attendee": attendee}
+    waiting = DataRequest.objects.filter(status=DataRequestStatus.PENDING, **holder).first()
+    if waiting is not None:
+        return waiting
+    request = DataRequest.objects.create(language=language, **holder)
+    audit_log(instance=request, action=REQUESTED_ACTION, by=user)
+    return request
+
+
+@transaction.atomic
+def data_request_process(*, request: DataRequest, by) -> DataRequest:
+    """Carry out a waiting request: the person is erased; the request keeps who processed
+    it, when, and how many records of each kind were touched, and no longer points to
+    the person."""
+    request = DataRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != DataRequestStatus.PENDING:
+        raise DataRequestError("already_processed")
+    subject = _subject_of(request)
+    if by is not None and by.pk in subject.user_ids:
+        raise DataRequestError("own_request")
+    request.outcome = personal_data_erase(subject=subject)
+    request.status = DataRequestStatus.DONE
+    request.processed_at = timezone.now()
+    request.processed_by = by
+    request.user = request.attendee = None
+    request.save()
+    audit_log(instance=request, action=ERASED_ACTION, by=by, data=request.outcome)
+    return request
+
+
+@transaction.atomic
+def data_request_refuse(*, request: DataRequest, by) -> DataRequest:
+    """Close a waiting request without erasing (for example, a record the law requires the
+    council to keep); the person is told by the organisers."""
+    request = DataRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != DataRequestStatus.PENDING:
+        raise DataRequestError("already_processed")
+    request.status = DataRequestStatus.REFUSED
+    request.processed_at = timezone.now()
+    request.processed_by = by
+    request.save()
+    audit_log(instance=request, action=REFUSED_ACTION, by=by)
+    return request
