@@ -8,18 +8,50 @@ from django.utils import timezone
 from b2b.choices import ParticipantKind, RequestStatus
 from b2b.models import B2BBlock, B2BParticipant, MeetingRequest
 from b2b.services.meetings import meetings_schedule
+from events.choices import ConsentKind
 from events.models import Edition
+from events.services.consents import consent_give
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application
+from fairsite.models import User
 from partnerships.models import PartnerRegion
 
 
 @transaction.atomic
 def demo_b2b_ensure(*, edition: Edition) -> None:
     """A B2B block, the first confirmed exhibitors and four guests (three from partner
-    regions of the sample partnerships) asking each other for meetings, placed."""
-    if B2BBlock.objects.filter(edition=edition).exists():
-        return
+    regions of the sample partnerships) asking each other for meetings, placed; each agreed
+    to be found by the others."""
+    if not B2BBlock.objects.filter(edition=edition).exists():
+        _demo_meetings_make(edition=edition)
+    _demo_participants_findable(edition=edition)
+
+
+def _demo_participants_findable(*, edition: Edition) -> None:
+    """Each sample participant has an account (that cannot sign in) which agreed to be
+    found: without it the sample list of people to meet would be empty."""
+    samples = B2BParticipant.objects.filter(
+        edition=edition, email__startswith="b2b-", email__endswith="@fair.example"
+    ).select_related("user")
+    for participant in samples:
+        account = participant.user
+        if account is None:
+            account = User.objects.filter(email__iexact=participant.email).first()
+            if account is None:
+                account = User.objects.create_user(
+                    email=participant.email,
+                    password=None,
+                    first_name=participant.name[:150],
+                    language=participant.language,
+                )
+            participant.user = account
+            participant.save(update_fields=["user"])
+        elif account.email.lower() != participant.email.lower():
+            continue  # someone's own account now speaks for this participant
+        consent_give(kind=ConsentKind.FINDABLE, language=participant.language, user=account)
+
+
+def _demo_meetings_make(*, edition: Edition) -> None:
     regions = PartnerRegion.objects.in_bulk(field_name="slug")
     B2BBlock.objects.create(
         edition=edition,

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from b2b.choices import ParticipantKind
 from b2b.models import B2BParticipant
 from b2b.services.participants import SELF_KINDS
+from events.choices import ConsentKind
+from events.services.consents import CONSENT_TEXTS
 from fairsite.widgets import LanguageSelect
 
 ANSWERS = [("accept", _("Accept")), ("decline", _("Decline"))]
@@ -13,8 +15,18 @@ class JoinForm(forms.ModelForm):
     """The profile others see in the list of participants.
 
     Exhibitors of a confirmed application choose the cooperative they come for; a delegation
-    member, registered by the organisers, only edits the profile.
+    member, registered by the organisers, only edits the profile. Whether the others may find
+    them is asked apart, never ticked for them: unticked, they still ask others for meetings.
     """
+
+    findable = forms.BooleanField(
+        label=CONSENT_TEXTS[ConsentKind.FINDABLE][1],
+        required=False,
+        help_text=_(
+            "Without it, your profile is not in the list of participants: you can still ask "
+            "others for meetings. You can change this at any time."
+        ),
+    )
 
     class Meta:
         model = B2BParticipant
@@ -31,9 +43,13 @@ class JoinForm(forms.ModelForm):
             "language": _("The meetings' e-mails and calendar are in this language."),
         }
 
-    def __init__(self, *args, cooperatives, delegation: bool = False, **kwargs):
+    def __init__(
+        self, *args, cooperatives, delegation: bool = False, findable: bool = False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].required = True
+        # The choice in force, as it stands: unticked for someone joining.
+        self.fields["findable"].initial = findable
         if delegation:
             del self.fields["kind"]
             del self.fields["cooperative"]

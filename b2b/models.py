@@ -6,16 +6,34 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from b2b.choices import ParticipantKind, RequestStatus
+from events.choices import ConsentKind
+from events.models import Consent
 from fairsite.i18n import LocalizedField
 
 
 def participant_secret() -> str:
     return secrets.token_urlsafe(24)
+
+
+class B2BParticipantQuerySet(models.QuerySet):
+    def findable(self):
+        """Those who agreed to be found by the other participants and have not withdrawn it.
+
+        The account's choice decides for a participant with an account (everyone who joins
+        on the site): withdrawing it there hides them at once, whatever a registration of
+        theirs says. A participant the organisers registered without an account is
+        findable through the badge holder's registration they are linked to.
+        """
+        in_force = Consent.objects.filter(kind=ConsentKind.FINDABLE, withdrawn_at=None)
+        return self.alias(
+            _by_account=Exists(in_force.filter(user=OuterRef("user"))),
+            _by_badge=Exists(in_force.filter(attendee=OuterRef("attendee"))),
+        ).filter(Q(user__isnull=False, _by_account=True) | Q(user__isnull=True, _by_badge=True))
 
 
 class B2BParticipant(models.Model):
@@ -83,6 +101,8 @@ class B2BParticipant(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    objects = B2BParticipantQuerySet.as_manager()
 
     class Meta:
         db_table = "partnerships_b2bparticipant"  # made in the partnerships app; the rows stay

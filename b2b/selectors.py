@@ -34,10 +34,12 @@ def exhibitor_cooperatives(*, user, edition: Edition):
 
 
 def participants_to_meet(*, participant: B2BParticipant, search: str = "", kind: str = ""):
-    """The edition's other active participants, those matching `search` (in what they
-    offer and look for, their organisation or name) and of `kind` when given."""
+    """The edition's other active participants who agreed to be found, those matching
+    `search` (in what they offer and look for, their organisation or name) and of `kind`
+    when given."""
     others = (
-        B2BParticipant.objects.filter(edition_id=participant.edition_id, is_active=True)
+        B2BParticipant.objects.findable()
+        .filter(edition_id=participant.edition_id, is_active=True)
         .exclude(pk=participant.pk)
         .select_related("cooperative", "partner_region")
         .order_by("organisation", "name", "pk")
@@ -52,6 +54,23 @@ def participants_to_meet(*, participant: B2BParticipant, search: str = "", kind:
     if kind:
         others = others.filter(kind=kind)
     return others
+
+
+def participants_to_ask(participant: B2BParticipant):
+    """Those the participant may ask for a meeting: the others who agreed to be found, and
+    anyone already in a live request with them (who chose to meet them)."""
+    return (
+        B2BParticipant.objects.filter(edition_id=participant.edition_id)
+        .exclude(pk=participant.pk)
+        .filter(
+            Q(pk__in=B2BParticipant.objects.findable().values("pk"))
+            | Q(pk__in=list(live_requests_with(participant)))
+        )
+    )
+
+
+def participant_is_findable(participant: B2BParticipant) -> bool:
+    return B2BParticipant.objects.findable().filter(pk=participant.pk).exists()
 
 
 def live_requests_with(participant: B2BParticipant) -> dict[int, MeetingRequest]:

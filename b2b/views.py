@@ -36,8 +36,10 @@ from b2b.selectors import (
     exhibitor_cooperatives,
     live_requests_with,
     other_side,
+    participant_is_findable,
     participant_meetings,
     participant_of,
+    participants_to_ask,
     participants_to_meet,
     requests_received,
     requests_sent,
@@ -99,10 +101,17 @@ def join(request):
         initial=None if participant else _join_initial(request.user, cooperatives),
         cooperatives=cooperatives,
         delegation=delegation,
+        findable=participant_is_findable(participant) if participant else False,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            participant_join(user=request.user, edition=edition, **form.profile())
+            participant_join(
+                user=request.user,
+                edition=edition,
+                findable=form.cleaned_data["findable"],
+                consent_language=get_language(),
+                **form.profile(),
+            )
         except B2BError as error:
             messages.error(request, str(error))
         else:
@@ -150,6 +159,7 @@ def directory(request, participant):
             "request_form": MeetingRequestForm(),
             "closed_reason": _closed_reason(participant),
             "query": _query_without_page(request),
+            "findable": participant_is_findable(participant),
         },
     )
 
@@ -163,10 +173,9 @@ def _query_without_page(request) -> str:
 @participant_required
 @require_POST
 def meeting_request(request, participant, pk):
-    other = get_object_or_404(
-        B2BParticipant.objects.filter(edition_id=participant.edition_id).exclude(pk=participant.pk),
-        pk=pk,
-    )
+    # Only those who agreed to be found, or who already asked: the others answer 404, as
+    # if they did not exist.
+    other = get_object_or_404(participants_to_ask(participant), pk=pk)
     form = MeetingRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("message", [])))

@@ -3,7 +3,9 @@ secret address for one's calendar (the reads are in b2b.selectors).
 
 A user takes part once per edition, which the database guarantees; joining again updates the
 profile. Exhibitors join as exhibitors only for a cooperative of theirs whose application to
-the edition is confirmed; delegation members are registered by the organisers.
+the edition is confirmed; delegation members are registered by the organisers. Whether the
+other participants may find them is the account's "findable" consent (events.Consent), asked
+apart when joining and changed on the profile or the privacy choices page.
 """
 
 from django.db import IntegrityError, transaction
@@ -13,8 +15,11 @@ from b2b.choices import ParticipantKind
 from b2b.errors import B2BError
 from b2b.models import B2BParticipant, participant_secret
 from b2b.selectors import exhibitor_cooperatives, participant_of
+from events.choices import ConsentKind
 from events.models import Edition
+from events.services.consents import consent_give, consent_withdraw
 from exhibitors.models import Cooperative
+from fairsite.models import User
 
 # The kinds a user may choose when joining on the site; delegation members are registered
 # by the organisers with their partner region.
@@ -33,19 +38,45 @@ def participant_join(
     offers: str = "",
     seeks: str = "",
     cooperative: Cooperative | None = None,
+    findable: bool | None = None,
+    consent_language: str = "",
 ) -> B2BParticipant:
     """Take part in the edition's meetings, or update one's profile when already in.
 
-    Raises B2BError when the kind is not one to choose, or the cooperative is not one
-    of the user's with a confirmed application. A delegation member keeps their kind.
+    `findable` gives (True) or withdraws (False) the account's consent to be found by the
+    other participants, with the words read in `consent_language` (the page's); None
+    leaves it as it is. Raises B2BError when the kind is not one to choose, or the
+    cooperative is not one of the user's with a confirmed application. A delegation member
+    keeps their kind.
     """
-    profile = {
-        "name": name,
-        "organisation": organisation,
-        "language": language,
-        "offers": offers,
-        "seeks": seeks,
-    }
+    with transaction.atomic():
+        participant = _participant_save(
+            user=user,
+            edition=edition,
+            kind=kind,
+            cooperative=cooperative,
+            profile={
+                "name": name,
+                "organisation": organisation,
+                "language": language,
+                "offers": offers,
+                "seeks": seeks,
+            },
+        )
+        if findable is not None:
+            # The account itself, not a request's lazy stand-in: the consent service locks
+            # the holder's row through its model.
+            account = User.objects.get(pk=user.pk)
+            if findable:
+                consent_give(
+                    kind=ConsentKind.FINDABLE, language=consent_language or language, user=account
+                )
+            else:
+                consent_withdraw(kind=ConsentKind.FINDABLE, user=account)
+    return participant
+
+
+def _participant_save(*, user, edition, kind, cooperative, profile) -> B2BParticipant:
     existing = participant_of(user=user, edition=edition)
     if existing is not None and existing.kind == ParticipantKind.DELEGATION:
         kind, cooperative = existing.kind, existing.cooperative

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from b2b.models import B2BMeeting, B2BParticipant, MeetingRequest
 from b2b.services.meetings import meeting_request_answer, meeting_request_make
+from events.services.consents import consent_give
 from fairsite.models import OutboundEmail
 from tests.factories import (
     ApplicationFactory,
@@ -43,7 +44,10 @@ def fair(homes):
     return edition
 
 
-def join(user, edition, **fields):
+def join(user, edition, *, findable=True, **fields):
+    """The user takes part; unless told otherwise, they agreed that the others find them."""
+    if findable:
+        consent_give(kind="findable", language="fr", user=user)
     return B2BParticipantFactory(edition=edition, user=user, email=user.email, **fields)
 
 
@@ -197,8 +201,13 @@ def test_joining_again_updates_the_one_profile(fair, salma):
 def test_the_directory_lists_the_others_searchable_and_filtered(fair, salma, omar):
     join(UserFactory(), fair, name="Inactive", is_active=False)
     B2BParticipantFactory(name="Of another edition")
-    nadia = B2BParticipantFactory(
-        edition=fair, kind="partner", name="Nadia", organisation="Région Occitanie", offers="Miel"
+    nadia = join(
+        UserFactory(),
+        fair,
+        kind="partner",
+        name="Nadia",
+        organisation="Région Occitanie",
+        offers="Miel",
     )
     client = signed_in(salma)
 
@@ -316,7 +325,7 @@ def test_answering_is_a_post_with_a_csrf_token(fair, salma, omar):
 
 def test_requests_close_on_the_eve_of_the_fair(fair, salma, omar):
     meeting_request = meeting_request_make(requester=salma.participant, recipient=omar.participant)
-    nadia = B2BParticipantFactory(edition=fair, name="Nadia")
+    nadia = join(UserFactory(), fair, name="Nadia")
     fair.starts_on = timezone.localdate() + datetime.timedelta(days=1)
     fair.ends_on = fair.starts_on + datetime.timedelta(days=3)
     fair.save()
