@@ -1,14 +1,20 @@
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from allauth.account import app_settings, stages
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.app_settings import EmailVerificationMethod
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 
+from fairsite.phones import PhoneField, phone_normalise
 from fairsite.services.mail import email_queue, email_sender
 from fairsite.services.site import public_base_url, public_url, site_title
+from fairsite.services.sms import sms_queue
 
 # Links allauth puts in its e-mails, built from the address of the request that asked.
 _LINKS = ("activate_url", "password_reset_url", "signup_url")
@@ -21,15 +27,96 @@ class PublicSite(NamedTuple):
     domain: str
 
 
+class EmailVerificationStage(stages.EmailVerificationStage):
+    """An account with an e-mail address must have verified it before it signs in.
+
+    allauth makes "mandatory" verification require an e-mail at sign-up, and a person may sign
+    up with a mobile number alone: verification is "optional" in the settings, and made
+    mandatory here for every log-in that concerns an address (a sign-up that gave one, or an
+    account that has one). An account with only a phone verifies it in PhoneVerificationStage.
+    """
+
+    def handle(self):
+        login = self.login
+        has_email = login.email or (login.user is not None and login.user.email)
+        if has_email and login.email_verification == EmailVerificationMethod.OPTIONAL:
+            login.email_verification = EmailVerificationMethod.MANDATORY
+        return super().handle()
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, fitted to the fair: accounts remember their language, mail goes via the outbox."""
+    """allauth, fitted to the fair: accounts remember their language, mail and text messages go
+    via the outbox, and an account may be reached by a mobile number instead of an e-mail."""
 
     def save_user(self, request, user, form, commit=True):
         user.language = _supported(translation.get_language())
-        return super().save_user(request, user, form, commit)
+        user = super().save_user(request, user, form, commit=False)
+        # No address is NULL, not "": the column is unique.
+        user.email = user.email or None
+        user.phone = user.phone or None
+        if commit:
+            user.save()
+        return user
+
+    def get_login_stages(self):
+        return [
+            f"{__name__}.EmailVerificationStage"
+            if path == "allauth.account.stages.EmailVerificationStage"
+            else path
+            for path in super().get_login_stages()
+        ]
+
+    def phone_form_field(self, **kwargs):
+        kwargs.setdefault("label", gettext_lazy("Mobile number"))
+        return PhoneField(**kwargs)
+
+    def set_phone(self, user, phone: str, verified: bool) -> None:
+        user.phone = phone
+        user.phone_verified = verified
+        if user.pk:
+            user.save(update_fields=["phone", "phone_verified"])
+
+    def get_phone(self, user) -> tuple[str, bool] | None:
+        if not user.phone:
+            return None
+        return user.phone, user.phone_verified
+
+    def set_phone_verified(self, user, phone: str) -> None:
+        if user.phone == phone:
+            user.phone_verified = True
+            user.save(update_fields=["phone_verified"])
+
+    def get_user_by_phone(self, phone: str):
+        try:
+            phone = phone_normalise(phone)
+        except ValidationError:
+            return None
+        return get_user_model().objects.filter(phone=phone).first()
+
+    def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
+        language = _supported(getattr(user, "language", None) or translation.get_language())
+        with translation.override(language):
+            body = gettext(
+                "%(code)s is your code for the Regional SSE Fair. It expires in %(minutes)s "
+                "minutes. Do not share it."
+            ) % {"code": code, "minutes": app_settings.PHONE_VERIFICATION_TIMEOUT // 60}
+        sms_queue(to=phone, body=body, language=language)
+
+    def send_account_already_exists_sms(self, phone: str) -> None:
+        user = self.get_user_by_phone(phone)
+        language = _supported(user.language if user else translation.get_language())
+        with translation.override(language):
+            body = gettext(
+                "This number already has an account on the Regional SSE Fair's site: sign in "
+                "with it. If you did not ask, ignore this message."
+            )
+        sms_queue(to=phone, body=body, language=language)
 
     def get_login_redirect_url(self, request):
         return reverse("wagtail_serve", args=[""])  # the home page, in the language in use
+
+    def get_signup_redirect_url(self, request):
+        return reverse("wagtail_serve", args=[""])
 
     def get_logout_redirect_url(self, request):
         return reverse("wagtail_serve", args=[""])

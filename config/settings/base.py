@@ -150,10 +150,27 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "fairsite.account_adapter.AccountAdapter"
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# An account is reached by e-mail, by a mobile number (many cooperative members have a phone
+# and no e-mail), or both. allauth knows each field only as required or not: both are optional
+# for it, and the sign-up form asks for at least one (fairsite/account_forms.py); hence its
+# warning that no log-in method is required at sign-up is silenced.
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1*", "password2*"]
+ACCOUNT_FORMS = {
+    "signup": "fairsite.account_forms.SignupForm",
+    "login": "fairsite.account_forms.LoginForm",
+}
+SILENCED_SYSTEM_CHECKS = ["account.W001"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# "mandatory" would require an e-mail at sign-up: the adapter's EmailVerificationStage makes it
+# mandatory for every account that has an address; a phone is verified by a code sent by SMS.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = 3  # an SMS may not arrive: up to 3 new codes
+# Six digits, typed on a phone's keypad.
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+# "Send me a sign-in code": the way back in for an account without e-mail (no reset link).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
@@ -170,9 +187,14 @@ MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="fairsite")
 # 1,000 in an hour, which still stops one machine guessing across many accounts. Log-ins of
 # any outcome: 600 a minute from one address (allauth's 30 would turn the venue away on the
 # opening morning), enough to keep one machine from spending the servers on password hashing.
+#
+# Codes sent by SMS (they cost money, and anyone may type a stranger's number): for one number,
+# one a minute and five an hour; for one address, generous again for the venue's shared one.
 ACCOUNT_RATE_LIMITS = {
     "login": "600/m/ip",
     "login_failed": "200/5m/ip,1000/h/ip,5/5m/key",
+    "verify_phone": "1/m/key,5/h/key,200/h/ip",
+    "request_login_code": "1/m/key,5/h/key,200/h/ip",
 }
 
 # Languages: Arabic first (the default, right to left), then French and English.

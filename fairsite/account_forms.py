@@ -1,0 +1,46 @@
+"""allauth's forms, for people with an e-mail address, a mobile number, or both."""
+
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.internal.userkit import filter_users_by_email
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(AllauthSignupForm):
+    """Both fields optional for allauth (ACCOUNT_SIGNUP_FIELDS); at least one asked here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].help_text = _("An e-mail address, a mobile number, or both.")
+        self.fields["phone"].label = _("Mobile number")
+        self.fields["phone"].help_text = _(
+            "Without an e-mail address: a code is sent to this number by SMS."
+        )
+
+    def validate_unique_email(self, value):
+        # As with mandatory verification (which allauth ties to a required e-mail field): an
+        # address already registered is not revealed on the page; its owner is told by e-mail.
+        if filter_users_by_email(value):
+            self.account_already_exists = True
+        return get_adapter().validate_unique_email(value)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        given = cleaned_data.get("email") or cleaned_data.get("phone")
+        if not given and "email" not in self.errors and "phone" not in self.errors:
+            raise forms.ValidationError(
+                _("Enter an e-mail address or a mobile number."), code="no_contact"
+            )
+        return cleaned_data
+
+
+class LoginForm(AllauthLoginForm):
+    """The log-in field takes an address or a number: written in its own direction (a number
+    typed in an Arabic page keeps its "+" in front), and offered both by the browser."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].widget.attrs.update({"dir": "auto", "autocomplete": "username"})
