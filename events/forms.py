@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.choices import HowHeard
 from events.services.consents import CONSENT_TEXTS
+from fairsite.phones import PhoneField
 from fairsite.widgets import LanguageSelect
 
 
@@ -17,7 +18,15 @@ class VisitorRegistrationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"),
         help_text=_("Your badge is sent to this address."),
+        required=False,
         widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+    )
+    phone = PhoneField(
+        label=_("Mobile number"),
+        help_text=_(
+            "Without an e-mail address: we text a code to this number, then the link to your badge."
+        ),
+        required=False,
     )
     organisation = forms.CharField(
         label=_("Organisation (optional)"),
@@ -31,7 +40,7 @@ class VisitorRegistrationForm(forms.Form):
         required=False,
     )
     language = forms.ChoiceField(
-        label=_("Language of your e-mails"), choices=settings.LANGUAGES, widget=LanguageSelect
+        label=_("Language of your messages"), choices=settings.LANGUAGES, widget=LanguageSelect
     )
 
     def __init__(self, *args, **kwargs):
@@ -39,6 +48,16 @@ class VisitorRegistrationForm(forms.Form):
         # Each use beyond the badge asked on its own, unticked: consent is given, not assumed.
         for kind, (_version, text) in CONSENT_TEXTS.items():
             self.fields[f"consent_{kind}"] = forms.BooleanField(label=text, required=False)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        _require_one_contact(self, cleaned_data)
+        return cleaned_data
+
+    @property
+    def by_phone_only(self) -> bool:
+        """The visitor gave a mobile number and no e-mail: the number is checked first."""
+        return bool(self.cleaned_data.get("phone")) and not self.cleaned_data.get("email")
 
     def consents(self) -> list[str]:
         """The kinds of consent ticked."""
@@ -53,5 +72,43 @@ class BadgeLinkRequestForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"),
         help_text=_("The address you registered with."),
+        required=False,
         widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
     )
+    phone = PhoneField(
+        label=_("Or mobile number"),
+        help_text=_("The number you registered with: the link is sent to it by SMS."),
+        required=False,
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        _require_one_contact(self, cleaned_data)
+        return cleaned_data
+
+
+class PhoneCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code received by SMS"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "dir": "ltr",
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autofocus": True,
+            }
+        ),
+    )
+
+
+def _require_one_contact(form: forms.Form, cleaned_data: dict) -> None:
+    """An e-mail address or a mobile number, or both; unless one was typed wrong (its own
+    error then says so)."""
+    if cleaned_data.get("email") or cleaned_data.get("phone"):
+        return
+    if "email" not in form.errors and "phone" not in form.errors:
+        form.add_error(None, _("Enter an e-mail address or a mobile number."))
+        # Beside the e-mail field too, as the field's own "required", for a reader who reads
+        # the form field by field.
+        form.add_error("email", form.fields["email"].error_messages["required"])

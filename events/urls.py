@@ -6,6 +6,7 @@ app_name = "events"
 
 urlpatterns = [
     path("visit/", views.visitor_register_view, name="visitor_register"),
+    path("visit/verify/", views.visitor_phone_verify, name="visitor_phone_verify"),
     path("visit/badge-link/", views.visitor_badge_link_request, name="visitor_badge_link"),
     path("visit/badge/<str:token>/", views.visitor_badge, name="visitor_badge"),
     path("visit/badge/<str:token>/badge.pdf", views.visitor_badge_pdf, name="visitor_badge_pdf"),

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,12 +18,13 @@ from django.views.decorators.http import require_POST
 
 from events.choices import BADGE_CATEGORY_CODES, ScanResult
 from events.fair_clock import edition_zone, utc_offsets
-from events.forms import BadgeLinkRequestForm, VisitorRegistrationForm
+from events.forms import BadgeLinkRequestForm, PhoneCodeForm, VisitorRegistrationForm
 from events.models import Edition, PracticalInfoPage
 from events.pdf import badges_pdf, qr_data_uri
 from events.services.badge_links import (
     badge_from_link_token,
     badge_link_token,
+    badge_link_url,
     badge_links_send_queue,
 )
 from events.services.badges import visitor_register
@@ -32,6 +34,12 @@ from events.services.consents import (
     consent_withdraw,
     consents_in_force,
 )
+from events.services.phone_codes import (
+    PhoneCodeRefused,
+    visitor_phone_code_check,
+    visitor_phone_code_send,
+    visitor_phone_waiting,
+)
 from fairsite.ratelimit import allow, client_ip
 
 
@@ -40,7 +48,9 @@ def visitor_register_view(request):
     is_open = edition is not None and edition.visitor_registration_is_open()
     form = VisitorRegistrationForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and is_open and form.is_valid():
-        if not _registration_allowed(request, form.cleaned_data["email"]):
+        data = form.cleaned_data
+        phone = data["phone"] if form.by_phone_only else ""
+        if not _registration_allowed(request, email=data["email"], phone=phone):
             messages.error(
                 request, _("Too many registrations in a short time. Please try again later.")
             )
@@ -50,6 +60,15 @@ def visitor_register_view(request):
                 {"form": form, "edition": edition, "is_open": is_open},
                 status=429,
             )
+        if form.by_phone_only:
+            # The number is tied to a badge only once its owner typed the code sent to it.
+            visitor_phone_code_send(
+                session=request.session,
+                phone=data["phone"],
+                language=data["language"],
+                pending={"registration": form.registration(), "consents": form.consents()},
+            )
+            return redirect("events:visitor_phone_verify")
         badge, created = visitor_register(edition=edition, **form.registration())
         if created:
             for kind in form.consents():
@@ -75,6 +94,60 @@ def visitor_register_view(request):
     )
 
 
+def visitor_phone_verify(request):
+    """The code texted to a visitor who registered with a mobile number only: once it is
+    typed, the badge is theirs (the same one if the number registered before), shown at once
+    and its link texted to them."""
+    waiting = visitor_phone_waiting(request.session)
+    if waiting is None:
+        return redirect("events:visitor_register")
+    form = PhoneCodeForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("action") == "resend":
+        if _phone_code_allowed(request, waiting["phone"]):
+            visitor_phone_code_send(
+                session=request.session,
+                phone=waiting["phone"],
+                language=waiting["language"],
+                pending=waiting["pending"],
+            )
+            messages.info(request, _("A new code is on its way."))
+        else:
+            messages.error(request, _("Too many codes in a short time. Please try again later."))
+        return redirect("events:visitor_phone_verify")
+    if request.method == "POST" and form.is_valid():
+        edition = Edition.objects.current()
+        if edition is None or not edition.visitor_registration_is_open():
+            return redirect("events:visitor_register")
+        try:
+            pending = visitor_phone_code_check(
+                session=request.session, code=form.cleaned_data["code"]
+            )
+        except PhoneCodeRefused as refusal:
+            if visitor_phone_waiting(request.session) is None:
+                messages.error(request, str(refusal))
+                return redirect("events:visitor_register")
+            form.add_error("code", str(refusal))
+        else:
+            registration = {**pending["registration"], "phone": pending["phone"]}
+            badge, created = visitor_register(edition=edition, **registration)
+            if created:
+                for kind in pending["consents"]:
+                    consent_give(
+                        attendee=badge.attendee, kind=kind, language=badge.attendee.language
+                    )
+            else:
+                messages.info(
+                    request,
+                    _("This number is already registered: here is your badge again."),
+                )
+            return redirect("events:visitor_badge", badge_link_token(badge))
+    return render(
+        request,
+        "events/visitor_phone_verify.html",
+        {"form": form, "phone": waiting["phone"]},
+    )
+
+
 def _registration_dates(edition: Edition | None) -> dict:
     """When a closed registration opens, or when it closed, for the page to say so."""
     now = timezone.now()
@@ -86,11 +159,24 @@ def _registration_dates(edition: Edition | None) -> dict:
     }
 
 
-def _registration_allowed(request, email: str) -> bool:
-    # A few resends an hour for one address (else anyone could flood a mailbox with it), and
-    # generous room for one network address: the venue's wifi is shared by many visitors.
-    return allow(f"visit-email:{email.lower()}", limit=3, period=3600) and allow(
-        f"visit-ip:{client_ip(request)}", limit=300, period=3600
+def _registration_allowed(request, *, email: str, phone: str) -> bool:
+    # A few resends an hour for one address or number (else anyone could flood a mailbox or a
+    # phone with it), and generous room for one network address: the venue's wifi is shared
+    # by many visitors.
+    return (
+        (not email or allow(f"visit-email:{email.lower()}", limit=3, period=3600))
+        and (not phone or _phone_code_allowed(request, phone))
+        and allow(f"visit-ip:{client_ip(request)}", limit=300, period=3600)
+    )
+
+
+def _phone_code_allowed(request, phone: str) -> bool:
+    # A text message costs money and reaches a person: one a minute and five an hour for a
+    # number, and far fewer from one address than e-mails (still room for the venue's wifi).
+    return (
+        allow(f"visit-phone-minute:{phone}", limit=1, period=60)
+        and allow(f"visit-phone:{phone}", limit=5, period=3600)
+        and allow(f"visit-sms-ip:{client_ip(request)}", limit=100, period=3600)
     )
 
 
@@ -106,6 +192,7 @@ def visitor_badge(request, token):
             "badge": badge,
             "qr": qr_data_uri(badge.code),
             "token": token,
+            "whatsapp_url": _whatsapp_share_url(badge),
             "practical_page": PracticalInfoPage.in_language(get_language()),
             "consents": [
                 {"kind": kind, "text": text, "given": in_force.get(kind)}
@@ -113,6 +200,15 @@ def visitor_badge(request, token):
             ],
         },
     )
+
+
+def _whatsapp_share_url(badge) -> str:
+    """A link that opens WhatsApp with a message holding the badge page's address, for its
+    holder to send to themselves or to whoever comes with them: no number in it, no API."""
+    text = _("My badge for the Regional SSE Fair: %(url)s") % {
+        "url": badge_link_url(badge, language=get_language())
+    }
+    return "https://wa.me/?" + urlencode({"text": text}, quote_via=quote)
 
 
 @require_POST
@@ -157,26 +253,34 @@ def _badge_link_refused(request):
 
 
 def visitor_badge_link_request(request):
-    """A new link to one's badge, sent to the address registered with it; the answer is the
-    same whether or not the address has a badge."""
+    """A new link to one's badge, sent to the address (by e-mail) or the mobile number (by
+    SMS) registered with it; the answer is the same whether or not either has a badge."""
     form = BadgeLinkRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        if not _badge_link_request_allowed(request, email):
+        email, phone = form.cleaned_data["email"], form.cleaned_data["phone"]
+        if not _badge_link_request_allowed(request, email=email, phone=phone):
             messages.error(request, _("Too many requests in a short time. Please try again later."))
             return render(request, "events/visitor_badge_link.html", {"form": form}, status=429)
-        badge_links_send_queue(email=email)
-        messages.info(
-            request,
-            _("If a badge is registered with this address, a new link is on its way to it."),
-        )
+        badge_links_send_queue(email=email, phone=phone)
+        if phone and not email:
+            messages.info(
+                request,
+                _("If a badge is registered with this number, a new link is on its way to it."),
+            )
+        else:
+            messages.info(
+                request,
+                _("If a badge is registered with this address, a new link is on its way to it."),
+            )
         return redirect("events:visitor_badge_link")
     return render(request, "events/visitor_badge_link.html", {"form": form})
 
 
-def _badge_link_request_allowed(request, email: str) -> bool:
-    return allow(f"badge-link-email:{email.lower()}", limit=3, period=3600) and allow(
-        f"badge-link-ip:{client_ip(request)}", limit=100, period=3600
+def _badge_link_request_allowed(request, *, email: str, phone: str) -> bool:
+    return (
+        (not email or allow(f"badge-link-email:{email.lower()}", limit=3, period=3600))
+        and (not phone or allow(f"badge-link-phone:{phone}", limit=3, period=3600))
+        and allow(f"badge-link-ip:{client_ip(request)}", limit=100, period=3600)
     )
 
 

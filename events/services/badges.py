@@ -3,7 +3,8 @@
 import datetime
 import secrets
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,7 @@ from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus
 from events.errors import BadgeError
 from events.keys import signing_key
 from events.models import Attendee, Badge, Edition, Gate
-from events.services.badge_links import badge_mail_queue
+from events.services.badge_links import badge_deliver_queue
 from fairsite.audit import audit_log
 from fairsite.models import User
 
@@ -65,38 +66,61 @@ def attendee_register(
     full_name: str = "",
     organisation: str = "",
     email: str = "",
+    phone: str = "",
     language: str = "ar",
     how_heard: str = "",
     user=None,
 ) -> tuple[Attendee, Badge]:
-    """Register a person and give them a badge.
+    """Register a person and give them a badge. `phone` is a mobile number in E.164 form
+    (fairsite.phones.phone_normalise).
 
-    A visitor registering again with the same e-mail for the same edition gets back the
-    badge they already have, not a second one.
+    A visitor registering again with the same e-mail or mobile number for the same edition
+    gets back the badge they already have, not a second one (a database constraint holds it
+    under concurrent registrations too).
     """
     email = email.strip().lower()
-    if category == AttendeeCategory.VISITOR and email:
-        registered = _visitor_registered(edition, email)
+    if category == AttendeeCategory.VISITOR and (email or phone):
+        registered = _visitor_registered(edition, email=email, phone=phone)
         if registered is not None:
             return registered
-    attendee = Attendee.objects.create(
-        edition=edition,
-        category=category,
-        full_name=full_name.strip(),
-        organisation=organisation.strip(),
-        email=email,
-        language=language,
-        how_heard=how_heard,
-        user=user,
-    )
+    try:
+        with transaction.atomic():
+            attendee = Attendee.objects.create(
+                edition=edition,
+                category=category,
+                full_name=full_name.strip(),
+                organisation=organisation.strip(),
+                email=email,
+                phone=phone,
+                language=language,
+                how_heard=how_heard,
+                user=user,
+            )
+    except IntegrityError:
+        # The same visitor registering twice at once: the other request's row is there now.
+        registered = _visitor_registered(edition, email=email, phone=phone)
+        if category != AttendeeCategory.VISITOR or registered is None:
+            raise
+        return registered
     return attendee, badge_issue(attendee=attendee)
 
 
-def _visitor_registered(edition: Edition, email: str) -> tuple[Attendee, Badge] | None:
-    """The visitor already registered with this address, and their badge; None if new."""
+def _visitor_registered(
+    edition: Edition, *, email: str = "", phone: str = ""
+) -> tuple[Attendee, Badge] | None:
+    """The visitor already registered with this address or this number, and their badge;
+    None if new."""
+    match = Q()
+    if email:
+        match |= Q(email__iexact=email)
+    if phone:
+        match |= Q(phone=phone)
+    if not match:
+        return None
     attendee = (
         Attendee.objects.select_for_update()
-        .filter(edition=edition, category=AttendeeCategory.VISITOR, email__iexact=email)
+        .filter(match, edition=edition, category=AttendeeCategory.VISITOR)
+        .order_by("pk")
         .first()
     )
     if attendee is None:
@@ -158,19 +182,23 @@ def visitor_register(
     *,
     edition: Edition,
     full_name: str,
-    email: str,
+    email: str = "",
+    phone: str = "",
     organisation: str = "",
     how_heard: str = "",
     language: str = "ar",
 ) -> tuple[Badge, bool]:
-    """A visitor's badge, sent by e-mail with the PDF attached; True if it is new.
+    """A visitor's badge, sent to them after commit; True if it is new. An e-mail holder gets
+    it by e-mail with the PDF attached, a visitor who gave only a mobile number (verified
+    beforehand) a link to it by SMS.
 
-    Registering again with the same address sends the same badge again to that address.
+    Registering again with the same address or number sends the same badge again, to what
+    was registered with it (never to what was typed this time).
     """
-    registered = _visitor_registered(edition, email.strip().lower())
+    registered = _visitor_registered(edition, email=email.strip().lower(), phone=phone)
     if registered is not None:
         attendee, badge = registered
-        badge_mail_queue(badge=badge, language=attendee.language)
+        badge_deliver_queue(badge=badge, language=attendee.language)
         return badge, False
     _attendee, badge = attendee_register(
         edition=edition,
@@ -178,8 +206,9 @@ def visitor_register(
         full_name=full_name,
         organisation=organisation,
         email=email,
+        phone=phone,
         language=language,
         how_heard=how_heard,
     )
-    badge_mail_queue(badge=badge, language=language)
+    badge_deliver_queue(badge=badge, language=language)
     return badge, True
