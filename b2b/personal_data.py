@@ -43,24 +43,30 @@ class ParticipantRecords(PersonalRecords):
             ]
         return rows
 
-    @transaction.atomic
     def erase(self, subject):
-        touched = 0
-        for participant in subject_participants(subject).select_for_update():
-            touched += (
-                MeetingRequest.objects.filter(requester=participant)
-                .exclude(message="")
-                .update(message="")
-            )
-            participant.name = ERASED
-            participant.organisation = participant.offers = participant.seeks = ""
-            participant.email = ""
-            participant.user = participant.attendee = None
-            participant.is_active = False
-            participant.secret = participant_secret()  # old calendar links stop working
-            participant.save()
-            touched += 1
-        return touched
+        return participants_erase(subject_participants(subject))
 
     def instances(self, subject):
         return {B2BParticipant: set(subject_participants(subject).values_list("pk", flat=True))}
+
+
+@transaction.atomic
+def participants_erase(participants) -> int:
+    """Take the person out of these profiles and of the messages they wrote; the profiles
+    stay (the meetings and requests the observatory counts point to them), unreachable."""
+    touched = 0
+    for participant in participants.exclude(name=ERASED).select_for_update():
+        touched += (
+            MeetingRequest.objects.filter(requester=participant)
+            .exclude(message="")
+            .update(message="")
+        )
+        participant.name = ERASED
+        participant.organisation = participant.offers = participant.seeks = ""
+        participant.email = ""
+        participant.user = participant.attendee = None
+        participant.is_active = False
+        participant.secret = participant_secret()  # old calendar links stop working
+        participant.save()
+        touched += 1
+    return touched

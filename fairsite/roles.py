@@ -94,6 +94,8 @@ ROLE_MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         **{model: VIEW for model in EXPORT_SUPPORT},
         "observatory.publishedfigures": ("change",),
         "privacy.datarequest": ("view", "change"),
+        "privacy.retentionsweep": VIEW,
+        "privacy.retentionsettings": ("change",),
         "wagtailredirects.redirect": ("add", "change", "delete"),
         "simple_translation.simpletranslation": ("submit_translation",),
         PAGES: ("add", "change", "publish", "bulk_delete_page", "lock", "unlock"),

@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting
 
 from privacy.choices import DataRequestStatus
 
@@ -65,3 +68,72 @@ class DataRequest(models.Model):
 
     def __str__(self):
         return str(_("Erasure request no. %(number)s")) % {"number": self.pk}
+
+
+def _months(label, default, help_text):
+    return models.PositiveSmallIntegerField(
+        label,
+        default=default,
+        validators=[MaxValueValidator(120)],
+        help_text=help_text,
+    )
+
+
+class RetentionSettings(BaseGenericSetting):
+    """How long each kind of personal record is kept, counted from the end of its edition
+    (law 09-08: no longer than the purpose needs). A daily task applies them; what it erases
+    leaves every count of the observatory as it was."""
+
+    attendee_months = _months(
+        _("visitors and badge holders (months)"),
+        12,
+        _(
+            "Names, contacts and organisations of people with a badge are erased this many "
+            "months after their edition ends. The privacy page promises 12."
+        ),
+    )
+    entry_months = _months(
+        _("names in the entry log (months)"),
+        3,
+        _("Entries at the gates keep their time and gate, without the name, after this long."),
+    )
+    b2b_months = _months(
+        _("business-meetings profiles (months)"),
+        12,
+        _(
+            "Profiles are erased this many months after their edition ends, and at once "
+            "when a participant leaves."
+        ),
+    )
+    outbox_days = models.PositiveSmallIntegerField(
+        _("e-mails and text messages sent (days)"),
+        default=90,
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Messages already delivered are deleted after this many days."),
+    )
+
+    panels = [
+        FieldPanel("attendee_months"),
+        FieldPanel("entry_months"),
+        FieldPanel("b2b_months"),
+        FieldPanel("outbox_days"),
+    ]
+
+    class Meta:
+        verbose_name = _("data retention")
+        verbose_name_plural = _("data retention")
+
+
+class RetentionSweep(models.Model):
+    """One run of the retention rules: when, and how many records each rule erased."""
+
+    ran_at = models.DateTimeField(_("ran at"), auto_now_add=True)
+    outcome = models.JSONField(_("records erased"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
+        ordering = ["-ran_at"]
+
+    def __str__(self):
+        return str(_("Retention run no. %(number)s")) % {"number": self.pk}

@@ -3,11 +3,12 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import StatusTagColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
 
 from fairsite.viewsets import FairModelViewSet
 from privacy import admin_views
 from privacy.choices import DataRequestStatus
-from privacy.models import DataRequest
+from privacy.models import DataRequest, RetentionSweep
 from privacy.services import ERASED_ACTION, REFUSED_ACTION, REQUESTED_ACTION
 
 
@@ -15,8 +16,6 @@ class DataRequestViewSet(FairModelViewSet):
     model = DataRequest
     icon = "user"
     menu_label = _("Erasure requests")
-    menu_order = 900
-    add_to_admin_menu = True
     url_prefix = "privacy/requests"
     inspect_view_class = admin_views.DataRequestInspectView
     create_view_enabled = False
@@ -44,6 +43,28 @@ class DataRequestViewSet(FairModelViewSet):
             path("process/<int:pk>/", admin_views.request_process, name="process"),
             path("refuse/<int:pk>/", admin_views.request_refuse, name="refuse"),
         ]
+
+
+class RetentionSweepViewSet(FairModelViewSet):
+    """What each daily run of the retention rules erased."""
+
+    model = RetentionSweep
+    icon = "history"
+    menu_label = _("Retention runs")
+    url_prefix = "privacy/retention-runs"
+    create_view_enabled = False
+    edit_view_enabled = False
+    delete_view_enabled = False
+    form_fields = ["outcome"]  # no form is shown: runs are made by the daily task
+    list_display = ["__str__", "ran_at", "outcome"]
+    inspect_view_fields = ["ran_at", "outcome"]
+
+
+class PrivacyViewSetGroup(ViewSetGroup):
+    menu_label = _("Personal data")
+    menu_icon = "user"
+    menu_order = 900
+    items = (DataRequestViewSet("privacy_requests"), RetentionSweepViewSet("privacy_sweeps"))
 
 
 def register_privacy_log_actions(actions) -> None:

@@ -347,6 +347,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "observatory.refresh_figures",
         "schedule": 10 * 60,
     },
+    # Daily; each run is kept with what it erased (Personal data > Retention runs).
+    "apply-retention": {
+        "task": "privacy.retention_sweep",
+        "schedule": 24 * 60 * 60,
+    },
 }
 
 # Badges: the Ed25519 key that signs badge codes (see events/keys.py).

@@ -49,7 +49,7 @@ from fairsite.models import SiteSettings
 from fairsite.roles import ORGANISERS, ROLES, role_allows, role_permission_names
 from observatory.selectors import indicators
 from partnerships.models import Decision
-from privacy.models import DataRequest
+from privacy.models import DataRequest, RetentionSweep
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -179,6 +179,7 @@ def build_objects(homes) -> dict:
     B2BMeetingFactory()
     SupportRequestFactory()
     DataRequest.objects.create(attendee=badge.attendee)
+    RetentionSweep.objects.create(outcome={"attendees": 0})
 
     decision = Decision.objects.create(meeting=meeting, text="Un comité de suivi")
     BadgePrintJob.objects.create(

@@ -17,11 +17,11 @@ from events.models import Badge, CheckIn, Consent
 from events.services.badge_links import badge_link_token
 from events.services.badges import gate_token_issue
 from fairsite.audit import audit_log
-from observatory import selectors
 from privacy.models import DataRequest
 from programme.services.agenda import agenda_star
 from programme.services.signups import session_signup
 from tests.factories import B2BParticipantFactory, GateFactory, SessionFactory, UserFactory
+from tests.privacy.figures import observatory_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -68,13 +68,6 @@ def found_in_files() -> list[str]:
                 if any(needle.encode() in content for needle in NEEDLES):
                     hits.append(str(path))
     return hits
-
-
-def figures(edition):
-    return {
-        indicator.key: (indicator.rows, indicator.headline)
-        for indicator in selectors.indicators(edition)
-    } | {"inside": selectors.people_inside(edition)}
 
 
 @pytest.fixture
@@ -130,7 +123,7 @@ def test_a_person_is_exported_whole_then_erased_everywhere_and_the_figures_stay(
     caplog.set_level(logging.DEBUG)
     edition, user, badge = person["edition"], person["user"], person["badge"]
     assert found_in_database(), "the search must find the person before the erasure"
-    before = figures(edition)
+    before = observatory_figures(edition)
 
     me = Client()
     me.force_login(user)
@@ -160,7 +153,7 @@ def test_a_person_is_exported_whole_then_erased_everywhere_and_the_figures_stay(
     assert found_in_files() == []
     logged = "\n".join(record.getMessage() + repr(record.args) for record in caplog.records)
     assert not [needle for needle in NEEDLES if needle in logged]
-    assert figures(edition) == before
+    assert observatory_figures(edition) == before
     badge.refresh_from_db()
     assert badge.status == "revoked"
     assert CheckIn.objects.filter(badge=badge).count() == 1

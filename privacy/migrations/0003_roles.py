@@ -1,4 +1,5 @@
-"""Organisers see and process people's requests to be forgotten."""
+"""Organisers see and process people's requests to be forgotten, set how long records are
+kept, and see what each retention run erased."""
 
 from django.db import migrations
 
@@ -11,7 +12,7 @@ def apply(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("privacy", "0001_initial"),
+        ("privacy", "0002_retention"),
         ("fairsite", "0007_privacy_page"),
         ("events", "0015_attendee_phone_account_consents"),
     ]
