@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.models import UserProfile
 
-from fairsite.models import OutboundEmail
+from fairsite.models import OutboundEmail, OutboundSms
 
 ERASED = "—"  # what an erased name or text reads, where a field cannot be empty
 
@@ -147,10 +147,10 @@ class AccountRecords(PersonalRecords):
 
 @register
 class OutboxRecords(PersonalRecords):
-    """E-mails written to the person: what they said is theirs, and goes."""
+    """E-mails and text messages written to the person: what they said is theirs, and goes."""
 
     key = "outbox"
-    title = _("E-mails sent to you")
+    title = _("Messages sent to you")
     order = 80
 
     def _emails(self, subject):
@@ -166,10 +166,16 @@ class OutboxRecords(PersonalRecords):
             if {str(to).lower() for to in email.to} & subject.emails
         ]
 
+    def _texts(self, subject):
+        return OutboundSms.objects.filter(to__in=subject.phones)
+
     def collect(self, subject):
-        return [row(email, ["subject", "created_at", "sent_at"]) for email in self._emails(subject)]
+        return [
+            row(email, ["subject", "created_at", "sent_at"]) for email in self._emails(subject)
+        ] + [row(text, ["to", "body", "created_at", "sent_at"]) for text in self._texts(subject)]
 
     def erase(self, subject):
         ids = [email.pk for email in self._emails(subject)]
         deleted, _by_model = OutboundEmail.objects.filter(pk__in=ids).delete()
-        return deleted
+        texts, _by_model = self._texts(subject).delete()
+        return deleted + texts

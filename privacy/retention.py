@@ -12,7 +12,7 @@ from django.utils import timezone
 from b2b.models import B2BParticipant
 from b2b.personal_data import participants_erase
 from events.models import Attendee, CheckIn, Edition
-from fairsite.models import OutboundEmail
+from fairsite.models import OutboundEmail, OutboundSms
 from fairsite.personal_data import Subject, registered
 from privacy.models import RetentionSettings, RetentionSweep
 
@@ -66,8 +66,9 @@ def _b2b(today, rules) -> int:
 
 def _outbox(today, rules) -> int:
     before = timezone.now() - datetime.timedelta(days=rules.outbox_days)
-    deleted, _by_model = OutboundEmail.objects.filter(sent_at__lt=before).delete()
-    return deleted
+    emails, _by_model = OutboundEmail.objects.filter(sent_at__lt=before).delete()
+    texts, _by_model = OutboundSms.objects.filter(sent_at__lt=before).delete()
+    return emails + texts
 
 
 RULES = {

@@ -37,11 +37,13 @@ def subject_for_user(user) -> Subject:
         attendees |= Attendee.objects.filter(email__iexact=email)
     if phones:
         attendees |= Attendee.objects.filter(phone__in=phones)
+    # The numbers and addresses they gave when registering are theirs too.
+    found = list(attendees.values_list("pk", "email", "phone"))
     return Subject(
         user_ids={user.pk},
-        attendee_ids=set(attendees.values_list("pk", flat=True)),
-        emails=emails,
-        phones=phones,
+        attendee_ids={pk for pk, _email, _phone in found},
+        emails=emails | _lower(email for _pk, email, _phone in found),
+        phones=phones | {phone for _pk, _email, phone in found if phone},
     )
 
 

@@ -59,7 +59,7 @@ def consent_give(
     registration or an account (nothing new if it is already in force)."""
     holder = _holder(attendee, user)
     (owner,) = holder.values()
-    type(owner).objects.select_for_update().filter(pk=owner.pk).first()  # one at a time
+    owner._meta.model.objects.select_for_update().filter(pk=owner.pk).first()  # one at a time
     existing = Consent.objects.filter(kind=kind, withdrawn_at=None, **holder).first()
     if existing is not None:
         return existing

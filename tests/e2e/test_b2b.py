@@ -10,6 +10,7 @@ import icalendar
 import pytest
 
 from b2b.models import B2BMeeting, B2BParticipant, MeetingRequest
+from events.services.consents import consent_give
 from fairsite.services.site import home_pages_ensure
 from tests.e2e.conftest import PHONE
 from tests.factories import (
@@ -40,6 +41,7 @@ def fair(transactional_db):
     )
     ApplicationFactory(edition=edition, cooperative=cooperative, status="confirmed")
     omar = UserFactory(email="omar@fair.example", language="ar")
+    consent_give(kind="findable", language="ar", user=omar)  # listed among the people to meet
     B2BParticipantFactory(
         edition=edition,
         user=omar,

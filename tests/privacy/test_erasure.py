@@ -17,6 +17,7 @@ from events.models import Badge, CheckIn, Consent
 from events.services.badge_links import badge_link_token
 from events.services.badges import gate_token_issue
 from fairsite.audit import audit_log
+from fairsite.models import OutboundSms
 from privacy.models import DataRequest
 from programme.services.agenda import agenda_star
 from programme.services.signups import session_signup
@@ -114,6 +115,9 @@ def person(client, homes, registration_open):
         HTTP_AUTHORIZATION=f"Bearer {token}",
     ).json()
     assert scanned["result"] == "ok"
+    OutboundSms.objects.create(
+        to=PHONE, body=f"{NAME}، شارتك: https://fair.example/", language="ar"
+    )
     organiser = UserFactory(groups=["Organisers"])
     audit_log(instance=attendee, action="wagtail.edit", by=organiser)
     return {"edition": edition, "user": user, "badge": badge, "organiser": organiser}

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from b2b.models import B2BParticipant
 from events.models import Attendee, Badge, CheckIn, Edition
-from fairsite.models import OutboundEmail
+from fairsite.models import OutboundEmail, OutboundSms
 from privacy.models import RetentionSettings, RetentionSweep
 from privacy.retention import months_before, retention_sweep
 from privacy.tasks import task_retention_sweep
@@ -111,8 +111,15 @@ def test_delivered_messages_go_after_their_time_and_waiting_ones_stay(db):
         return message.pk
 
     old, recent, waiting = email(100), email(10), email(None)
+    OutboundSms.objects.create(
+        to="+212661234987",
+        body="b",
+        language="ar",
+        sent_at=timezone.now() - datetime.timedelta(days=91),
+    )
 
-    assert retention_sweep().outcome["outbox"] == 1
+    assert retention_sweep().outcome["outbox"] == 2
+    assert not OutboundSms.objects.exists()
     assert set(OutboundEmail.objects.values_list("pk", flat=True)) == {recent, waiting}
     assert old not in OutboundEmail.objects.values_list("pk", flat=True)
 
