@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -40,7 +41,7 @@ def _export_json(sections) -> dict:
     }
 
 
-def _my_data(request, *, subject, holder: dict, here: str):
+def _my_data(request, *, subject, holder: dict, here: str, choices_url: str = ""):
     """The page, its downloads and the erasure request, for whoever `holder` names."""
     if request.method == "POST":
         if not allow(f"erasure-request:{client_ip(request)}", limit=10, period=3600):
@@ -78,7 +79,7 @@ def _my_data(request, *, subject, holder: dict, here: str):
     return render(
         request,
         "privacy/my_data.html",
-        {"sections": sections, "waiting": waiting, "here": here},
+        {"sections": sections, "waiting": waiting, "here": here, "choices_url": choices_url},
     )
 
 
@@ -90,6 +91,7 @@ def account_data(request):
         subject=subject_for_user(request.user),
         holder={"user": request.user},
         here=request.path,
+        choices_url=reverse("privacy:account_choices"),
     )
 
 
@@ -103,4 +105,5 @@ def badge_data(request, token):
         subject=subject_for_attendee(badge.attendee),
         holder={"attendee": badge.attendee},
         here=request.path,
+        choices_url=reverse("events:visitor_badge", args=[token]) + "#choices",
     )
