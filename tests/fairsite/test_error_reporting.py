@@ -67,6 +67,14 @@ SCRIPT = textwrap.dedent(
             HTTP_AUTHORIZATION="Bearer gate-token-secret",
             HTTP_X_REQUEST_ID="req-reported-123",
         )
+        client.post(
+            "/ar/fail-with-data/",
+            {
+                "email": "zineb@fair.example",
+                "full_name": "زينب الإدريسي",
+                "phone": "+212 661 23 49 87",
+            },
+        )
     sentry_sdk.flush(timeout=5)
     print(response.status_code)
     """
@@ -90,6 +98,10 @@ def test_a_failing_view_is_reported_without_what_the_person_sent(collector):
     assert "req-reported-123" in sent  # ties the report to the log lines
     for secret in ("gate-token-secret", "a-session-cookie", "salma@fair.example"):
         assert secret not in sent
+    # A failure with a person's data in the view's variables and in the database's message.
+    assert "violates unique constraint" in sent
+    for personal in ("zineb@fair.example", "زينب", "\\u0632\\u064a", "661 23 49 87", "661234987"):
+        assert personal not in sent, personal
 
 
 def test_without_a_dsn_nothing_is_started():
