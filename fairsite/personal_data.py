@@ -119,7 +119,11 @@ class AccountRecords(PersonalRecords):
     def collect(self, subject):
         users = get_user_model().objects.filter(pk__in=subject.user_ids)
         return [
-            row(user, ["first_name", "last_name", "email", "language", "date_joined", "last_login"])
+            row(
+                user,
+                ["first_name", "last_name", "email", "phone", "language", "date_joined"]
+                + ["last_login"],
+            )
             for user in users
         ]
 
@@ -128,7 +132,9 @@ class AccountRecords(PersonalRecords):
         touched = 0
         for user in get_user_model().objects.filter(pk__in=subject.user_ids).select_for_update():
             user.first_name = user.last_name = ""
-            user.email = f"erased-{user.pk}@erased.invalid"
+            user.email = None
+            user.phone = None
+            user.phone_verified = False
             user.is_active = user.is_staff = user.is_superuser = False
             user.set_unusable_password()  # also ends every session it had
             user.save()

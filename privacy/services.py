@@ -30,8 +30,7 @@ def subject_for_user(user) -> Subject:
     """An account holder: their account, the addresses and number it has, and the visitor
     registrations made from it or with those addresses or that number."""
     emails = _lower([user.email, *user.emailaddress_set.values_list("email", flat=True)])
-    emails = {email for email in emails if not email.endswith("@erased.invalid")}
-    phones = {phone for phone in [getattr(user, "phone", None)] if phone}
+    phones = {user.phone} if user.phone else set()
     attendees = Attendee.objects.filter(user=user)
     for email in emails:
         attendees |= Attendee.objects.filter(email__iexact=email)

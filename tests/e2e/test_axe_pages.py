@@ -66,6 +66,7 @@ def public_pages(language) -> dict[str, str]:
     with translation.override(language):
         visit = reverse("events:visitor_register")
         badge_page = reverse("events:visitor_badge", args=[badge_link_token(badge)])
+        badge_data = reverse("privacy:badge_data", args=[badge_link_token(badge)])
         login = reverse("account_login")
     return {
         "home": home.get_url(),
@@ -85,6 +86,7 @@ def public_pages(language) -> dict[str, str]:
         "figures": _page(FiguresPage, language).get_url(),
         "visit": visit,
         "badge": badge_page,
+        "badge_data": badge_data,
         "sign_in": login,
     }
 
@@ -104,6 +106,8 @@ def exhibitor_pages(language, exhibitor) -> dict[str, str]:
             "b2b_directory": reverse("b2b:directory"),
             "b2b_requests": reverse("b2b:requests"),
             "b2b_agenda": reverse("b2b:agenda"),
+            "my_data": reverse("privacy:account_data"),
+            "my_choices": reverse("privacy:account_choices"),
         }
 
 
