@@ -26,3 +26,9 @@ def phone_isolated(e164: str) -> str:
 def phone_link(e164: str):
     """A tap-to-call link to the number, written left to right whatever the page's direction."""
     return format_html('<a href="tel:{}" dir="ltr">{}</a>', e164, phone_display(e164 or ""))
+
+
+@register.filter
+def phone_bdi(e164: str):
+    """The number for a sentence of a page, isolated and left to right."""
+    return format_html('<bdi dir="ltr">{}</bdi>', phone_display(e164 or ""))

@@ -241,7 +241,7 @@ def test_a_visitor_with_both_is_found_by_either(registration_open):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_registrations_of_one_number_at_once_make_one_badge(fair_today):
     badges, errors = [], []
     barrier = threading.Barrier(2)
