@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 # By collection point: the form's purpose in one or two sentences.
 NOTICES = {
     "visit": _(
-        "The Regional Council of the Oriental uses your name, e-mail and organisation to issue "
-        "your badge and check it at the entrance. They are shared with no one."
+        "The Regional Council of the Oriental uses your name, e-mail or mobile number and "
+        "organisation to issue your badge, send it to you and check it at the entrance. They "
+        "are shared with no one."
     ),
     "account": _(
-        "The Regional Council of the Oriental uses your e-mail address to run your account and "
-        "to write to you about it. It is shared with no one."
+        "The Regional Council of the Oriental uses your e-mail address or mobile number to run "
+        "your account and to write to you about it. They are shared with no one."
     ),
     "cooperative": _(
         "The Regional Council of the Oriental uses your cooperative's details to review its "

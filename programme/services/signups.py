@@ -109,19 +109,25 @@ def attendee_for_user(*, user, edition: Edition) -> Attendee:
     attendee = Attendee.objects.filter(user=user, edition=edition).first()
     if attendee is not None:
         return attendee
-    # A visitor who registered with this address and no account yet (one with an account
-    # is someone else's registration).
-    attendee = Attendee.objects.filter(
-        edition=edition,
-        category=AttendeeCategory.VISITOR,
-        email__iexact=user.email,
-        user__isnull=True,
-    ).first()
+    # A visitor who registered with this address or number and no account yet (one with an
+    # account is someone else's registration).
+    email = user.email or ""
+    phone = user.phone if user.phone and user.phone_verified else ""
+    attendee = None
+    for field, value in (("email__iexact", email), ("phone", phone)):
+        if value and attendee is None:
+            attendee = Attendee.objects.filter(
+                edition=edition,
+                category=AttendeeCategory.VISITOR,
+                user__isnull=True,
+                **{field: value},
+            ).first()
     if attendee is None:
         badge, _new = visitor_register(
             edition=edition,
-            full_name=user.get_full_name() or user.email.split("@")[0],
-            email=user.email,
+            full_name=user.get_full_name() or email.split("@")[0] or str(_("Visitor")),
+            email=email,
+            phone=phone,
             language=getattr(user, "language", "") or "ar",
         )
         attendee = badge.attendee

@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry, Page
 from wagtail.users.models import UserProfile
 
 from events.models import BadgePrintJob
+from privacy.models import DataRequest, RetentionSweep
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -72,6 +73,10 @@ RECORDS = {
     "b2b.b2bmeeting": lambda edition: B2BMeetingFactory(request__edition=edition),
     "exportsupport.supportrequest": lambda edition: SupportRequestFactory(),
     "fairsite.user": lambda edition: UserFactory(),
+    "privacy.datarequest": lambda edition: DataRequest.objects.create(
+        attendee=AttendeeFactory(edition=edition)
+    ),
+    "privacy.retentionsweep": lambda edition: RetentionSweep.objects.create(),
 }
 
 
