@@ -101,8 +101,8 @@ class RetentionSettings(BaseGenericSetting):
         _("business-meetings profiles (months)"),
         12,
         _(
-            "Profiles are erased this many months after their edition ends, and at once "
-            "when a participant leaves."
+            "Profiles of the business meetings are erased this many months after their "
+            "edition ends."
         ),
     )
     outbox_days = models.PositiveSmallIntegerField(

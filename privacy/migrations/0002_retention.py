@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('attendee_months', models.PositiveSmallIntegerField(default=12, help_text='Names, contacts and organisations of people with a badge are erased this many months after their edition ends. The privacy page promises 12.', validators=[django.core.validators.MaxValueValidator(120)], verbose_name='visitors and badge holders (months)')),
                 ('entry_months', models.PositiveSmallIntegerField(default=3, help_text='Entries at the gates keep their time and gate, without the name, after this long.', validators=[django.core.validators.MaxValueValidator(120)], verbose_name='names in the entry log (months)')),
-                ('b2b_months', models.PositiveSmallIntegerField(default=12, help_text='Profiles are erased this many months after their edition ends, and at once when a participant leaves.', validators=[django.core.validators.MaxValueValidator(120)], verbose_name='business-meetings profiles (months)')),
+                ('b2b_months', models.PositiveSmallIntegerField(default=12, help_text='Profiles of the business meetings are erased this many months after their edition ends.', validators=[django.core.validators.MaxValueValidator(120)], verbose_name='business-meetings profiles (months)')),
                 ('outbox_days', models.PositiveSmallIntegerField(default=90, help_text='Messages already delivered are deleted after this many days.', validators=[django.core.validators.MaxValueValidator(3650)], verbose_name='e-mails and text messages sent (days)')),
             ],
             options={
