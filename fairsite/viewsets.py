@@ -1,6 +1,8 @@
 """The base of the fair's admin listings (Wagtail ModelViewSet), with the options they share."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
@@ -22,6 +24,24 @@ class FairModelViewSet(ModelViewSet):
         if isinstance(db_field, models.URLField):
             kwargs.setdefault("assume_scheme", "https")  # "coop.ma" is https://coop.ma
         return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+class InspectOnlyViewSet(FairModelViewSet):
+    """Records that people make elsewhere (a person's request, a task's report): the admin
+    reads them on their inspect page and acts through its buttons, each calling a service.
+    The listing opens that page, and the edit address leads there; there is no form."""
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(edit_url_name=self.get_url_name("inspect"), **kwargs)
+
+    @property
+    def edit_view(self):
+        def edit(request, pk):
+            if not self.permission_policy.user_has_permission(request.user, "change"):
+                raise PermissionDenied
+            return redirect(self.get_url_name("inspect"), pk)
+
+        return edit
 
 
 class AdminPageViewSet(ViewSet):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
 
+from fairsite.personal_data import registered
 from privacy import services
 from privacy.choices import DataRequestStatus
 from privacy.errors import DataRequestError
@@ -27,8 +28,11 @@ class DataRequestInspectView(InspectView):
         sections = []
         if pending and (data_request.user_id or data_request.attendee_id):
             sections = services.personal_data_collect(services._subject_of(data_request))
+        titles = {records.key: str(records.title) for records in registered()}
+        titles["history"] = _("Admin history")
         context.update(
             data_request=data_request,
+            outcome=[(titles.get(key, key), count) for key, count in data_request.outcome.items()],
             sections=sections,
             can_act=pending and self.request.user.has_perm(PERMISSION),
         )

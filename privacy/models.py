@@ -35,7 +35,9 @@ class DataRequest(models.Model):
         choices=DataRequestStatus.choices,
         default=DataRequestStatus.PENDING,
     )
-    language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
     processed_by = models.ForeignKey(

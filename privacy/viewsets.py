@@ -5,22 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from fairsite.viewsets import FairModelViewSet
+from fairsite.viewsets import InspectOnlyViewSet
 from privacy import admin_views
 from privacy.choices import DataRequestStatus
 from privacy.models import DataRequest, RetentionSweep
 from privacy.services import ERASED_ACTION, REFUSED_ACTION, REQUESTED_ACTION
 
 
-class DataRequestViewSet(FairModelViewSet):
+class DataRequestViewSet(InspectOnlyViewSet):
     model = DataRequest
     icon = "user"
     menu_label = _("Erasure requests")
     url_prefix = "privacy/requests"
     inspect_view_class = admin_views.DataRequestInspectView
-    create_view_enabled = False
-    edit_view_enabled = False
-    delete_view_enabled = False
     form_fields = ["language"]  # no form is shown: requests are made by people, decided here
     list_display = [
         "__str__",
@@ -45,16 +42,13 @@ class DataRequestViewSet(FairModelViewSet):
         ]
 
 
-class RetentionSweepViewSet(FairModelViewSet):
+class RetentionSweepViewSet(InspectOnlyViewSet):
     """What each daily run of the retention rules erased."""
 
     model = RetentionSweep
     icon = "history"
     menu_label = _("Retention runs")
     url_prefix = "privacy/retention-runs"
-    create_view_enabled = False
-    edit_view_enabled = False
-    delete_view_enabled = False
     form_fields = ["outcome"]  # no form is shown: runs are made by the daily task
     list_display = ["__str__", "ran_at", "outcome"]
     inspect_view_fields = ["ran_at", "outcome"]
