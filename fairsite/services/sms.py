@@ -4,10 +4,12 @@ The number and the text are never logged: log lines name the outbox row's id.
 """
 
 import logging
+import re
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from fairsite.models import OutboundSms
 from fairsite.queueing import task_queue_after_commit
@@ -30,6 +32,16 @@ def sms_queue(*, to: str, body: str, language: str) -> OutboundSms:
     sms = OutboundSms.objects.create(to=to, body=body.strip()[:MAX_BODY], language=language)
     task_queue_after_commit("fairsite.send_sms", sms_id=sms.pk)
     return sms
+
+
+def sms_render_and_queue(*, to: str, template: str, context: dict, language: str) -> OutboundSms:
+    """Render `template` in `language` (blank lines between paragraphs kept, runs of them
+    closed up) and queue it as a text message."""
+    with translation.override(language):
+        text = render_to_string(template, context)
+    lines = [line.strip() for line in text.strip().splitlines()]
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return sms_queue(to=to, body=body, language=language)
 
 
 def sms_deliver(*, sms_id: int) -> bool:

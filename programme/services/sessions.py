@@ -19,10 +19,10 @@ from events.models import Edition
 from fairsite.audit import audit_log
 from fairsite.models import User
 from fairsite.queueing import task_queue_after_commit
-from fairsite.services.mail import email_render_and_queue
 from programme.choices import SessionStatus, SignupStatus
 from programme.errors import ProgrammeError
 from programme.models import RoomAvailability, Session, SessionChange, Speaker
+from programme.services.notices import attendee_notify
 from programme.services.signups import signups_promote
 
 # What a published session's record is compared on to know whether calendars must update.
@@ -329,9 +329,9 @@ def _change_record(session: Session, previous: Session, kind: str) -> SessionCha
 
 @transaction.atomic
 def session_change_notify(*, change_id: int) -> int:
-    """E-mail the change to everyone signed up or waiting, each in their language; returns
-    how many were told. Run by a worker once the change is committed; a second run (a task
-    delivered twice) sends nothing more."""
+    """Tell the change to everyone signed up or waiting, each in their language, by e-mail
+    or by text message; returns how many were told. Run by a worker once the change is
+    committed; a second run (a task delivered twice) sends nothing more."""
     change = (
         SessionChange.objects.select_for_update(of=("self",))
         .select_related("session__room", "session__edition", "previous_room")
@@ -340,20 +340,16 @@ def session_change_notify(*, change_id: int) -> int:
     )
     if change is None:
         return 0
-    signups = (
-        change.session.signups.exclude(status=SignupStatus.CANCELLED)
-        .exclude(attendee__email="")
-        .select_related("attendee")
+    signups = change.session.signups.exclude(status=SignupStatus.CANCELLED).select_related(
+        "attendee"
     )
     told = 0
     for signup in signups:
-        email_render_and_queue(
-            to=[signup.attendee.email],
-            template_prefix="programme/email/session_changed",
+        told += attendee_notify(
+            attendee=signup.attendee,
+            template="session_changed",
             context={"change": change, "session": change.session, "signup": signup},
-            language=signup.attendee.language,
         )
-        told += 1
     change.notified_at = timezone.now()
     change.save(update_fields=["notified_at"])
     return told

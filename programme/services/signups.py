@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from events.choices import AttendeeCategory
 from events.models import Attendee, Edition
 from events.services.badges import visitor_register
-from fairsite.services.mail import email_render_and_queue
 from programme.choices import SessionStatus, SignupStatus
 from programme.errors import ProgrammeError
 from programme.models import Session, SessionSignup
 from programme.services.agenda import agenda_star
+from programme.services.notices import attendee_notify
 
 
 @transaction.atomic
@@ -143,11 +143,8 @@ def attendee_for_user(*, user, edition: Edition) -> Attendee:
 
 
 def _tell(signup: SessionSignup, template: str) -> None:
-    if not signup.attendee.email:
-        return
-    email_render_and_queue(
-        to=[signup.attendee.email],
-        template_prefix=f"programme/email/{template}",
+    attendee_notify(
+        attendee=signup.attendee,
+        template=template,
         context={"signup": signup, "session": signup.session},
-        language=signup.attendee.language,
     )
