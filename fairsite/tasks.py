@@ -32,19 +32,9 @@ def task_send_email(*, email_id: int) -> bool:
 @shared_task(name="fairsite.send_pending_emails")
 def task_send_pending_emails() -> int:
     """Hand every e-mail still unsent after a while to a worker again; returns how many."""
-    stale = timezone.now() - STALLED_AFTER
-    ids = list(
-        OutboundEmail.objects.pending()
-        .filter(created_at__lt=stale)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:500]
+    return _outbox_resume(
+        OutboundEmail, task_send_email, "email_id", timezone.now() - STALLED_AFTER
     )
-    handed = 0
-    for email_id in ids:
-        if not task_send_now(task_send_email, email_id=email_id):
-            break  # the broker is down: the next sweep tries again
-        handed += 1
-    return handed
 
 
 @shared_task(
@@ -61,15 +51,21 @@ def task_send_sms(*, sms_id: int) -> bool:
 def sms_pending_resume(before: datetime.datetime) -> int:
     """Hand every text message still unsent since before `before` to a worker again (the
     periodic `fairsite.resume_stalled` runs it); returns how many."""
+    return _outbox_resume(OutboundSms, task_send_sms, "sms_id", before)
+
+
+def _outbox_resume(model, task, argument: str, before: datetime.datetime) -> int:
+    """Hand the outbox's messages still unsent since before `before` to a worker again,
+    oldest first, 500 at a time; how many were handed."""
     ids = list(
-        OutboundSms.objects.pending()
+        model.objects.pending()
         .filter(created_at__lt=before)
         .order_by("created_at")
         .values_list("pk", flat=True)[:500]
     )
     handed = 0
-    for sms_id in ids:
-        if not task_send_now(task_send_sms, sms_id=sms_id):
+    for pk in ids:
+        if not task_send_now(task, **{argument: pk}):
             break  # the broker is down: the next sweep tries again
         handed += 1
     return handed
