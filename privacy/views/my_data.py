@@ -50,8 +50,8 @@ def _my_data(request, *, subject, holder: dict, here: str, choices_url: str = ""
         messages.success(
             request,
             _(
-                "Your request has been recorded. The organisers will erase your data and "
-                "tell you when it is done."
+                "Your request has been recorded. The organisers will erase your data; from "
+                "then on your account and your badge no longer work."
             ),
         )
         return redirect(here)
