@@ -108,7 +108,5 @@ def _require_one_contact(form: forms.Form, cleaned_data: dict) -> None:
     if cleaned_data.get("email") or cleaned_data.get("phone"):
         return
     if "email" not in form.errors and "phone" not in form.errors:
-        form.add_error(None, _("Enter an e-mail address or a mobile number."))
-        # Beside the e-mail field too, as the field's own "required", for a reader who reads
-        # the form field by field.
-        form.add_error("email", form.fields["email"].error_messages["required"])
+        # Beside the first of the two fields, where a reader going field by field meets it.
+        form.add_error("email", _("Enter an e-mail address or a mobile number."))

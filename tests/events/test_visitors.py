@@ -97,7 +97,7 @@ def test_missing_e_mail_is_explained_in_arabic(client, homes, registration_open)
     response = client.post("/ar/visit/", FORM | {"email": ""})
 
     assert response.status_code == 200
-    assert "هذا الحقل مطلوب" in response.content.decode()
+    assert "أدخلوا عنوان بريد إلكتروني أو رقم هاتف محمول." in response.content.decode()
     assert not Attendee.objects.exists()
 
 
