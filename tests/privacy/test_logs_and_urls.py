@@ -6,9 +6,11 @@ address and number."""
 
 import json
 import logging
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.test import Client
 
 from events.models import Badge
@@ -103,3 +105,12 @@ def test_a_visitor_s_journey_leaves_their_data_out_of_logs_and_addresses(
         for address in addresses
         if any(needle.lower() in address.lower() for needle in NEEDLES)
     ] == []
+
+
+def test_rate_limits_keep_no_address_in_the_cache(homes, registration_open):
+    with mock.patch.object(cache, "add", wraps=cache.add) as counted:
+        Client().post("/ar/visit/badge-link/", {"email": EMAIL})
+
+    keys = [call.args[0] for call in counted.call_args_list]
+    assert any(key.startswith("ratelimit:") for key in keys), "the counters are in the cache"
+    assert not [key for key in keys if "mrabet" in key.lower()]
