@@ -47,7 +47,7 @@ class ParticipantRecords(PersonalRecords):
         return participants_erase(subject_participants(subject))
 
     def instances(self, subject):
-        return {B2BParticipant: set(subject_participants(subject).values_list("pk", flat=True))}
+        return participants_named(subject_participants(subject))
 
 
 @transaction.atomic
@@ -70,3 +70,11 @@ def participants_erase(participants) -> int:
         participant.save()
         touched += 1
     return touched
+
+
+def participants_named(participants) -> dict:
+    """The rows whose admin history names these participants: their profiles and the
+    requests they made or received (a request is named after its two people)."""
+    ids = set(participants.values_list("pk", flat=True))
+    requests = MeetingRequest.objects.filter(Q(requester__in=ids) | Q(recipient__in=ids))
+    return {B2BParticipant: ids, MeetingRequest: set(requests.values_list("pk", flat=True))}

@@ -7,6 +7,7 @@ app_name = "b2b"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("join/", views.join, name="join"),
+    path("leave/", views.leave, name="leave"),
     path("participants/<int:pk>/request/", views.meeting_request, name="request_make"),
     path("requests/", views.requests_page, name="requests"),
     path("requests/<int:pk>/answer/", views.request_answer_view, name="request_answer"),

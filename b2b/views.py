@@ -50,7 +50,11 @@ from b2b.services.meetings import (
     meeting_request_make,
     meeting_requests_open,
 )
-from b2b.services.participants import participant_join, participant_secret_reset
+from b2b.services.participants import (
+    participant_join,
+    participant_leave,
+    participant_secret_reset,
+)
 from events.models import Edition
 from fairsite.services.site import public_url
 
@@ -125,6 +129,22 @@ def join(request):
         "b2b/join.html",
         {"form": form, "edition": edition, "participant": participant},
     )
+
+
+@require_POST
+@login_required
+def leave(request):
+    """Leave the meetings of the current edition: open requests are called off and the
+    profile is erased at once."""
+    participant = participant_of(user=request.user, edition=_current_edition())
+    if participant is None:
+        raise Http404
+    participant_leave(participant=participant, by=request.user)
+    messages.success(
+        request,
+        _("You have left the B2B meetings; your profile is erased. You may join again."),
+    )
+    return redirect("b2b:join")
 
 
 def _join_initial(user, cooperatives) -> dict:

@@ -21,6 +21,7 @@ from b2b.services.meetings import (
     MADE_ACTION,
     PLACED_ACTION,
 )
+from b2b.services.participants import LEFT_ACTION
 from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 
 
@@ -244,3 +245,4 @@ def register_b2b_log_actions(actions) -> None:
     actions.register_action(CANCELLED_ACTION, _("Call a meeting off"), _("Meeting called off"))
     actions.register_action(CONFIRMED_ACTION, _("Confirm a meeting"), _("Meeting confirmed"))
     actions.register_action(PLACED_ACTION, _("Place the meetings"), _("Meetings placed"))
+    actions.register_action(LEFT_ACTION, _("Leave the meetings"), _("Participant left"))

@@ -16,11 +16,13 @@ from collections.abc import Iterable
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from fairsite.models import OutboundEmail, OutboundSms
@@ -84,6 +86,25 @@ def register(records_class: type[PersonalRecords]) -> type[PersonalRecords]:
 
 def registered() -> list[PersonalRecords]:
     return sorted(_registry.values(), key=lambda records: (records.order, records.key))
+
+
+def history_forget(named: dict[type[models.Model], set]) -> int:
+    """Reset the admin history's label and details of these rows (they were written with
+    the person's name in them); the entries stay, saying who did what and when. How many."""
+    forgotten = 0
+    for model, pks in named.items():
+        if not pks:
+            continue
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+            object_id__in=[str(pk) for pk in pks],
+        )
+        for entry in entries:
+            entry.label = f"{model._meta.verbose_name} {entry.object_id}"
+            entry.data = {}
+            entry.save(update_fields=["label", "data"])
+            forgotten += 1
+    return forgotten
 
 
 def row(instance: models.Model, fields: Iterable[str]) -> list[tuple[str, str]]:

@@ -3,16 +3,14 @@ about them, and erasing it on request, keeping every figure the observatory coun
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from events.choices import AttendeeCategory
 from events.models import Attendee
 from fairsite.audit import audit_log
-from fairsite.personal_data import Section, Subject, registered
+from fairsite.personal_data import Section, Subject, history_forget, registered
 from privacy.choices import DataRequestStatus
 from privacy.errors import DataRequestError
 from privacy.models import DataRequest
@@ -87,19 +85,7 @@ def personal_data_erase(*, subject: Subject) -> dict[str, int]:
         touched = records.erase(subject)
         if touched:
             outcome[records.key] = touched
-    history = 0
-    for model, pks in named.items():
-        if not pks:
-            continue
-        entries = ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
-            object_id__in=[str(pk) for pk in pks],
-        )
-        for entry in entries:
-            entry.label = f"{model._meta.verbose_name} {entry.object_id}"
-            entry.data = {}
-            entry.save(update_fields=["label", "data"])
-            history += 1
+    history = history_forget(named)
     if history:
         outcome["history"] = history
     return outcome

@@ -9,22 +9,28 @@ apart when joining and changed on the profile or the privacy choices page.
 """
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from b2b.choices import ParticipantKind
+from b2b.choices import ParticipantKind, RequestStatus
 from b2b.errors import B2BError
-from b2b.models import B2BParticipant, participant_secret
+from b2b.models import B2BParticipant, MeetingRequest, participant_secret
+from b2b.personal_data import participants_erase, participants_named
 from b2b.selectors import exhibitor_cooperatives, participant_of
+from b2b.services.meetings import meeting_request_cancel
 from events.choices import ConsentKind
 from events.models import Edition
 from events.services.consents import consent_give, consent_withdraw
 from exhibitors.models import Cooperative
+from fairsite.audit import audit_log
 from fairsite.models import User
+from fairsite.personal_data import history_forget
 
 # The kinds a user may choose when joining on the site; delegation members are registered
 # by the organisers with their partner region.
 SELF_KINDS = [ParticipantKind.EXHIBITOR, ParticipantKind.BUYER, ParticipantKind.PARTNER]
 PROFILE_FIELDS = ["name", "organisation", "language", "offers", "seeks"]
+LEFT_ACTION = "b2b.participant.left"
 
 
 def participant_join(
@@ -143,3 +149,27 @@ def participant_secret_reset(*, participant: B2BParticipant) -> B2BParticipant:
     participant.secret = participant_secret()
     participant.save(update_fields=["secret"])
     return participant
+
+
+@transaction.atomic
+def participant_leave(*, participant: B2BParticipant, by: User | None = None) -> int:
+    """The participant leaves the meetings: their open requests and meetings are called off
+    (the other side is told), and their profile keeps nothing of them (law 09-08: no longer
+    than the purpose needs). The meetings that took place stay counted. How many requests
+    were called off."""
+    participant = B2BParticipant.objects.select_for_update().get(pk=participant.pk)
+    open_requests = MeetingRequest.objects.filter(
+        Q(requester=participant) | Q(recipient=participant),
+        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+    )
+    called_off = 0
+    for meeting_request in open_requests:
+        meeting_request_cancel(meeting_request=meeting_request, by=participant)
+        called_off += 1
+    leaving = B2BParticipant.objects.filter(pk=participant.pk)
+    named = participants_named(leaving)
+    participants_erase(leaving)
+    history_forget(named)
+    participant.refresh_from_db()
+    audit_log(instance=participant, action=LEFT_ACTION, by=by, data={"called_off": called_off})
+    return called_off

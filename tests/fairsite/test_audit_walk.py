@@ -334,6 +334,10 @@ def _meeting_request_cancel(by):
     return {"meeting_request": meeting_request, "by": participant}
 
 
+def _participant_leave(by):
+    return {"participant": B2BParticipantFactory(user=by)}
+
+
 SCENARIOS = {
     "events.services.attendees.attendees_import": _attendees_import,
     "events.services.badges.badge_reissue": _badge,
@@ -372,6 +376,7 @@ SCENARIOS = {
     "b2b.services.meetings.meetings_schedule": _meetings_schedule,
     "b2b.services.meetings.meeting_request_answer": _meeting_request_answer,
     "b2b.services.meetings.meeting_request_cancel": _meeting_request_cancel,
+    "b2b.services.participants.participant_leave": _participant_leave,
     "exportsupport.services.support_request_assign": _support_request_assign,
     "exportsupport.services.support_request_attachment_add": _support_request_attachment_add,
     "exportsupport.services.support_request_file": _support_request_file,
