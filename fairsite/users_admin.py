@@ -4,6 +4,7 @@ and is refused the accounts and groups that may do more than it may, in every vi
 copy, delete, bulk actions) and whatever the form posted."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,6 +15,7 @@ from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, R
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
+from fairsite.phones import PhoneField
 from fairsite.user_rights import (
     group_outranks,
     groups_grantable,
@@ -21,6 +23,7 @@ from fairsite.user_rights import (
     rights_of_user,
     user_outranks,
 )
+from fairsite.widgets import LanguageSelect
 
 OUTRANKING_GROUPS = _(
     "Only an administrator may give these groups: they grant rights you do not have."
@@ -48,12 +51,44 @@ class RightsLimitedUserForm:
         return chosen
 
 
-class FairUserCreationForm(RightsLimitedUserForm, UserCreationForm):
-    pass
+class ContactsUserForm(forms.ModelForm):
+    """An account is reached by e-mail, by mobile number, or both: the admin form asks for
+    at least one, and for the language the person is written to in."""
+
+    phone = PhoneField(
+        label=_("mobile number"),
+        required=False,
+        help_text=_("For people who use a phone rather than e-mail: codes and links by SMS."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = False
+        self.fields["language"].widget = LanguageSelect(choices=self.fields["language"].choices)
+        self.fields["language"].help_text = _("E-mails and text messages go out in this language.")
+        self.fields["language"].required = False  # kept as it is when not sent
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data["phone"] = cleaned_data.get("phone") or None
+        given = cleaned_data.get("email") or cleaned_data.get("phone")
+        if not given and "email" not in self.errors and "phone" not in self.errors:
+            self.add_error("email", _("Enter an e-mail address or a mobile number."))
+        cleaned_data["email"] = cleaned_data.get("email") or None
+        cleaned_data["language"] = (
+            cleaned_data.get("language") or self.instance.language or settings.LANGUAGE_CODE
+        )
+        return cleaned_data
 
 
-class FairUserEditForm(RightsLimitedUserForm, UserEditForm):
-    pass
+class FairUserCreationForm(RightsLimitedUserForm, ContactsUserForm, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        fields = UserCreationForm.Meta.fields | {"phone", "language"}
+
+
+class FairUserEditForm(RightsLimitedUserForm, ContactsUserForm, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields | {"phone", "language"}
 
 
 class EditorFormKwargsMixin:

@@ -76,3 +76,9 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email or phone_display(self.phone or "")
+
+    def clean(self):
+        super().clean()
+        # Django normalises a missing address to "", which two accounts without one could not
+        # both hold (the address is unique): none is None.
+        self.email = self.email or None

@@ -203,3 +203,28 @@ def test_a_group_manager_cannot_give_a_group_rights_it_lacks(client, homes, migh
     )
     assert not Group.objects.filter(name="Too much").exists()
     assert gate.permissions.count() == 1
+
+
+def test_an_account_with_a_phone_and_no_e_mail_is_made_and_edited_in_the_admin(client, organiser):
+    created = client.post(
+        "/admin/users/new/",
+        new_user_form(email="", phone="06 61 23 45 67", language="fr"),
+    )
+    assert created.status_code == 302
+    user = User.objects.get(phone="+212661234567")
+    assert (user.email, user.language) == (None, "fr")
+
+    edited = client.post(
+        f"/admin/users/edit/{user.pk}/",
+        edit_form(user, email="", phone="+212661234567", language="ar"),
+    )
+    assert edited.status_code == 302
+    user.refresh_from_db()
+    assert (user.email, user.language) == (None, "ar")
+
+
+def test_an_account_needs_an_e_mail_or_a_phone(client, organiser):
+    response = client.post("/admin/users/new/", new_user_form(email=""))
+
+    assert response.status_code == 200
+    assert not User.objects.filter(first_name="Yassine").exists()
