@@ -56,7 +56,7 @@ class ContactsUserForm(forms.ModelForm):
     at least one, and for the language the person is written to in."""
 
     phone = PhoneField(
-        label=_("mobile number"),
+        label=_("Mobile number"),
         required=False,
         help_text=_("For people who use a phone rather than e-mail: codes and links by SMS."),
     )
