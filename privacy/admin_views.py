@@ -27,7 +27,7 @@ class DataRequestInspectView(InspectView):
         pending = data_request.status == DataRequestStatus.PENDING
         sections = []
         if pending and (data_request.user_id or data_request.attendee_id):
-            sections = services.personal_data_collect(services._subject_of(data_request))
+            sections = services.personal_data_collect(services.subject_of_request(data_request))
         titles = {records.key: str(records.title) for records in registered()}
         titles["history"] = _("Admin history")
         context.update(

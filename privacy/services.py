@@ -91,7 +91,8 @@ def personal_data_erase(*, subject: Subject) -> dict[str, int]:
     return outcome
 
 
-def _subject_of(request: DataRequest) -> Subject:
+def subject_of_request(request: DataRequest) -> Subject:
+    """The person a request is about: the account that made it, or the badge link's holder."""
     if request.user_id:
         return subject_for_user(request.user)
     return subject_for_attendee(request.attendee)
@@ -119,7 +120,7 @@ def data_request_process(*, request: DataRequest, by) -> DataRequest:
     request = DataRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != DataRequestStatus.PENDING:
         raise DataRequestError("already_processed")
-    subject = _subject_of(request)
+    subject = subject_of_request(request)
     if by is not None and by.pk in subject.user_ids:
         raise DataRequestError("own_request")
     request.outcome = personal_data_erase(subject=subject)
