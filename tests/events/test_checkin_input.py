@@ -7,7 +7,6 @@ import json
 import logging
 
 import pytest
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
