@@ -31,3 +31,20 @@ class SpokenLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
     SPANISH = "es", _("Spanish")
     MULTILINGUAL = "mul", _("Several languages, with interpreting")
+
+
+class AttendanceVia(models.TextChoices):
+    SIGNUP = "signup", _("With a place signed up for")
+    WALK_IN = "walk_in", _("A free seat at the door")
+
+
+class RoomScanResult(models.TextChoices):
+    """The room scanner's verdicts; those a gate gives too have the gate's values."""
+
+    ADMITTED = "ok", _("Admitted")
+    ALREADY_IN = "already_in", _("Already in")
+    FULL = "full", _("Full")
+    NO_SESSION = "no_session", _("No session now")
+    INVALID = "invalid", _("Invalid")
+    WRONG_EDITION = "wrong_edition", _("Another edition")
+    REVOKED = "revoked", _("Revoked")

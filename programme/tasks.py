@@ -4,6 +4,7 @@ from celery import shared_task
 
 from fairsite.queueing import task_send_now
 from programme.models import SessionChange
+from programme.services.attendance import no_shows_release_due
 from programme.services.sessions import session_change_notify
 
 
@@ -20,3 +21,10 @@ def session_changes_resume(before: datetime.datetime) -> int:
         task_send_now(task_session_change_notify, change_id=change_id)
         for change_id in changes.values_list("pk", flat=True)[:500]
     )
+
+
+@shared_task(name="programme.release_no_shows")
+def task_release_no_shows() -> int:
+    """Every minute: the places of those signed up who have not come, N minutes after their
+    session began, go to the waiting list or to others at the door."""
+    return no_shows_release_due()

@@ -1,3 +1,4 @@
+from .attendance import SessionAttendance
 from .pages import ProgrammePage
 from .sessions import (
     Agenda,
@@ -17,6 +18,7 @@ __all__ = [
     "Room",
     "RoomAvailability",
     "Session",
+    "SessionAttendance",
     "SessionChange",
     "SessionQuerySet",
     "SessionSignup",

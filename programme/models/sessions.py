@@ -1,6 +1,7 @@
 """The programme: rooms, tracks, speakers and sessions, the people signed up for sessions,
 the public list of changes, and visitors' personal agendas."""
 
+import datetime
 import secrets
 import uuid
 
@@ -233,6 +234,20 @@ class Session(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=SessionStatus.choices, default=SessionStatus.DRAFT
     )
+    release_after_minutes = models.PositiveSmallIntegerField(
+        _("places kept for (minutes)"),
+        null=True,
+        blank=True,
+        default=10,
+        help_text=_(
+            "So many minutes after the start, the places of people signed up who have not come "
+            "go to the waiting list, then to others at the door. Leave empty to keep them until "
+            "the end."
+        ),
+    )
+    no_shows_released_at = models.DateTimeField(
+        _("places of absentees released at"), null=True, blank=True, editable=False
+    )
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
@@ -275,6 +290,13 @@ class Session(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == SessionStatus.CANCELLED
+
+    @property
+    def release_at(self) -> datetime.datetime | None:
+        """When the places of those signed up who have not come are released; None: never."""
+        if self.release_after_minutes is None:
+            return None
+        return self.starts_at + datetime.timedelta(minutes=self.release_after_minutes)
 
 
 class SessionChange(models.Model):
@@ -330,6 +352,9 @@ class SessionSignup(models.Model):
         related_name="session_signups",
     )
     status = models.CharField(_("status"), max_length=12, choices=SignupStatus.choices)
+    # Set with the status "cancelled" when the person had not come when the session's places
+    # were released: their place went to someone else.
+    released_at = models.DateTimeField(_("place released at"), null=True, blank=True)
     created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -2,7 +2,9 @@
 
 Sign-ups for one session are made one at a time: each takes the session's row lock (on
 SQLite, the write lock of the transaction) before counting the places taken, so no number
-of simultaneous sign-ups ever confirms more people than there are places.
+of simultaneous sign-ups ever confirms more people than there are places. The places taken
+are the confirmed sign-ups and, once the session has begun, the seats of people admitted at
+the door without one (programme.services.attendance).
 """
 
 from django.db import transaction
@@ -12,9 +14,9 @@ from django.utils.translation import gettext as _
 from events.choices import AttendeeCategory
 from events.models import Attendee, Edition
 from events.services.badges import visitor_register
-from programme.choices import SessionStatus, SignupStatus
+from programme.choices import AttendanceVia, SessionStatus, SignupStatus
 from programme.errors import ProgrammeError
-from programme.models import Session, SessionSignup
+from programme.models import Session, SessionAttendance, SessionSignup
 from programme.services.agenda import agenda_star
 from programme.services.notices import attendee_notify
 
@@ -40,7 +42,7 @@ def session_signup(*, session: Session, attendee: Attendee) -> SessionSignup:
     if existing is not None:
         return existing
     places = session.places
-    taken = session.signups.filter(status=SignupStatus.CONFIRMED).count()
+    taken = places_taken(session)
     status = SignupStatus.CONFIRMED if places is None or taken < places else SignupStatus.WAITING
     signup = SessionSignup.objects.create(session=session, attendee=attendee, status=status)
     _tell(signup, "signup_confirmed" if status == SignupStatus.CONFIRMED else "signup_waiting")
@@ -73,8 +75,7 @@ def signups_promote(*, session: Session) -> list[SessionSignup]:
     waiting = session.signups.filter(status=SignupStatus.WAITING).select_related("attendee")
     places = session.places
     if places is not None:
-        taken = session.signups.filter(status=SignupStatus.CONFIRMED).count()
-        waiting = waiting[: max(places - taken, 0)]
+        waiting = waiting[: max(places - places_taken(session), 0)]
     promoted = list(waiting)
     for signup in promoted:
         signup.status = SignupStatus.CONFIRMED
@@ -88,8 +89,14 @@ def seats_left(session: Session) -> int | None:
     places = session.places
     if places is None:
         return None
-    taken = session.signups.filter(status=SignupStatus.CONFIRMED).count()
-    return max(places - taken, 0)
+    return max(places - places_taken(session), 0)
+
+
+def places_taken(session: Session) -> int:
+    """The confirmed sign-ups, and the people admitted at the door without one."""
+    confirmed = session.signups.filter(status=SignupStatus.CONFIRMED).count()
+    walk_ins = SessionAttendance.objects.filter(session=session, via=AttendanceVia.WALK_IN)
+    return confirmed + walk_ins.count()
 
 
 @transaction.atomic
