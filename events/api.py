@@ -1,21 +1,27 @@
-"""The gates' API (DESIGN §6): JSON in and out, authenticated by the gate's bearer token."""
+"""The gates' API (DESIGN §6): JSON in and out, authenticated by the bearer token of a device
+paired to the gate (`events.scanner_api`)."""
 
 import datetime
-import json
-from functools import wraps
 
-from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from events import checkin_db, tokens
-from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus, Direction
+from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus, ScanResult
 from events.keys import verification_keys
-from events.models import Badge, Edition, Gate
+from events.models import Badge, Edition, GateDevice
+from events.scanner_api import (
+    BadRequest,
+    device_required,
+    json_body,
+    moment,
+    pair_view,
+    scan_fields,
+    sync_scans,
+    user_agent,
+)
 from events.services.checkin import (
     CONFLICT,
     MESSAGES,
@@ -24,45 +30,16 @@ from events.services.checkin import (
     checkin_sync,
 )
 
-MAX_SYNC_SCANS = 500
-MAX_CODE_LENGTH = 300
-MAX_SCAN_ID_LENGTH = 64
-# The years a scan or a revocation can be of: beyond them a date is a device's error, and
-# near the calendar's ends a time zone would carry it out of range.
-POSSIBLE_YEARS = range(2000, 3000)
-
-
-class BadRequest(ValueError):
-    pass
-
-
-def gate_required(view):
-    """Only a device holding an active gate's token gets in; the gate is `request.gate`."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
-        gate = None
-        if scheme.lower() == "bearer" and token:
-            gate = checkin_db.gate_by_token_hash(Gate.hash_token(token))
-        if gate is None:
-            response = JsonResponse({"error": _("A valid gate token is required.")}, status=401)
-            response["WWW-Authenticate"] = "Bearer"
-            return response
-        request.gate = gate
-        try:
-            return view(request, *args, **kwargs)
-        except BadRequest as error:
-            return JsonResponse({"error": str(error)}, status=400)
-
-    return csrf_exempt(wrapper)
+gate_required = device_required(GateDevice, find=checkin_db.gate_device_by_token)
+pair = pair_view(GateDevice)
 
 
 @require_POST
 @gate_required
 def scan(request):
-    data = _json(request)
-    outcome = checkin_redeem(gate=request.gate, device=_device(request), **_scan_fields(data))
+    outcome = checkin_redeem(
+        gate=request.device.gate, device=user_agent(request), **scan_fields(json_body(request))
+    )
     # A scan id already used for another scan: the device's error, never a verdict.
     return JsonResponse(scan_answer(outcome), status=409 if outcome.result == CONFLICT else 200)
 
@@ -70,19 +47,9 @@ def scan(request):
 @require_POST
 @gate_required
 def sync(request):
-    scans = _json(request).get("scans")
-    if not isinstance(scans, list) or len(scans) > MAX_SYNC_SCANS:
-        raise BadRequest(_("Send a list of at most %(max)s scans.") % {"max": MAX_SYNC_SCANS})
-    fields = []
-    for entry in scans:
-        scan_fields = _scan_fields(entry)  # refuses anything but a JSON object with a code
-        if not scan_fields["scan_id"] or scan_fields["scanned_at"] is None:
-            raise BadRequest(_("Every offline scan needs its scan_id and scanned_at."))
-        admitted = entry.get("admitted", False)
-        if not isinstance(admitted, bool):
-            raise BadRequest(_("“admitted” is true or false."))
-        fields.append({**scan_fields, "admitted": admitted})
-    outcomes = checkin_sync(gate=request.gate, scans=fields, device=_device(request))
+    outcomes = checkin_sync(
+        gate=request.device.gate, scans=sync_scans(request), device=user_agent(request)
+    )
     return JsonResponse({"results": [scan_answer(outcome) for outcome in outcomes]})
 
 
@@ -109,6 +76,9 @@ def keys(request):
                         for category in edition.unlimited_entry
                         if category in BADGE_CATEGORY_CODES
                     ],
+                    # Test badges pass on any day while this is true, never otherwise.
+                    "rehearsal": edition.rehearsal,
+                    "test_category": BADGE_CATEGORY_CODES.index(AttendeeCategory.TEST),
                 }
                 if edition
                 else None
@@ -126,18 +96,18 @@ def revocations(request):
     revoked = Badge.objects.filter(status=BadgeStatus.REVOKED, edition__is_current=True)
     since = request.GET.get("since")
     if since:
-        moment = _moment(since)
-        if moment is None:
+        moment_since = moment(since)
+        if moment_since is None:
             raise BadRequest(_("“since” must be a date and time (ISO 8601)."))
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-        revoked = revoked.filter(revoked_at__gt=moment)
+        if timezone.is_naive(moment_since):
+            moment_since = timezone.make_aware(moment_since)
+        revoked = revoked.filter(revoked_at__gt=moment_since)
     ids = list(revoked.order_by("revoked_at").values_list("pk", "revoked_at"))
     return JsonResponse(
         {
             "revoked": [pk for pk, _at in ids],
             "until": (ids[-1][1] if ids else datetime.datetime.now(datetime.UTC)).isoformat(),
-            "gate": {"slug": request.gate.slug, "name": request.gate.name},
+            "post": {"slug": request.device.gate.slug, "name": request.device.gate.name},
         }
     )
 
@@ -160,75 +130,11 @@ def scan_answer(outcome: ScanOutcome) -> dict:
             "category": person.category,
             "category_label": str(AttendeeCategory(person.category).label),
         }
+        if person.category == AttendeeCategory.TEST:
+            # Shown in orange: a rehearsal, not an entry.
+            answer["rehearsal"] = True
+            if outcome.result == ScanResult.OK:
+                answer["message"] = _("Admitted (rehearsal)")
     if outcome.already_in_at:
         answer["already_in"] = {"at": outcome.already_in_at, "gate": outcome.already_in_gate}
     return answer
-
-
-def _json(request) -> dict:
-    """The request's JSON object. Whatever else arrives (not JSON, not UTF-8, nested past
-    what the parser follows, too large) is refused here, once for every endpoint."""
-    try:
-        data = json.loads(request.body or b"{}")
-    except RequestDataTooBig as error:
-        raise BadRequest(_("The request body is too large.")) from error
-    except (ValueError, RecursionError) as error:
-        raise BadRequest(_("The request body is not JSON.")) from error
-    if not isinstance(data, dict):
-        raise BadRequest(_("The request body must be a JSON object."))
-    return data
-
-
-def _scan_fields(data) -> dict:
-    """One scan's fields, each of its type and within its bounds, or BadRequest."""
-    if not isinstance(data, dict) or not _is_text(data.get("code")):
-        raise BadRequest(_("Each scan needs a “code”."))
-    direction = data.get("direction", Direction.IN)
-    if not isinstance(direction, str) or direction not in Direction.values:
-        raise BadRequest(_("“direction” is “in” or “out”."))
-    scan_id = data.get("scan_id", "")
-    if not _is_text(scan_id) or len(scan_id) > MAX_SCAN_ID_LENGTH:
-        raise BadRequest(
-            _("“scan_id” is text of at most %(max)s characters.") % {"max": MAX_SCAN_ID_LENGTH}
-        )
-    scanned_at = None
-    if data.get("scanned_at") is not None and data.get("scanned_at") != "":
-        scanned_at = _moment(data["scanned_at"])
-        if scanned_at is None or scanned_at.tzinfo is None:
-            raise BadRequest(_("“scanned_at” must be a date and time with its time zone."))
-    return {
-        "code": data["code"][:MAX_CODE_LENGTH],
-        "direction": direction,
-        "scan_id": scan_id,
-        "scanned_at": scanned_at,
-    }
-
-
-def _is_text(value) -> bool:
-    """A string the database can store: no NUL, no lone surrogate (JSON lets "\\ud800"
-    through)."""
-    if not isinstance(value, str) or "\x00" in value:
-        return False
-    try:
-        value.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _moment(value) -> datetime.datetime | None:
-    """The date and time an ISO 8601 string gives, or None for anything else, including a
-    well-formed impossible one (month 13, an offset of 99 hours) or one of another age."""
-    if not _is_text(value):
-        return None
-    try:
-        moment = parse_datetime(value)
-    except ValueError:
-        return None
-    if moment is None or moment.year not in POSSIBLE_YEARS:
-        return None
-    return moment
-
-
-def _device(request) -> str:
-    return request.headers.get("User-Agent", "")[:100]

@@ -9,4 +9,5 @@ urlpatterns = [
     path("sync", api.sync, name="sync"),
     path("keys", api.keys, name="keys"),
     path("revocations", api.revocations, name="revocations"),
+    path("pair", api.pair, name="pair"),
 ]

@@ -13,7 +13,8 @@ import functools
 from django.db import connection
 from django.utils import timezone
 
-from events.models import Badge, CheckIn, Edition, Gate
+from events.models import Badge, CheckIn, Edition, Gate, GateDevice
+from events.services.devices import device_seen
 
 
 @dataclasses.dataclass
@@ -31,21 +32,25 @@ class ScannedBadge:
     last_entry_gate_id: int | None
     edition_is_current: bool
     edition_time_zone: str
+    edition_rehearsal: bool
     unlimited_entry: list[str]
     full_name: str
     organisation: str
     last_entry_gate: Gate | None
 
 
-_GATE = (
-    "SELECT id, slug, name_ar, name_fr, name_en, is_active FROM events_gate "
-    "WHERE token_hash = %s AND is_active"
+_GATE_DEVICE = (
+    "SELECT d.id, d.name, d.last_seen_at, d.gate_id, "
+    "g.slug, g.name_ar, g.name_fr, g.name_en, g.is_active "
+    "FROM events_gatedevice d JOIN events_gate g ON g.id = d.gate_id "
+    "WHERE d.token_hash = %s AND d.paired_at IS NOT NULL AND d.revoked_at IS NULL AND g.is_active"
 )
 
 _BADGE = (
     "SELECT b.id, b.code, b.status, b.category, b.valid_from, b.valid_until, b.inside, "
     "b.last_entry_at, b.last_entry_gate_id, e.is_current AS edition_is_current, "
-    "e.time_zone AS edition_time_zone, e.unlimited_entry, a.full_name, a.organisation, "
+    "e.time_zone AS edition_time_zone, e.rehearsal AS edition_rehearsal, e.unlimited_entry, "
+    "a.full_name, a.organisation, "
     "g.name_ar AS gate_name_ar, g.name_fr AS gate_name_fr, g.name_en AS gate_name_en "
     "FROM events_badge b "
     "JOIN events_edition e ON e.id = b.edition_id "
@@ -78,13 +83,23 @@ _CHECKIN_INSERT = (
 )
 
 
-def gate_by_token_hash(token_hash: str) -> Gate | None:
-    row = _row(_GATE, [token_hash])
+def gate_device_by_token(token: str) -> GateDevice | None:
+    """The paired device of an active gate holding `token`, its gate loaded: one read, and a
+    write at most once a minute to note that the device was seen."""
+    row = _row(_GATE_DEVICE, [GateDevice.hash_secret(token)])
     if row is None:
         return None
-    # As the ORM loads a row: the fields not read here are deferred, not defaults.
-    row["is_active"] = bool(row["is_active"])
-    return Gate.from_db(connection.alias, list(row), list(row.values()))
+    # As the ORM loads a row (columns in the model's order): the fields not read here are
+    # deferred, not defaults.
+    gate_fields = {"id": row["gate_id"]}
+    gate_fields.update((name, row.pop(name)) for name in ("slug", "name_ar", "name_fr", "name_en"))
+    gate_fields["is_active"] = bool(row.pop("is_active"))
+    gate = Gate.from_db(connection.alias, list(gate_fields), list(gate_fields.values()))
+    row["last_seen_at"] = _aware(row["last_seen_at"])
+    device = GateDevice.from_db(connection.alias, list(row), list(row.values()))
+    device.gate = gate
+    device_seen(device)
+    return device
 
 
 def badge_locked(badge_id: int) -> ScannedBadge | None:
@@ -107,6 +122,7 @@ def badge_locked(badge_id: int) -> ScannedBadge | None:
     row.update(
         inside=bool(row["inside"]),
         edition_is_current=bool(row["edition_is_current"]),
+        edition_rehearsal=bool(row["edition_rehearsal"]),
         last_entry_at=_aware(row["last_entry_at"]),
         unlimited_entry=unlimited or [],
     )

@@ -17,6 +17,9 @@ class AttendeeCategory(models.TextChoices):
     ORGANISER = "organiser", _("Organiser")
     DELEGATION = "delegation", _("Delegation")
     VOLUNTEER = "volunteer", _("Volunteer")
+    # For rehearsing the gates and scanners: valid on any day while the edition's rehearsal is
+    # on, refused once it is off, and never counted by the observatory.
+    TEST = "test", _("Test badge")
 
 
 # The category's number inside a badge code: append only, never reorder.
@@ -28,6 +31,7 @@ BADGE_CATEGORY_CODES = [
     AttendeeCategory.ORGANISER,
     AttendeeCategory.DELEGATION,
     AttendeeCategory.VOLUNTEER,
+    AttendeeCategory.TEST,
 ]
 
 # The categories that a new edition lets through a gate any number of times without an exit
@@ -58,6 +62,17 @@ class ScanResult(models.TextChoices):
     INVALID = "invalid", _("Invalid")
     WRONG_EDITION = "wrong_edition", _("Another edition")
     NOT_VALID_TODAY = "not_valid_today", _("Not valid today")
+    REHEARSAL_OVER = "rehearsal_over", _("Rehearsal over")
+
+
+class RegisteredVia(models.TextChoices):
+    """How a person came to have their badge: walk-ins are those of the desk, the kiosk and
+    the blank badges bound at the desk."""
+
+    ONLINE = "online", _("Online")
+    DESK = "desk", _("At the desk")
+    KIOSK = "kiosk", _("At the kiosk")
+    BLANK_BADGE = "blank_badge", _("Blank badge bound at the desk")
 
 
 class HowHeard(models.TextChoices):

@@ -1,6 +1,5 @@
 """Public pages of the fair's events: visitor registration, a visitor's badge, the gate page."""
 
-import datetime
 import json
 from urllib.parse import quote, urlencode
 
@@ -16,11 +15,10 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events.choices import BADGE_CATEGORY_CODES, ScanResult
-from events.fair_clock import edition_zone, utc_offsets
 from events.forms import BadgeLinkRequestForm, PhoneCodeForm, VisitorRegistrationForm
 from events.models import Edition, PracticalInfoPage
 from events.pdf import badges_pdf, qr_data_uri
+from events.scanner_page import scanner_render
 from events.services.badge_links import (
     badge_from_link_token,
     badge_link_token,
@@ -288,36 +286,18 @@ def _badge_link_request_allowed(request, *, email: str, phone: str) -> bool:
 @permission_required("events.scan_badges", raise_exception=True)
 def gate_page(request):
     """The page gate staff scan badges with: keyboard-wedge scanners, the camera, offline."""
-    edition = Edition.objects.current()
-    zone, now = edition_zone(edition), timezone.now()
-    last_day = edition.ends_on if edition else now.date()
-    until = max(now, datetime.datetime.combine(last_day, datetime.time.max, tzinfo=zone))
-    until += datetime.timedelta(days=7)
-    config = {
-        "urls": {
+    return scanner_render(
+        request,
+        mode="gate",
+        title=_("Gate"),
+        urls={
             "scan": reverse("checkin:scan"),
             "sync": reverse("checkin:sync"),
-            "keys": reverse("checkin:keys"),
-            "revocations": reverse("checkin:revocations"),
+            "status": reverse("checkin:revocations"),
+            "pair": reverse("checkin:pair"),
         },
-        "edition": edition.pk if edition else None,
-        # Times and "today" on the fair's clock, whatever zone the device is set to, for as
-        # long as the page may stay open offline.
-        "utc_offsets": utc_offsets(zone, now - datetime.timedelta(days=1), until),
-        "categories": [
-            {"code": index, "value": category.value, "label": str(category.label)}
-            for index, category in enumerate(BADGE_CATEGORY_CODES)
-        ],
-        "results": {value: str(label) for value, label in ScanResult.choices},
-        "messages": {
-            "online": _("Online"),
-            "offline": _("Offline: scans are kept and sent when the network returns."),
-            "queued": _("waiting to be sent"),
-            "no_token": _("Enter this gate's token first."),
-            "camera_error": _("The camera cannot be opened."),
-        },
-    }
-    return render(request, "events/gate.html", {"config": config, "edition": edition})
+        service_worker=reverse("events:gate_sw"),
+    )
 
 
 # What the gate page loads, which its service worker keeps for offline use.
@@ -326,7 +306,7 @@ GATE_ASSETS = [
     "css/site.css",
     "css/gate.css",
     "vendor/js/jsQR.js",
-    "js/gate.js",
+    "js/scanner.js",
     "vendor/fonts/noto-naskh-arabic-arabic-400-normal.woff2",
     "vendor/fonts/noto-naskh-arabic-arabic-700-normal.woff2",
     "vendor/fonts/noto-sans-latin-400-normal.woff2",

@@ -10,7 +10,8 @@ from events.admin import views as admin_views
 from events.admin.views import AttendeeCreateView, BadgeInspectView, GateInspectView
 from events.choices import AttendeeCategory
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, OpeningHours, Venue
-from events.services.badges import IMPORTED_ACTION, REISSUED_ACTION, REVOKED_ACTION, TOKEN_ACTION
+from events.services.badges import IMPORTED_ACTION, REISSUED_ACTION, REVOKED_ACTION
+from events.services.devices import PAIRED_ACTION, PAIRING_ACTION, UNPAIRED_ACTION
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from fairsite.viewsets import FairModelViewSet
@@ -40,6 +41,7 @@ class EditionViewSet(FairModelViewSet):
         "visitor_registration_closes_at",
         "status",
         "unlimited_entry",
+        "rehearsal",
         "is_current",
     ]
 
@@ -177,7 +179,12 @@ class GateViewSet(FairModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/token/", admin_views.gate_token_view, name="token"),
+            path("<int:pk>/pair/", admin_views.gate_pair_view, name="pair"),
+            path(
+                "<int:pk>/devices/<int:device_pk>/unpair/",
+                admin_views.gate_unpair_view,
+                name="unpair",
+            ),
         ]
 
 
@@ -236,5 +243,9 @@ class FairViewSetGroup(ViewSetGroup):
 def register_events_log_actions(actions) -> None:
     actions.register_action(REVOKED_ACTION, _("Revoke badge"), _("Badge revoked"))
     actions.register_action(REISSUED_ACTION, _("Reissue badge"), _("Badge reissued"))
-    actions.register_action(TOKEN_ACTION, _("Issue gate token"), _("Gate token issued"))
+    actions.register_action(
+        PAIRING_ACTION, _("Start pairing a device"), _("Device pairing started")
+    )
+    actions.register_action(PAIRED_ACTION, _("Pair a device"), _("Device paired"))
+    actions.register_action(UNPAIRED_ACTION, _("Unpair a device"), _("Device unpaired"))
     actions.register_action(IMPORTED_ACTION, _("Import attendees"), _("Attendees imported"))

@@ -62,7 +62,8 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "badges:pdf": ("events.badge", "view"),
     "badges:reissue": ("events.badge", "change"),
     "badges:revoke": ("events.badge", "change"),
-    "gates:token": ("events.gate", "change"),
+    "gates:pair": ("events.gate", "change"),
+    "gates:unpair": ("events.gate", "change"),
     "attendees:import": ("events.attendee", "add"),
     "checkins:today": ("events.checkin", "view"),
     # A print job is a PDF of badges: whoever may see the badges may print them.

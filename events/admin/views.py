@@ -20,10 +20,18 @@ from wagtail.admin.views.generic import CreateView, InspectView
 from events.choices import AttendeeCategory, Direction, ScanResult
 from events.errors import BadgeError, ImportRefused
 from events.fair_clock import edition_zone
-from events.models import Badge, BadgePrintJob, CheckIn, Edition, Gate
+from events.models import Badge, BadgePrintJob, CheckIn, Edition, Gate, GateDevice
 from events.pdf import badges_pdf
 from events.services.attendees import ImportReport, attendees_import
-from events.services.badges import attendee_register, badge_reissue, badge_revoke, gate_token_issue
+from events.services.badges import attendee_register, badge_reissue, badge_revoke
+from events.services.devices import (
+    PAIRING_MINUTES,
+    device_pairing_start,
+    device_unpair,
+    devices_of,
+    pairing_code_display,
+    pairing_qr_svg,
+)
 from events.services.printing import print_job_create, print_selection
 from fairsite.uploads import private_file_response
 
@@ -65,7 +73,14 @@ class GateInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["token_url"] = reverse("gates:token", args=[self.object.pk])
+        gate = self.object
+        context.update(
+            pair_url=reverse("gates:pair", args=[gate.pk]),
+            devices=[
+                (device, reverse("gates:unpair", args=[gate.pk, device.pk]))
+                for device in devices_of(GateDevice, gate)
+            ],
+        )
         return context
 
 
@@ -102,10 +117,33 @@ def badge_revoke_view(request, pk):
 
 @require_POST
 @permission_required("events.change_gate", raise_exception=True)
-def gate_token_view(request, pk):
+def gate_pair_view(request, pk):
+    """A one-time pairing QR for a new device of the gate."""
     gate = get_object_or_404(Gate, pk=pk)
-    token = gate_token_issue(gate=gate, by=request.user)
-    return TemplateResponse(request, "events/admin/gate_token.html", {"gate": gate, "token": token})
+    device, code = device_pairing_start(
+        model=GateDevice, post=gate, by=request.user, name=request.POST.get("name", "")
+    )
+    return TemplateResponse(
+        request,
+        "events/admin/device_pairing.html",
+        {
+            "post": gate,
+            "device": device,
+            "qr_svg": pairing_qr_svg(code),
+            "code": pairing_code_display(code),
+            "minutes": PAIRING_MINUTES,
+            "done_url": reverse("gates:inspect", args=[gate.pk]),
+        },
+    )
+
+
+@require_POST
+@permission_required("events.change_gate", raise_exception=True)
+def gate_unpair_view(request, pk, device_pk):
+    device = get_object_or_404(GateDevice, gate_id=pk, pk=device_pk)
+    device_unpair(device=device, by=request.user)
+    messages.success(request, _("The device is unpaired: its scans are refused from now on."))
+    return redirect("gates:inspect", pk)
 
 
 class AttendeeImportForm(forms.Form):

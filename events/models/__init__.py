@@ -1,6 +1,7 @@
 from .badges import Attendee, Badge, BadgePrintJob
 from .checkin import CheckIn, Gate
 from .consents import Consent
+from .devices import GateDevice, ScannerDevice
 from .editions import Edition, EditionQuerySet, OpeningHours, Venue, validate_time_zone
 from .pages import PracticalInfoPage
 
@@ -13,8 +14,10 @@ __all__ = [
     "Edition",
     "EditionQuerySet",
     "Gate",
+    "GateDevice",
     "OpeningHours",
     "PracticalInfoPage",
+    "ScannerDevice",
     "Venue",
     "validate_time_zone",
 ]

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.choices import AttendeeCategory, BadgeStatus, HowHeard
+from events.choices import AttendeeCategory, BadgeStatus, HowHeard, RegisteredVia
 from fairsite.uploads import private_storage
 
 
@@ -37,6 +37,12 @@ class Attendee(models.Model):
     )
     how_heard = models.CharField(
         _("how they heard of the fair"), max_length=24, choices=HowHeard.choices, blank=True
+    )
+    registered_via = models.CharField(
+        _("registered"),
+        max_length=16,
+        choices=RegisteredVia.choices,
+        default=RegisteredVia.ONLINE,
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,5 +1,3 @@
-import hashlib
-
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -10,7 +8,7 @@ from fairsite.i18n import LocalizedField
 
 
 class Gate(models.Model):
-    """A place where badges are scanned; its devices authenticate with the gate's token."""
+    """A place where badges are scanned, by the devices paired to it (`GateDevice`)."""
 
     wagtail_reference_index_ignore = True  # operational rows: see CheckIn
 
@@ -18,7 +16,6 @@ class Gate(models.Model):
     name_ar = models.CharField(_("name (Arabic)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
-    token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     name = LocalizedField()
@@ -30,10 +27,6 @@ class Gate(models.Model):
 
     def __str__(self):
         return self.name
-
-    @staticmethod
-    def hash_token(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
 
 
 class CheckIn(models.Model):

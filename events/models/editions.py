@@ -143,6 +143,15 @@ class Edition(models.Model):
             "once a day, and again only after an exit scan."
         ),
     )
+    rehearsal = models.BooleanField(
+        _("rehearsal"),
+        default=False,
+        help_text=_(
+            "While this is on, test badges pass the gates and scanners on any day, shown in "
+            "orange, so that staff can try their devices before the fair. Turn it off before "
+            "opening: test badges stop passing at once."
+        ),
+    )
     is_current = models.BooleanField(
         _("current edition"),
         default=False,

@@ -1,7 +1,6 @@
 """Attendees and their badges: issue, reissue, revoke; gate tokens."""
 
 import datetime
-import secrets
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -12,7 +11,7 @@ from events import tokens
 from events.choices import BADGE_CATEGORY_CODES, AttendeeCategory, BadgeStatus
 from events.errors import BadgeError
 from events.keys import signing_key
-from events.models import Attendee, Badge, Edition, Gate
+from events.models import Attendee, Badge, Edition
 from events.services.badge_links import badge_deliver_queue
 from fairsite.audit import audit_log
 from fairsite.models import User
@@ -20,7 +19,6 @@ from fairsite.models import User
 # The admin log's actions (registered in events/viewsets.py).
 REVOKED_ACTION = "events.badge.revoked"
 REISSUED_ACTION = "events.badge.reissued"
-TOKEN_ACTION = "events.gate.token_issued"
 IMPORTED_ACTION = "events.attendees.imported"
 
 
@@ -164,17 +162,6 @@ def badges_issue_blank(*, edition: Edition, category: str, count: int) -> list[B
         badge_issue(attendee=Attendee.objects.create(edition=edition, category=category))
         for _n in range(count)
     ]
-
-
-def gate_token_issue(*, gate: Gate, by: User | None = None) -> str:
-    """A new secret for the gate's devices; the previous one stops working.
-
-    Only its hash is kept."""
-    token = secrets.token_urlsafe(32)
-    gate.token_hash = Gate.hash_token(token)
-    gate.save(update_fields=["token_hash"])
-    audit_log(instance=gate, action=TOKEN_ACTION, by=by)
-    return token
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 
 from events import checkin_db, tokens
 from events.checkin_db import ScannedBadge
-from events.choices import BadgeStatus, Direction, ScanResult
+from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
 from events.keys import verification_keys
 from events.models import Badge, CheckIn, Gate
 
@@ -40,6 +40,9 @@ MESSAGES = {
     ScanResult.INVALID: gettext_noop("This is not a badge of the fair."),
     ScanResult.WRONG_EDITION: gettext_noop("This badge is for another edition."),
     ScanResult.NOT_VALID_TODAY: gettext_noop("This badge is not valid today."),
+    ScanResult.REHEARSAL_OVER: gettext_noop(
+        "This is a test badge: it passes only while the gates are rehearsed."
+    ),
     CONFLICT: CONFLICT_MESSAGE,
 }
 
@@ -241,7 +244,11 @@ def _decide(badge: ScannedBadge | None, scan: Scan) -> tuple[str, bool]:
         return ScanResult.REVOKED, False
     zone = zoneinfo.ZoneInfo(badge.edition_time_zone)
     day = scan.at.astimezone(zone).date()
-    if not badge.valid_from <= day <= badge.valid_until:
+    if badge.category == AttendeeCategory.TEST:
+        # A test badge passes on any day while the gates are rehearsed, and never otherwise.
+        if not badge.edition_rehearsal:
+            return ScanResult.REHEARSAL_OVER, False
+    elif not badge.valid_from <= day <= badge.valid_until:
         return ScanResult.NOT_VALID_TODAY, False
     if scan.direction == Direction.OUT:
         badge.inside = False

@@ -20,7 +20,8 @@ from django.test.utils import CaptureQueriesContext
 from config import celery_app
 from events.models import Badge, BadgePrintJob
 from events.pdf import badges_pdf
-from events.services.badges import attendee_register, gate_token_issue
+from events.services.badges import attendee_register
+from events.services.devices import gate_token_issue
 from events.tasks import task_print_badges
 from fairsite.tasks import task_ping
 from tests.factories import GateFactory

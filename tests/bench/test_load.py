@@ -21,7 +21,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from events.models import Edition, Gate
-from events.services.badges import attendee_register, gate_token_issue
+from events.services.badges import attendee_register
+from events.services.devices import gate_token_issue
 from tests.processes import free_port, start_gunicorn, stop
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -17,7 +17,7 @@ from b2b.models import B2BParticipant
 from events.demo import demo_rehearsal_badge_ensure
 from events.models import Badge, Edition, Gate, PracticalInfoPage
 from events.services.badge_links import badge_link_token
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from exhibitors.models import Application, Cooperative, ExhibitorDirectoryPage
 from exhibitors.selectors import directory_exhibitors
 from fairsite.demo import DEMO_LOGINS

@@ -3,7 +3,7 @@ portal and the Wagtail admin raise no violation, and what each page does still w
 
 import pytest
 
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from fairsite.demo import DEMO_LOGINS
 from tests.e2e.camera import camera_args, qr_video
 from tests.factories import EditionFactory, GateFactory

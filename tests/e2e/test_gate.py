@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from events.models import CheckIn
-from events.services.badges import attendee_register, gate_token_issue
+from events.services.badges import attendee_register
+from events.services.devices import gate_token_issue
 from fairsite.services.site import home_pages_ensure
 from tests.e2e.camera import camera_args, qr_video
 from tests.factories import PASSWORD, GateFactory, UserFactory

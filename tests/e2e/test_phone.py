@@ -7,7 +7,7 @@ import pytest
 
 from events.models import Badge, Edition, Gate
 from events.services.badge_links import badge_link_token
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from exhibitors.models import Application
 from fairsite.demo import DEMO_LOGINS
 from fairsite.models import User

@@ -12,7 +12,7 @@ import zxingcpp
 from PIL import Image
 
 from events.models import Badge, CheckIn
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from tests.e2e.conftest import PHONE, viewport_context
 from tests.factories import GateFactory
 

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.services.badges import attendee_register, gate_token_issue
+from events.services.badges import attendee_register
+from events.services.devices import gate_token_issue
 from tests.factories import GateFactory
 
 

@@ -1,8 +1,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from events.choices import BadgeStatus
-from events.models import Attendee, Badge, CheckIn
+from events.models import Attendee, Badge, CheckIn, GateDevice
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,18 +48,35 @@ def test_the_organiser_downloads_reissues_and_revokes(client, organiser, visitor
     assert new.status == BadgeStatus.REVOKED
 
 
-def test_a_gate_token_is_shown_once_and_works(client, organiser, gate, visitor_badge):
-    page = client.post(f"/admin/gates/{gate.pk}/token/").content.decode()
-    token = page.split('<code style="font-size:1.3em" dir="ltr">')[1].split("</code>")[0]
+def test_a_device_paired_from_the_admin_scans_until_it_is_unpaired(
+    client, organiser, gate, visitor_badge
+):
+    page = client.post(f"/admin/gates/{gate.pk}/pair/", {"name": "Phone 2"}).content.decode()
+    code = page.split('<code dir="ltr" style="font-size:1.5em;letter-spacing:.1em">')[1]
+    code = code.split("</code>")[0]
+    assert "<svg" in page  # the QR to scan
 
-    answer = client.post(
-        "/api/checkin/scan",
-        {"code": visitor_badge.code},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
+    paired = client.post(
+        "/api/checkin/pair", {"code": code}, content_type="application/json"
+    ).json()
+    again = client.post("/api/checkin/pair", {"code": code}, content_type="application/json")
 
-    assert answer.json()["result"] == "ok"
+    def scan():
+        return client.post(
+            "/api/checkin/scan",
+            {"code": visitor_badge.code, "direction": "out"},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {paired['token']}",
+        )
+
+    assert paired["post"]["name"] == gate.name
+    assert again.status_code == 400  # one pairing per code
+    assert scan().json()["result"] == "ok"
+    inspect = client.get(reverse("gates:inspect", args=[gate.pk])).content.decode()
+    assert "Phone 2" in inspect
+    device = GateDevice.objects.get(gate=gate, name="Phone 2")
+    client.post(f"/admin/gates/{gate.pk}/devices/{device.pk}/unpair/")
+    assert scan().status_code == 401
 
 
 def test_csv_import_keeps_good_rows_and_reports_bad_ones_by_line(client, organiser, fair_today):

@@ -227,7 +227,7 @@ def test_offline_sync_replays_by_scan_time_and_flags_double_entries(
     client, fair_today, visitor_badge, scan_now
 ):
     north, south = GateFactory(), GateFactory()
-    from events.services.badges import gate_token_issue
+    from events.services.devices import gate_token_issue
 
     north.token, south.token = gate_token_issue(gate=north), gate_token_issue(gate=south)
     now = scan_now

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 
 from events.models import CheckIn
-from events.services.badges import attendee_register, gate_token_issue
+from events.services.badges import attendee_register
+from events.services.devices import gate_token_issue
 from tests.concurrency import at_once
 from tests.factories import GateFactory
 

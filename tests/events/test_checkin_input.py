@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events.models import CheckIn
-from events.services.badges import attendee_register, gate_token_issue
+from events.services.badges import attendee_register
+from events.services.devices import gate_token_issue
 from tests.factories import GateFactory
 
 pytestmark = pytest.mark.django_db

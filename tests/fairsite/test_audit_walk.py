@@ -20,6 +20,8 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import BaseLogEntry
 
+from events.models import GateDevice
+from events.services.devices import device_pairing_start
 from privacy.models import DataRequest
 from tests.exhibitors.files import pdf, png
 from tests.factories import (
@@ -259,6 +261,15 @@ def _gate_token_issue(by):
     return {"gate": GateFactory()}
 
 
+def _device_pairing_start(by):
+    return {"model": GateDevice, "post": GateFactory()}
+
+
+def _device_unpair(by):
+    device, _code = device_pairing_start(model=GateDevice, post=GateFactory(), by=None)
+    return {"device": device}
+
+
 def _print_job_create(by):
     badge = BadgeFactory()
     return {"edition": badge.edition, "category": "", "unprinted_only": True}
@@ -342,7 +353,9 @@ SCENARIOS = {
     "events.services.attendees.attendees_import": _attendees_import,
     "events.services.badges.badge_reissue": _badge,
     "events.services.badges.badge_revoke": _badge,
-    "events.services.badges.gate_token_issue": _gate_token_issue,
+    "events.services.devices.gate_token_issue": _gate_token_issue,
+    "events.services.devices.device_pairing_start": _device_pairing_start,
+    "events.services.devices.device_unpair": _device_unpair,
     "events.services.printing.print_job_create": _print_job_create,
     "programme.services.sessions.session_cancel": _session_cancel,
     "programme.services.sessions.session_publish": _session_publish,

@@ -36,7 +36,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from events.models import BadgePrintJob, OpeningHours
+from events.models import BadgePrintJob, GateDevice, OpeningHours
+from events.services.devices import device_pairing_start
 from exhibitors.models import Product
 from fairsite.admin_access import (
     ADMIN_URLS,
@@ -160,7 +161,7 @@ def build_objects(homes) -> dict:
         edition=edition, date=edition.starts_on, opens=datetime.time(10), closes=datetime.time(20)
     )
     AttendeeFactory(edition=edition)
-    GateFactory()
+    gate_device, _code = device_pairing_start(model=GateDevice, post=GateFactory(), by=None)
     CheckInFactory(badge=badge)
     RoomFactory()
     TrackFactory()
@@ -233,6 +234,7 @@ def build_objects(homes) -> dict:
         "editing": editing,
         "settings": site_settings,
         "organiser": organiser,
+        "gate_device": gate_device,
     }
 
 
@@ -296,6 +298,7 @@ def param_values(objects) -> dict:
         "filter_spec": "original",
         "collection_id": objects["collection"].pk,
         "redirect_id": objects["redirect"].pk,
+        "device_pk": objects["gate_device"].pk,
         "key": indicators(objects["edition"])[0].key,
         "uidb64": "MQ",
         "token": "set-password",

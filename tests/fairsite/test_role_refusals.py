@@ -30,6 +30,7 @@ WATCHED = (
     "events.badge",
     "events.badgeprintjob",
     "events.gate",
+    "events.gatedevice",
     "programme.session",
     "exhibitors.application",
     "exhibitors.stand",
@@ -58,7 +59,13 @@ def csv_upload():
 CASES = [
     ("badges:revoke", lambda: [first("events.badge").pk], {}, PROGRAMME_EDITORS),
     ("badges:reissue", lambda: [first("events.badge").pk], {}, APPLICATION_REVIEWERS),
-    ("gates:token", lambda: [first("events.gate").pk], {}, PARTNERSHIPS_OFFICERS),
+    ("gates:pair", lambda: [first("events.gate").pk], {}, PARTNERSHIPS_OFFICERS),
+    (
+        "gates:unpair",
+        lambda: [first("events.gatedevice").gate_id, first("events.gatedevice").pk],
+        {},
+        PARTNERSHIPS_OFFICERS,
+    ),
     (
         "attendees:import",
         list,
@@ -179,7 +186,8 @@ def test_a_refused_role_posts_a_bulk_action_and_nothing_changes(
 ALLOWED = {
     "badges:revoke": ORGANISERS,
     "badges:reissue": ORGANISERS,
-    "gates:token": ORGANISERS,
+    "gates:pair": ORGANISERS,
+    "gates:unpair": ORGANISERS,
     "attendees:import": ORGANISERS,
     "badges:print_jobs": ORGANISERS,
     "applications:decide": APPLICATION_REVIEWERS,

@@ -15,7 +15,7 @@ from django.test import Client
 
 from events.models import Badge, CheckIn, Consent
 from events.services.badge_links import badge_link_token
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from fairsite.audit import audit_log
 from fairsite.models import OutboundSms
 from privacy.models import DataRequest

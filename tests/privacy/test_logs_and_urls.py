@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from events.models import Badge
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from fairsite.logs import JsonFormatter
 from tests.factories import GateFactory
 

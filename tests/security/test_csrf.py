@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from events.models import Attendee, BadgePrintJob
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from exhibitors.models import Cooperative
 from programme.services.pages import programme_pages_ensure
 from tests.factories import PASSWORD, GateFactory, UserFactory

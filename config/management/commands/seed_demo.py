@@ -9,7 +9,7 @@ from events.demo import (
     demo_gates_ensure,
     demo_rehearsal_badge_ensure,
 )
-from events.services.badges import gate_token_issue
+from events.services.devices import gate_token_issue
 from exhibitors.demo import demo_exhibitors_ensure
 from exhibitors.services.pages import directory_pages_ensure
 from fairsite.demo import demo_pages_ensure, demo_site_settings_ensure, demo_users_ensure

@@ -1,6 +1,9 @@
-/* The gate page. Scans go to the server when it answers; when it does not, the page
-   verifies the badge's Ed25519 signature itself with the published keys, remembers whom it
-   admitted, queues the scan and sends the queue (POST sync) when the network returns. */
+/* The scanner page of gates, stands and rooms (config.mode: "gate", "stand", "room").
+   A device is paired once, by scanning the pairing QR an organiser (or, for a stand, the
+   exhibitor) shows it, or typing its code; the token it gets back stays on the device.
+   Scans go to the server when it answers; when it does not, the page verifies the badge's
+   Ed25519 signature itself with the published keys, remembers whom it admitted (gates),
+   queues the scan and sends the queue (POST sync) when the network returns. */
 (() => {
   "use strict";
 
@@ -25,7 +28,9 @@
     return new Date(date.getTime() + minutes * 60000);
   }
   const clock = { format: (date) => utcClock.format(onFairClock(date)) };
-  const REFUSED = new Set(["revoked", "invalid", "wrong_edition", "not_valid_today"]);
+  const REFUSED = new Set(["revoked", "invalid", "wrong_edition", "not_valid_today", "rehearsal_over", "full", "refused"]);
+  const mode = config.mode || "gate";
+  const PAIRING_PREFIX = "PAIR:";
 
   const $ = (id) => document.getElementById(id);
   const setupForm = $("gate-setup");
@@ -35,19 +40,21 @@
   const network = $("gate-network");
   const last = $("gate-last");
   const gateName = $("gate-name");
+  const setupError = $("gate-setup-error");
+  const noteForm = $("scanner-note");
   const unknownGate = gateName.textContent;
 
   const store = {
     get(key, fallback) {
       try {
-        const value = localStorage.getItem("gate." + key);
+        const value = localStorage.getItem(mode + "." + key);
         return value === null ? fallback : JSON.parse(value);
       } catch (error) {
         return fallback;
       }
     },
     set(key, value) {
-      localStorage.setItem("gate." + key, JSON.stringify(value));
+      localStorage.setItem(mode + "." + key, JSON.stringify(value));
     },
   };
 
@@ -118,20 +125,66 @@
     }
   }
 
+  /* The keys and rules for judging badges offline, then what the device is paired to (and,
+     at a gate, the badges revoked since last asked). */
   async function refreshKeys() {
     try {
       keys = await fetchJson(config.urls.keys);
       store.set("keys", keys);
       const since = revokedUntil ? "?since=" + encodeURIComponent(revokedUntil) : "";
-      const list = await fetchJson(config.urls.revocations + since, { headers: headers() });
-      if (list.gate) setGate({ name: list.gate.name, language });
-      list.revoked.forEach((id) => revoked.add(id));
-      revokedUntil = list.until;
-      store.set("revoked", [...revoked]);
-      store.set("revokedUntil", revokedUntil);
+      const status = await fetchJson(config.urls.status + since, { headers: headers() });
+      if (status.post) setGate({ name: status.post.name, language });
+      if (status.revoked) {
+        status.revoked.forEach((id) => revoked.add(id));
+        revokedUntil = status.until;
+        store.set("revoked", [...revoked]);
+        store.set("revokedUntil", revokedUntil);
+      }
     } catch (error) {
       /* Offline: the copies kept on this device are used. */
     }
+  }
+
+  /* Trade a pairing code (scanned "PAIR:…" or typed) for this device's token. A long text
+     that is no pairing code is taken as a token given by hand (manage.py gate_token). */
+  async function pair(text) {
+    const cleaned = text.trim().toUpperCase().replace(PAIRING_PREFIX, "").replace(/[^A-Z0-9]/g, "");
+    setupError.textContent = "";
+    if (!text.toUpperCase().startsWith(PAIRING_PREFIX) && text.trim().length > 20) {
+      return paired(text.trim(), null);
+    }
+    network.textContent = config.messages.pairing;
+    try {
+      const response = await fetch(config.urls.pair, {
+        method: "POST",
+        credentials: "omit",
+        headers: { "Content-Type": "application/json", "Accept-Language": language },
+        body: JSON.stringify({ code: cleaned }),
+      });
+      const answer = await response.json();
+      if (!response.ok) {
+        setupError.textContent = answer.error || config.messages.pairing_failed;
+        updateNetwork();
+        return;
+      }
+      paired(answer.token, answer.post);
+    } catch (error) {
+      setupError.textContent = config.messages.pairing_failed;
+      updateNetwork();
+    }
+  }
+
+  function paired(newToken, post) {
+    token = newToken;
+    store.set("token", token);
+    setGate(post ? { name: post.name, language } : null);
+    stopCamera();
+    setupForm.hidden = true;
+    scanForm.hidden = false;
+    $("gate-token").value = "";
+    network.textContent = config.messages.paired;
+    codeInput.focus();
+    refreshKeys().then(sync);
   }
 
   async function verifyOffline(code, direction) {
@@ -160,17 +213,29 @@
     } catch (error) {
       genuine = false;
     }
+    const edition = keys.edition || {};
+    const test = category === edition.test_category;
     const badge = { id: badgeId, category_label: (config.categories[category] || {}).label || "" };
     if (!genuine) return { result: "invalid" };
     if (editionId !== config.edition) return { result: "wrong_edition", badge };
     if (revoked.has(badgeId)) return { result: "revoked", badge };
     const day = today();
-    if (day < firstDay || day > firstDay + days - 1) return { result: "not_valid_today", badge };
-    const unlimited = (keys.edition && keys.edition.unlimited_entry) || [];
-    if (direction === "in" && !unlimited.includes(category) && admitted[badgeId] === day) {
-      return { result: "already_in", badge };
+    if (test) {
+      /* A test badge passes on any day while the gates are rehearsed, never otherwise. */
+      if (!edition.rehearsal) return { result: "rehearsal_over", badge };
+      badge.rehearsal = true;
+    } else if (day < firstDay || day > firstDay + days - 1) {
+      return { result: "not_valid_today", badge };
     }
-    return { result: "ok", badge };
+    if (mode !== "gate") {
+      /* A stand or a room decides with the server: the scan is kept and sent later. */
+      return { result: "queued", badge, rehearsal: test, message: config.messages.offline_recorded };
+    }
+    const unlimited = edition.unlimited_entry || [];
+    if (direction === "in" && !unlimited.includes(category) && admitted[badgeId] === day) {
+      return { result: "already_in", badge, rehearsal: test };
+    }
+    return { result: "ok", badge, rehearsal: test };
   }
 
   function remember(answer, direction) {
@@ -195,7 +260,7 @@
       if (error.message === "unauthorised") return;
       offline = true;
       answer = await verifyOffline(code, direction);
-      queue.push({ code, direction, scan_id: scanId, scanned_at: scannedAt, admitted: answer.result === "ok" });
+      queue.push({ code, direction, scan_id: scanId, scanned_at: scannedAt, admitted: answer.result === "ok" || answer.result === "queued" });
       store.set("queue", queue);
     }
     remember(answer, direction);
@@ -220,30 +285,67 @@
     }
   }
 
-  function kind(result) {
-    if (result === "ok") return "ok";
-    return REFUSED.has(result) ? "refused" : "warning";
+  function kind(answer) {
+    if (answer.tone) return answer.tone;
+    if (answer.result === "ok") return "ok";
+    return REFUSED.has(answer.result) ? "refused" : "warning";
   }
 
   function show(answer, offline) {
     const verdict = config.results[answer.result] || answer.result;
     const badge = answer.badge || {};
+    /* A test badge admitted during a rehearsal shows in orange, not in green. */
+    const tone = answer.rehearsal && kind(answer) === "ok" ? "rehearsal" : kind(answer);
     resultBox.hidden = false;
-    resultBox.className = "gate__result gate__result--" + kind(answer.result);
+    resultBox.className = "gate__result gate__result--" + tone;
     resultBox.querySelector(".gate__verdict").textContent = verdict;
     resultBox.querySelector(".gate__name").textContent = badge.name || "";
-    const details = [badge.category_label, answer.message];
+    const details = [answer.rehearsal ? config.messages.rehearsal : "", badge.organisation, badge.category_label, answer.message];
+    if (answer.seats) {
+      details.push(config.messages.seats.replace("%(taken)s", answer.seats.taken).replace("%(places)s", answer.seats.places));
+    }
     if (answer.already_in) {
       details.push(clock.format(new Date(answer.already_in.at)) + " · " + answer.already_in.gate);
     }
     if (offline) details.push(config.messages.offline);
     resultBox.querySelector(".gate__detail").textContent = details.filter(Boolean).join(" · ");
     const item = document.createElement("li");
-    item.className = kind(answer.result);
+    item.className = tone;
     item.textContent = [clock.format(new Date()), verdict, badge.name || ""].filter(Boolean).join(" · ");
     last.prepend(item);
     while (last.children.length > 10) last.lastChild.remove();
-    beep(answer.result === "ok");
+    beep(tone === "ok" || tone === "rehearsal");
+    showNote(answer.lead);
+  }
+
+  /* At a stand: a note and a rating for the lead just scanned, sent to the lead's address. */
+  let lead = null;
+  function showNote(value) {
+    if (!noteForm) return;
+    lead = value || null;
+    noteForm.hidden = !lead;
+    if (!lead) return;
+    noteForm.elements.note.value = lead.note || "";
+    for (const radio of noteForm.elements.rating) radio.checked = Number(radio.value) === lead.rating;
+    $("scanner-note-status").textContent = "";
+  }
+  if (noteForm) {
+    noteForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!lead) return;
+      const rating = noteForm.elements.rating.value;
+      try {
+        await fetchJson(lead.url, {
+          method: "POST",
+          headers: headers(),
+          body: JSON.stringify({ note: noteForm.elements.note.value, rating: rating ? Number(rating) : null }),
+        });
+        $("scanner-note-status").textContent = config.messages.note_saved;
+      } catch (error) {
+        $("scanner-note-status").textContent = config.messages.note_failed;
+      }
+      codeInput.focus();
+    });
   }
 
   function beep(good) {
@@ -267,18 +369,13 @@
   function showSetup() {
     setupForm.hidden = false;
     scanForm.hidden = true;
+    if (noteForm) noteForm.hidden = true;
     $("gate-token").focus();
   }
 
   setupForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    token = $("gate-token").value.trim();
-    store.set("token", token);
-    setGate(null);
-    setupForm.hidden = true;
-    scanForm.hidden = false;
-    codeInput.focus();
-    refreshKeys();
+    pair($("gate-token").value);
   });
 
   $("gate-change-token").addEventListener("click", showSetup);
@@ -297,18 +394,33 @@
   });
 
   let cameraRunning = false;
-  $("gate-camera").addEventListener("click", async () => {
+  function stopCamera() {
     const video = $("gate-video");
-    if (cameraRunning) {
-      cameraRunning = false;
-      video.srcObject && video.srcObject.getTracks().forEach((track) => track.stop());
-      video.hidden = true;
+    cameraRunning = false;
+    video.srcObject && video.srcObject.getTracks().forEach((track) => track.stop());
+    video.hidden = true;
+  }
+
+  /* What the camera read: a pairing code while the device is not paired, a badge after. */
+  function scanned(code) {
+    if (!setupForm.hidden) {
+      if (code.toUpperCase().startsWith(PAIRING_PREFIX)) pair(code);
       return;
     }
+    scan(code.trim().toUpperCase(), scanForm.elements.direction.value);
+  }
+
+  $("gate-pair-camera").addEventListener("click", () => startCamera());
+  $("gate-camera").addEventListener("click", () => startCamera());
+
+  async function startCamera() {
+    const video = $("gate-video");
+    if (cameraRunning) return stopCamera();
     try {
       video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
     } catch (error) {
-      show({ result: "invalid", message: config.messages.camera_error }, false);
+      if (!setupForm.hidden) setupError.textContent = config.messages.camera_error;
+      else show({ result: "invalid", message: config.messages.camera_error }, false);
       return;
     }
     video.hidden = false;
@@ -337,12 +449,12 @@
       if (code && (code !== lastCode || now - lastTime > 3000)) {
         lastCode = code;
         lastTime = now;
-        scan(code.trim().toUpperCase(), scanForm.elements.direction.value);
+        scanned(code);
       }
       setTimeout(frame, 200);
     };
     frame();
-  });
+  }
 
   window.addEventListener("online", () => {
     updateNetwork();
