@@ -1,6 +1,6 @@
 """Reads for the public programme: sessions as visitors see them, a visitor's agenda and
-sign-ups, and the list of changes. Each read is a fixed number of queries, however many
-sessions there are."""
+sign-ups, the list of changes, and who came (certificates, the observatory's counts). Each
+read is a fixed number of queries, however many sessions there are."""
 
 import datetime
 import itertools
@@ -20,10 +20,20 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from events.models import Edition
-from programme.choices import SessionStatus, SignupStatus
-from programme.models import Agenda, Room, Session, SessionChange, SessionSignup, Speaker, Track
+from events.models import Attendee, Edition
+from programme.choices import AttendanceVia, SessionStatus, SessionType, SignupStatus
+from programme.models import (
+    Agenda,
+    Room,
+    Session,
+    SessionAttendance,
+    SessionChange,
+    SessionSignup,
+    Speaker,
+    Track,
+)
 
 
 def programme_sessions(
@@ -188,3 +198,37 @@ def programme_changes(*, edition: Edition) -> QuerySet[SessionChange]:
         )
         .order_by("-created_at", "-pk")
     )
+
+
+def attendance_certificates(*, attendees=None, user=None) -> list[SessionAttendance]:
+    """The attendances that earn a certificate (published workshops that are over, a named
+    holder) of these registrations, or of the registrations of this account; newest first."""
+    if user is not None:
+        attendees = Attendee.objects.filter(user=user) if user.is_authenticated else []
+    attended = (
+        SessionAttendance.objects.filter(
+            attendee__in=attendees,
+            session__type=SessionType.WORKSHOP,
+            session__status=SessionStatus.PUBLISHED,
+            session__ends_at__lte=timezone.now(),
+        )
+        .exclude(attendee__full_name="")
+        .select_related("session__edition", "session__room", "attendee")
+        .order_by("-session__starts_at")
+    )
+    return list(attended)
+
+
+def attendance_figures(sessions: QuerySet[Session]) -> dict[str, int]:
+    """For these sessions: the places given to sign-ups (the confirmed ones and those
+    released because their holders had not come), the people admitted at the door, and
+    among them those who came without a sign-up. Three counts, one query each."""
+    signups = SessionSignup.objects.filter(session__in=sessions).filter(
+        Q(status=SignupStatus.CONFIRMED) | Q(released_at__isnull=False)
+    )
+    attended = SessionAttendance.objects.filter(session__in=sessions)
+    return {
+        "signed_up": signups.count(),
+        "attended": attended.count(),
+        "walk_ins": attended.filter(via=AttendanceVia.WALK_IN).count(),
+    }

@@ -2,10 +2,13 @@
 links to their pages."""
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.formats import date_format
 
 from fairsite.i18n import active_language
+from programme.certificates import certificate_code
 from programme.models import ProgrammePage
+from programme.selectors import attendance_certificates as attendance_certificates_of
 
 register = template.Library()
 
@@ -34,3 +37,21 @@ def programme_url() -> str:
     """The programme's page in the active language ("" while there is none)."""
     page = ProgrammePage.in_language(active_language())
     return page.url if page else ""
+
+
+@register.inclusion_tag("programme/includes/certificates.html")
+def attendance_certificates(attendee=None, user=None) -> dict:
+    """Links to the attendance certificates of a registration (a badge's page) or of an
+    account (its agenda); nothing when there are none."""
+    attendances = attendance_certificates_of(
+        attendees=[attendee] if attendee is not None else None, user=user
+    )
+    try:
+        links = [
+            (attendance, reverse("attendance:certificate", args=[certificate_code(attendance)]))
+            for attendance in attendances
+        ]
+    except NoReverseMatch:
+        # A site whose URLs leave certificates out still shows the badge page around them.
+        links = []
+    return {"certificates": links}
