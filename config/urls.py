@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("portal/", include("exhibitors.urls")),
     path("meetings/", include("b2b.urls")),
     path("privacy/", include("privacy.urls")),
+    path("desk/", include("events.desk_urls")),
     path("", include("events.urls")),
     # Wagtail's catch-all page route comes last.
     path("", include(wagtail_urls)),
