@@ -7,13 +7,12 @@ from django.utils import timezone
 from events.choices import AttendeeCategory, BadgeStatus, EditionStatus
 from events.models import Attendee, Badge, Edition, Gate, OpeningHours, PracticalInfoPage, Venue
 from events.services import edition_make_current
-from events.services.badges import attendee_register, badge_issue, badge_revoke
+from events.services.badges import attendee_register, badge_issue
 from fairsite.services.site import home_pages_ensure
 
-# A rehearsal visitor's badge is valid for a week from the day the sample data is loaded:
-# the gate page shows a green scan, then "already in", long before the fair.
+# The sample data's test badge: while the edition's gates are rehearsed, the gate page
+# admits it (in orange) on any day, then says "already in", long before the fair.
 REHEARSAL_NAME = "يونس الحداوي"
-REHEARSAL_DAYS = 7
 
 
 def demo_edition_ensure(*, now: datetime.datetime | None = None) -> Edition:
@@ -103,28 +102,20 @@ def demo_attendees_ensure(*, edition: Edition) -> None:
 
 
 def demo_rehearsal_badge_ensure(*, edition: Edition, now: datetime.datetime | None = None) -> Badge:
-    """A visitor of the gates' rehearsal whose badge is valid today and the next six days.
-
-    Run again on a later day, it replaces a badge that no longer covers today.
-    """
+    """A test badge, and the edition's rehearsal turned on if the fair has not begun: a
+    newcomer scanning the badge at the gate page sees an entry admitted (as a rehearsal)."""
     today = (now or timezone.now()).astimezone(edition.zone).date()
+    if today < edition.starts_on and not edition.rehearsal:
+        Edition.objects.filter(pk=edition.pk).update(rehearsal=True)
+        edition.rehearsal = True
     attendee, _created = Attendee.objects.get_or_create(
         edition=edition,
         full_name=REHEARSAL_NAME,
-        category=AttendeeCategory.VISITOR,
+        category=AttendeeCategory.TEST,
         defaults={"organisation": "تجربة المداخل", "language": "ar"},
     )
     badge = attendee.badges.filter(status=BadgeStatus.ACTIVE).order_by("-pk").first()
-    if badge is not None and badge.valid_from <= today <= badge.valid_until:
-        return badge
-    if badge is not None:
-        badge_revoke(badge=badge)
-    return badge_issue(
-        attendee=attendee,
-        replaces=badge,
-        valid_from=today,
-        valid_until=today + datetime.timedelta(days=REHEARSAL_DAYS - 1),
-    )
+    return badge or badge_issue(attendee=attendee)
 
 
 VENUE_PRACTICAL = {

@@ -6,11 +6,10 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from b2b.models import B2BMeeting
-from events.demo import REHEARSAL_DAYS, demo_edition_ensure, demo_rehearsal_badge_ensure
+from events.demo import demo_edition_ensure, demo_rehearsal_badge_ensure
 from events.models import Attendee, Badge, Edition, Gate, Venue
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application, ApplicationEvent, Cooperative, Product, Stand, StandType
@@ -148,33 +147,40 @@ def test_sample_registrations_are_open_at_any_hour(hour_minute):
     assert edition.exhibitor_registration_is_open(now)
 
 
-def test_the_printed_rehearsal_badge_is_admitted_today_once(client, capsys):
+def test_the_printed_test_badge_is_admitted_once_as_a_rehearsal_until_it_ends(client, capsys):
     call_command("seed_demo")
     lines = capsys.readouterr().out.splitlines()
     token = lines[next(i for i, line in enumerate(lines) if "/gate/" in line) + 1].strip()
-    code = lines[next(i for i, line in enumerate(lines) if "admit today" in line) + 1].strip()
+    code = lines[next(i for i, line in enumerate(lines) if "test badge" in line) + 1].strip()
 
-    def scan():
+    def scan(direction="in"):
         return client.post(
             "/api/checkin/scan",
-            {"code": code, "gate": "main-entrance"},
+            {"code": code, "direction": direction},
             content_type="application/json",
             headers={"Authorization": f"Bearer {token}"},
-        ).json()["result"]
+        ).json()
 
-    assert scan() == "ok"
-    assert scan() == "already_in"
+    admitted = scan()
+    assert admitted["result"] == "ok" and admitted["rehearsal"] is True
+    assert scan()["result"] == "already_in"
+    Edition.objects.update(rehearsal=False)
+    over = scan("out")
+    assert over["result"] == "rehearsal_over" and over["rehearsal"] is True
 
 
-def test_a_later_seed_demo_renews_the_rehearsal_badge_once_it_has_expired():
+def test_the_sample_data_rehearses_only_a_fair_that_has_not_begun():
     call_command("seed_demo", stdout=io.StringIO())
     edition = Edition.objects.current()
-    first = demo_rehearsal_badge_ensure(edition=edition)
-    later = timezone.now() + datetime.timedelta(days=REHEARSAL_DAYS + 1)
+    Edition.objects.update(rehearsal=False)
+    edition.refresh_from_db()
+    during = datetime.datetime.combine(edition.starts_on, datetime.time(12), edition.zone)
 
-    renewed = demo_rehearsal_badge_ensure(edition=edition, now=later)
+    badge = demo_rehearsal_badge_ensure(edition=edition, now=during)
 
-    first.refresh_from_db()
-    assert first.status == "revoked" and renewed.replaces == first
-    assert renewed.valid_from == later.astimezone(ZoneInfo(edition.time_zone)).date()
-    assert demo_rehearsal_badge_ensure(edition=edition, now=later) == renewed
+    edition.refresh_from_db()
+    assert not edition.rehearsal
+    assert badge.category == "test"
+    assert demo_rehearsal_badge_ensure(edition=edition) == badge
+    edition.refresh_from_db()
+    assert edition.rehearsal

@@ -62,8 +62,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Gate page: {base}/ar/gate/ (as gate staff), token for “{gate.slug}”:")
         self.stdout.write(f"  {gate_token_issue(gate=gate)}")
         self.stdout.write(
-            f"A visitor's badge the gates admit today, once a day, until "
-            f"{rehearsal.valid_until:%Y-%m-%d}: type or paste its code at the gate page"
+            "A test badge the gates admit (in orange) while the edition's rehearsal is on "
+            "(Fair > Editions): type or paste its code at the gate page"
         )
         self.stdout.write(f"  {rehearsal.code}")
 
