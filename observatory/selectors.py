@@ -28,8 +28,9 @@ from exportsupport.selectors import POINTS as READINESS_POINTS
 from exportsupport.selectors import export_readiness_steps, export_supported
 from partnerships.choices import AgreementStatus, CommitmentStatus
 from partnerships.models import Agreement, Commitment, PartnerRegion
-from programme.choices import SessionStatus, SignupStatus
+from programme.choices import SessionStatus
 from programme.models import Session
+from programme.selectors import attendance_figures
 
 Rows = list[tuple[str, float]]
 
@@ -275,20 +276,21 @@ def people_inside(edition: Edition) -> int:
 
 @_indicator("sessions", _("Sessions with sign-up"))
 def sessions_filled(edition: Edition) -> Counted:
-    """For the sessions that take sign-ups: places, sign-ups, and the share filled."""
+    """For the sessions that take sign-ups: places, sign-ups, the share filled, and beside
+    them the people the rooms' scanners admitted, with or without a sign-up."""
     sessions = Session.objects.filter(
         edition=edition, status=SessionStatus.PUBLISHED, signup_required=True
     )
-    signed = sessions.aggregate(
-        signed=Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED))
-    )["signed"]
+    figures = attendance_figures(sessions)
     places = sessions.aggregate(places=Sum(Coalesce("capacity", "room__capacity")))["places"]
     places = places or 0
     published = Session.objects.filter(edition=edition, status=SessionStatus.PUBLISHED).count()
     rows = [
         (str(_("Places")), places),
-        (str(_("Signed up")), signed),
-        (str(_("Filled (%)")), _share(signed, places)),
+        (str(_("Signed up")), figures["signed_up"]),
+        (str(_("Filled (%)")), _share(figures["taken"], places)),
+        (str(_("Attended")), figures["attended"]),
+        (str(_("Of them, without a sign-up")), figures["walk_ins"]),
     ]
     return Counted(rows, Headline(_("Talks and workshops"), published))
 

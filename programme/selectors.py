@@ -220,15 +220,19 @@ def attendance_certificates(*, attendees=None, user=None) -> list[SessionAttenda
 
 
 def attendance_figures(sessions: QuerySet[Session]) -> dict[str, int]:
-    """For these sessions: the places given to sign-ups (the confirmed ones and those
-    released because their holders had not come), the people admitted at the door, and
-    among them those who came without a sign-up. Three counts, one query each."""
-    signups = SessionSignup.objects.filter(session__in=sessions).filter(
-        Q(status=SignupStatus.CONFIRMED) | Q(released_at__isnull=False)
+    """For these sessions: the people given a place by sign-up (those who hold it and those
+    whose place was released because they had not come), the places taken (held by sign-up
+    or by someone admitted at the door without one), the people admitted at the door, and
+    among them those without a sign-up."""
+    signups = SessionSignup.objects.filter(session__in=sessions).aggregate(
+        held=Count("pk", filter=Q(status=SignupStatus.CONFIRMED)),
+        released=Count("pk", filter=Q(released_at__isnull=False)),
     )
-    attended = SessionAttendance.objects.filter(session__in=sessions)
+    attended = SessionAttendance.objects.filter(session__in=sessions).aggregate(
+        attended=Count("pk"), walk_ins=Count("pk", filter=Q(via=AttendanceVia.WALK_IN))
+    )
     return {
-        "signed_up": signups.count(),
-        "attended": attended.count(),
-        "walk_ins": attended.filter(via=AttendanceVia.WALK_IN).count(),
+        "signed_up": signups["held"] + signups["released"],
+        "taken": signups["held"] + attended["walk_ins"],
+        **attended,
     }

@@ -4,12 +4,13 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events.models import CheckIn
 from events.services.badges import attendee_register
 from exhibitors.models import Certification
 from observatory import selectors as indicators
+from programme.services.attendance import attendance_scan, no_shows_release_due
 from programme.services.signups import session_signup
 from tests.factories import (
     AgreementFactory,
@@ -200,6 +201,44 @@ def test_session_fill_rate(fair_today):
         "Places": 14,
         "Signed up": 3,
         "Filled (%)": 21.4,
+        "Attended": 0,
+        "Of them, without a sign-up": 0,
+    }
+
+
+def test_attendance_is_counted_beside_sign_ups(fair_today):
+    """Four signed up for a workshop of four; two came, one did not and lost the place to
+    the waiting list's first, and two came without signing up once places were released."""
+    starts = timezone.now() - datetime.timedelta(minutes=20)
+    workshop = SessionFactory(
+        edition=fair_today,
+        room=RoomFactory(venue=fair_today.venue, capacity=50),
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        capacity=4,
+        signup_required=True,
+        release_after_minutes=30,
+    )
+    people = [
+        attendee_register(edition=fair_today, category="visitor", full_name=f"P{n}")
+        for n in range(8)
+    ]
+    for attendee, _badge in people[:5]:  # the fifth waits
+        session_signup(session=workshop, attendee=attendee)
+    for _attendee, badge in people[:2]:
+        attendance_scan(room=workshop.room, code=badge.code)
+    workshop.release_after_minutes = 10
+    workshop.save()
+    no_shows_release_due()  # P2, P3 released; P4 promoted
+    for _attendee, badge in people[5:8]:  # two seats free, three at the door
+        attendance_scan(room=workshop.room, code=badge.code)
+
+    assert rows(indicators.sessions_filled(fair_today)) == {
+        "Places": 4,
+        "Signed up": 5,  # P0 to P4: each was given a place
+        "Filled (%)": 100.0,  # P0, P1 and P4 hold theirs, P5 took the last
+        "Attended": 3,
+        "Of them, without a sign-up": 1,
     }
 
 
