@@ -1,11 +1,12 @@
-"""What the programme holds about a person: their sign-ups for sessions and their agenda.
-Sign-ups stay, counted, with the registration they belong to (which loses the person); the
-agenda, a list of their interests, goes."""
+"""What the programme holds about a person: their sign-ups for sessions, the sessions they
+were admitted into, and their agenda. Sign-ups and admissions stay, counted, with the
+registration they belong to (which loses the person, and with the name the certificates it
+earned); the agenda, a list of their interests, goes."""
 
 from django.utils.translation import gettext_lazy as _
 
 from fairsite.personal_data import PersonalRecords, register, row
-from programme.models import Agenda, SessionSignup
+from programme.models import Agenda, SessionAttendance, SessionSignup
 
 
 @register
@@ -20,10 +21,32 @@ class SignupRecords(PersonalRecords):
             .select_related("session")
             .order_by("created_at")
         )
-        return [row(signup, ["session", "status", "created_at"]) for signup in signups]
+        return [
+            row(signup, ["session", "status", "created_at", "released_at"]) for signup in signups
+        ]
 
     def erase(self, subject):
         return 0  # the registration they hang on is erased; the seat counts stay
+
+
+@register
+class AttendanceRecords(PersonalRecords):
+    key = "attendances"
+    title = _("Sessions attended")
+    order = 22
+
+    def collect(self, subject):
+        attendances = (
+            SessionAttendance.objects.filter(attendee__in=subject.attendee_ids)
+            .select_related("session")
+            .order_by("admitted_at")
+        )
+        return [row(attendance, ["session", "via", "admitted_at"]) for attendance in attendances]
+
+    def erase(self, subject):
+        # The row names nobody once the registration is erased: it stays counted, and the
+        # certificates it earned stop verifying, their holder's name gone.
+        return 0
 
 
 @register
