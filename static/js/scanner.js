@@ -300,7 +300,8 @@
     resultBox.className = "gate__result gate__result--" + tone;
     resultBox.querySelector(".gate__verdict").textContent = verdict;
     resultBox.querySelector(".gate__name").textContent = badge.name || "";
-    const details = [answer.rehearsal ? config.messages.rehearsal : "", badge.organisation, badge.category_label, answer.message];
+    const note = answer.message || (answer.rehearsal ? config.messages.rehearsal : "");
+    const details = [badge.organisation, badge.category_label, note];
     if (answer.seats) {
       details.push(config.messages.seats.replace("%(taken)s", answer.seats.taken).replace("%(places)s", answer.seats.places));
     }
