@@ -84,3 +84,17 @@ class DocumentKind(models.TextChoices):
     REGISTRATION_CERTIFICATE = "registration_certificate", _("Registration certificate")
     SANITARY_APPROVAL = "sanitary_approval", _("Sanitary approval (ONSSA)")
     OTHER = "other", _("Other document")
+
+
+class StandScanResult(models.TextChoices):
+    """What a scan at a stand gives: a lead (the visitor shares their contact with the
+    stands that scan them), an anonymous visit, or a refusal. The refusals share their
+    values with the gates' scan results."""
+
+    LEAD = "lead", _("Contact shared")
+    VISIT = "visit", _("Anonymous visit")
+    INVALID = "invalid", _("Invalid")
+    REVOKED = "revoked", _("Revoked")
+    WRONG_EDITION = "wrong_edition", _("Another edition")
+    REHEARSAL_OVER = "rehearsal_over", _("Rehearsal over")
+    NOT_EXHIBITING = "not_exhibiting", _("Stand not taking part")

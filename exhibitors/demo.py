@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from events.models import Edition
+from events.choices import ConsentKind
+from events.models import Badge, Edition
+from events.services.consents import consent_give
 from exhibitors.choices import ApplicationStatus as Status
 from exhibitors.models import (
     Application,
@@ -22,6 +24,7 @@ from exhibitors.models import (
     StandType,
 )
 from exhibitors.services.cooperatives import cooperative_image_create, cooperative_photo_add
+from exhibitors.services.leads import lead_annotate, lead_scan
 from fairsite.models import User
 
 PROVINCES = {
@@ -157,6 +160,7 @@ def demo_exhibitors_ensure(*, edition: Edition, exhibitor: User, organiser: User
     stands = _stands_ensure(edition, stand_types)
     if Application.objects.filter(edition=edition).exists():
         _profiles_ensure(list(Cooperative.objects.filter(registration_number__startswith="DEMO-")))
+        _leads_ensure(edition, exhibitor)
         return
     rng = random.Random(2027)
     cooperatives = _cooperatives_ensure(rng, exhibitor)
@@ -193,6 +197,53 @@ def demo_exhibitors_ensure(*, edition: Edition, exhibitor: User, organiser: User
                 application=application, from_status=previous, to_status=step, by=by
             )
             previous = step
+    _leads_ensure(edition, exhibitor)
+
+
+# Visitors scanned at the sample exhibitor's stand: (minutes after opening, note, rating).
+LEAD_SCANS = [
+    (15, "يرغب في كتالوج زيت الأركان وأسعار البيع بالجملة.", 5),
+    (62, "", None),
+    (140, "Intéressé par 50 kg de clémentines de Berkane pour un restaurant.", 4),
+    (205, "", 2),
+]
+
+
+def _leads_ensure(edition: Edition, exhibitor: User) -> None:
+    """A few visitors scanned at the sample exhibitor's first confirmed stand on the fair's
+    first day: the first one shares their contact with the stands, the others are anonymous
+    visits. Once."""
+    application = (
+        Application.objects.filter(
+            edition=edition,
+            cooperative__managers=exhibitor,
+            status=Status.CONFIRMED,
+            stand__isnull=False,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if application is None or application.stand_visits.exists():
+        return
+    badges = (
+        Badge.objects.active()
+        .filter(edition=edition, category__in=["visitor", "press", "delegation"])
+        .select_related("attendee")
+        .order_by("pk")
+    )
+    opening = datetime.datetime.combine(edition.starts_on, datetime.time(10), tzinfo=edition.zone)
+    for index, (badge, (minutes, note, rating)) in enumerate(zip(badges, LEAD_SCANS, strict=False)):
+        if index == 0:
+            consent_give(
+                kind=ConsentKind.FINDABLE, language=badge.attendee.language, attendee=badge.attendee
+            )
+        outcome = lead_scan(
+            application=application,
+            code=badge.code,
+            scanned_at=opening + datetime.timedelta(minutes=minutes),
+        )
+        if outcome.visit is not None and (note or rating):
+            lead_annotate(visit=outcome.visit, note=note, rating=rating)
 
 
 def _stand_types_ensure(edition: Edition) -> list[StandType]:

@@ -39,3 +39,9 @@ class InvitationInvalid(ApplicationError):
 
 class PhotoLimitReached(ApplicationError):
     code = "photo_limit_reached"
+
+
+class LeadError(FairError):
+    """A note or rating on a stand visit that cannot be kept as given."""
+
+    code = "lead_refused"

@@ -226,3 +226,34 @@ class InvitationForm(forms.Form):
         label=_("E-mail of the person to invite"),
         widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
     )
+
+
+class LeadNoteForm(forms.Form):
+    """The stand's note and rating of a visit (the rules are `lead_annotate`'s)."""
+
+    RATINGS = [("", _("No rating"))] + [(str(n), str(n)) for n in range(1, 6)]
+
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For your stand only. What the visitor asked for, what to send them."),
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        choices=RATINGS,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("From 1 (little interest) to 5 (very interested)."),
+    )
+
+
+class StandDeviceForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the phone"),
+        max_length=100,
+        required=False,
+        help_text=_("To tell your phones apart, for example the name of who holds it."),
+    )

@@ -11,6 +11,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from events.choices import AttendeeCategory
+from events.models import ScannerDevice
 from exhibitors.choices import (
     ApplicationStatus,
     CertificationKind,
@@ -541,3 +543,106 @@ class CooperativeInvitation(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class StandVisitQuerySet(models.QuerySet):
+    def of_application(self, application):
+        return self.filter(application=application)
+
+    def named(self):
+        """Visits still tied to their visitor (not withdrawn nor erased)."""
+        return self.filter(attendee__isnull=False)
+
+
+class StandVisit(models.Model):
+    """A visitor's badge scanned at a stand: one row per stand and visitor, however many
+    times they were scanned there (a database constraint, so simultaneous scans make one).
+
+    It holds no copy of the visitor's contact: the stand reads their name, organisation,
+    e-mail and phone from their registration, and only while they agree to be findable by
+    exhibitors (`exhibitors.selectors.stand_leads`). Without that agreement the stand sees
+    an anonymous visitor, when they came, and its own note. A visitor who removes the stand
+    from their badge page, or whose data is erased, leaves the row without them (and without
+    the stand's note and rating about them): the stand's count of visits stays unchanged.
+    """
+
+    MAX_NOTE = 2000
+    RECENT_SCAN_IDS = 20
+
+    wagtail_reference_index_ignore = True  # operational rows, like the gates' log
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("stand"),
+        on_delete=models.CASCADE,
+        related_name="stand_visits",
+    )
+    attendee = models.ForeignKey(
+        "events.Attendee",
+        verbose_name=_("visitor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stand_visits",
+    )
+    # The badge's category when scanned (events' AttendeeCategory: visitor, press...), for
+    # the observatory to leave rehearsal badges out, also once the visitor is no longer
+    # named. Without choices here, so that a new category needs no migration of this app.
+    category = models.CharField(_("category"), max_length=24)
+    first_scanned_at = models.DateTimeField(_("first scanned at"))
+    last_scanned_at = models.DateTimeField(_("last scanned at"))
+    scans = models.PositiveIntegerField(_("scans"), default=1)
+    # The last scan ids counted: a device sending a scan again (a retry, a second sync)
+    # does not count it twice.
+    scan_ids = models.JSONField(default=list, editable=False)
+    note = models.TextField(_("note"), blank=True, max_length=MAX_NOTE)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+
+    objects = StandVisitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stand visit")
+        verbose_name_plural = _("stand visits")
+        ordering = ["-last_scanned_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "attendee"], name="exhibitors_standvisit_one_per_visitor"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="exhibitors_standvisit_rating_1_to_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.application.cooperative} · {self.first_scanned_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def category_label(self) -> str:
+        try:
+            return str(AttendeeCategory(self.category).label)
+        except ValueError:
+            return self.category
+
+
+class StandDevice(ScannerDevice):
+    """A phone or handheld scanner paired to a stand by its exhibitor, for the stand's staff
+    to scan visitors' badges without an account of their own."""
+
+    post_field = "application"
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("stand"),
+        on_delete=models.CASCADE,
+        related_name="devices",
+    )
+
+    class Meta(ScannerDevice.Meta):
+        verbose_name = _("stand device")
+        verbose_name_plural = _("stand devices")

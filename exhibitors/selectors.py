@@ -1,11 +1,22 @@
-"""Reads for the public directory: the current edition's confirmed exhibitors."""
+"""Reads for the public directory (the current edition's confirmed exhibitors), and for a
+stand's leads and a visitor's list of the stands that scanned them."""
 
-from django.db.models import Prefetch, Q, QuerySet
+import dataclasses
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 
-from events.models import Edition
+from events.choices import ConsentKind
+from events.models import Attendee, Consent, Edition
 from exhibitors.choices import ApplicationStatus
-from exhibitors.models import Application, Certification, CooperativePhoto, Product
+from exhibitors.models import (
+    Application,
+    Certification,
+    CooperativePhoto,
+    Product,
+    StandVisit,
+)
+from exhibitors.services.leads import Contact, visitor_contact
 
 # The renditions the directory's templates ask for, fetched with the images.
 CARD_LOGO = "max-96x96"
@@ -74,4 +85,59 @@ def directory_profile(*, edition: Edition, cooperative_id: int) -> Application |
             )
         )
         .first()
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Lead:
+    """A stand's visit as the stand sees it: the visitor's contact only while they agree to
+    be findable by exhibitors, else none (an anonymous visitor)."""
+
+    visit: StandVisit
+    contact: Contact | None
+
+
+def findable():
+    """True for a visit whose visitor agrees, now, to be seen by the stands that scan them
+    (events' FINDABLE consent, as `consent_holds` reads it), for a list in one query."""
+    return Exists(
+        Consent.objects.filter(
+            attendee=OuterRef("attendee"), kind=ConsentKind.FINDABLE, withdrawn_at=None
+        )
+    )
+
+
+def stand_leads(application: Application) -> list[Lead]:
+    """The application's stand visits, the latest first, each with what the stand may see of
+    the visitor: every visit, and every contact that is shared, in two queries."""
+    visits = (
+        StandVisit.objects.of_application(application)
+        .annotate(findable=findable())
+        .select_related("attendee")
+    )
+    return [
+        Lead(visit, visitor_contact(visit.attendee) if visit.findable else None) for visit in visits
+    ]
+
+
+def stand_lead(application: Application, visit_id) -> Lead | None:
+    """One visit of the application's stand (None for another stand's)."""
+    visit = (
+        StandVisit.objects.of_application(application)
+        .annotate(findable=findable())
+        .select_related("attendee")
+        .filter(pk=visit_id)
+        .first()
+    )
+    if visit is None:
+        return None
+    return Lead(visit, visitor_contact(visit.attendee) if visit.findable else None)
+
+
+def stands_that_scanned(attendee: Attendee) -> QuerySet[StandVisit]:
+    """The stands that scanned the visitor's badge and still hold the link to them."""
+    return (
+        StandVisit.objects.filter(attendee=attendee)
+        .select_related("application__cooperative", "application__stand")
+        .order_by("first_scanned_at", "pk")
     )

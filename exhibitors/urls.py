@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exhibitors import views
+from exhibitors import lead_api, lead_views, views
 
 app_name = "exhibitors"
 
@@ -67,4 +67,25 @@ urlpatterns = [
         views.staff_badge_pdf,
         name="staff_badge_pdf",
     ),
+    path("applications/<int:pk>/leads/", lead_views.lead_list, name="lead_list"),
+    path("applications/<int:pk>/leads/<int:visit_pk>/", lead_views.lead_edit, name="lead_edit"),
+    path("applications/<int:pk>/leads.csv", lead_views.lead_export_csv, name="lead_export_csv"),
+    path("applications/<int:pk>/leads.xlsx", lead_views.lead_export_xlsx, name="lead_export_xlsx"),
+    path(
+        "visit/badge/<str:token>/stands/<int:visit_pk>/remove/",
+        lead_views.stand_visit_remove,
+        name="stand_visit_remove",
+    ),
+    path("applications/<int:pk>/scanners/", lead_views.stand_devices, name="stand_devices"),
+    path(
+        "applications/<int:pk>/scanners/<int:device_pk>/unpair/",
+        lead_views.stand_device_unpair,
+        name="stand_device_unpair",
+    ),
+    path("stand-scanner/", lead_views.stand_scanner, name="stand_scanner"),
+    path("stand-scanner/scan", lead_api.scan, name="stand_scanner_scan"),
+    path("stand-scanner/sync", lead_api.sync, name="stand_scanner_sync"),
+    path("stand-scanner/status", lead_api.status, name="stand_scanner_status"),
+    path("stand-scanner/pair", lead_api.pair, name="stand_scanner_pair"),
+    path("stand-scanner/leads/<int:pk>", lead_api.lead_note, name="stand_scanner_lead"),
 ]

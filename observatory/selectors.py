@@ -22,7 +22,7 @@ from b2b.models import B2BMeeting, MeetingRequest
 from events.choices import AttendeeCategory, Direction, ScanResult
 from events.models import Attendee, Badge, CheckIn, Edition
 from exhibitors.choices import ApplicationStatus, LegalForm, Province, Sector
-from exhibitors.models import Application, Certification
+from exhibitors.models import Application, Certification, StandVisit
 from exportsupport.selectors import COUNTED_UP_TO as READINESS_COUNTED_UP_TO
 from exportsupport.selectors import POINTS as READINESS_POINTS
 from exportsupport.selectors import export_readiness_steps, export_supported
@@ -370,3 +370,42 @@ def _admissions(edition: Edition):
 
 def _share(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _stand_visits(edition: Edition):
+    """Visitors scanned at the edition's stands, each visitor once per stand, rehearsal
+    badges left out; visits stay counted after their visitor withdrew or was erased."""
+    return StandVisit.objects.filter(application__edition=edition).exclude(
+        category=AttendeeCategory.TEST
+    )
+
+
+@_indicator("stand_visits_hour", _("Stand visits by hour of the day"), chart="line")
+def stand_visits_by_hour(edition: Edition) -> Counted:
+    """Visits to the stands by the hour of their first scan, on the fair's clock, from the
+    first hour with one to the last; the hours between with none show as zero."""
+    counts = dict(
+        _stand_visits(edition)
+        .annotate(hour=ExtractHour("first_scanned_at", tzinfo=edition.zone))
+        .values("hour")
+        .annotate(n=Count("pk"))
+        .values_list("hour", "n")
+    )
+    hours = range(min(counts), max(counts) + 1) if counts else []
+    return Counted(
+        [(f"{hour:02d}:00", counts.get(hour, 0)) for hour in hours],
+        Headline(_("Stand visits"), sum(counts.values())),
+    )
+
+
+@_indicator("stand_visits_sector", _("Stand visits by sector"))
+def stand_visits_by_sector(edition: Edition) -> Counted:
+    """Visits to the stands by the sector of the exhibiting cooperative."""
+    counts = dict(
+        _stand_visits(edition)
+        .values_list("application__cooperative__sector")
+        .annotate(n=Count("pk"))
+        .values_list("application__cooperative__sector", "n")
+    )
+    rows = [(str(label), counts[value]) for value, label in Sector.choices if counts.get(value)]
+    return Counted(_by_count(rows))
