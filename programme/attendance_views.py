@@ -1,17 +1,41 @@
-"""Public pages of attendance: checking a certificate's code, and the certificate itself."""
+"""Pages of attendance: the scanner at a room's door, checking a certificate's code, and the
+certificate itself."""
 
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from events.scanner_page import scanner_render
 from fairsite.ratelimit import allow, client_ip
 from fairsite.services.site import public_url
 from programme.certificates import certificate_attendance, certificate_clean, certificate_code
+from programme.choices import RoomScanResult
 from programme.pdf import certificate_pdf
 
 # Checks per address and hour: a person types a few codes, a guesser needs 2^64.
 VERIFY_ATTEMPTS = 120
+
+
+@login_required
+@permission_required("events.scan_badges", raise_exception=True)
+def room_scanner(request):
+    """The page that scans badges at a room's door into the session held there: the device
+    is paired to the room from the room's page in the admin."""
+    return scanner_render(
+        request,
+        mode="room",
+        title=_("Room"),
+        urls={
+            "scan": reverse("room_api:scan"),
+            "sync": reverse("room_api:sync"),
+            "status": reverse("room_api:status"),
+            "pair": reverse("room_api:pair"),
+        },
+        results={value: str(label) for value, label in RoomScanResult.choices},
+    )
 
 
 @require_GET

@@ -48,3 +48,4 @@ class RoomScanResult(models.TextChoices):
     INVALID = "invalid", _("Invalid")
     WRONG_EDITION = "wrong_edition", _("Another edition")
     REVOKED = "revoked", _("Revoked")
+    REHEARSAL_OVER = "rehearsal_over", _("Rehearsal over")

@@ -8,6 +8,7 @@ from programme import attendance_views
 app_name = "attendance"
 
 urlpatterns = [
+    path("room/", attendance_views.room_scanner, name="room_scanner"),
     path("verify/", attendance_views.certificate_verify, name="verify_form"),
     path("verify/<str:code>/", attendance_views.certificate_verify, name="verify"),
     path(

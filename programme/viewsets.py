@@ -104,6 +104,7 @@ class SessionViewSet(FairModelViewSet):
         "speakers",
         "capacity",
         "signup_required",
+        "release_after_minutes",
         "status",
         "sequence",
         "uid",
@@ -122,6 +123,7 @@ class SessionViewSet(FairModelViewSet):
             FieldRowPanel([FieldPanel("track"), FieldPanel("language")]),
             FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
             FieldRowPanel([FieldPanel("capacity"), FieldPanel("signup_required")]),
+            FieldPanel("release_after_minutes"),
             _names("description_ar", "description_fr", "description_en", heading=_("Description")),
         ],
         base_form_class=admin_forms.SessionForm,
@@ -146,6 +148,7 @@ class RoomViewSet(FairModelViewSet):
     list_display = ["__str__", "venue", "capacity", "order"]
     list_filter = ["venue"]
     search_fields = ["name_ar", "name_fr", "name_en"]
+    inspect_view_class = views.RoomInspectView
     edit_handler = ObjectList(
         [
             FieldPanel("venue"),
@@ -166,6 +169,17 @@ class RoomViewSet(FairModelViewSet):
 
     def get_queryset(self, request):
         return Room.objects.select_related("venue")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/pair/", views.room_pair_view, name="pair"),
+            path(
+                "<int:pk>/devices/<int:device_pk>/unpair/",
+                views.room_unpair_view,
+                name="unpair",
+            ),
+        ]
 
 
 def _swatch(track: Track):

@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
@@ -26,10 +27,18 @@ from wagtail.admin.widgets import HeaderButton
 
 from events.fair_clock import JOIN, LTR, POP, edition_zone
 from events.models import Edition
+from events.services.devices import (
+    PAIRING_MINUTES,
+    device_pairing_start,
+    device_unpair,
+    devices_of,
+    pairing_code_display,
+    pairing_qr_svg,
+)
 from fairsite.admin_views import ExtraHeaderButtonsMixin
-from programme.choices import SessionStatus, SignupStatus
+from programme.choices import AttendanceVia, SessionStatus, SignupStatus
 from programme.errors import ProgrammeError
-from programme.models import Room, Session
+from programme.models import Room, RoomDevice, Session
 from programme.schedule_grid import schedule_grid
 from programme.services.sessions import (
     Clash,
@@ -225,6 +234,9 @@ class SessionInspectView(SessionActionButtonsMixin, InspectView):
             confirmed=sum(1 for status in signups if status == SignupStatus.CONFIRMED),
             waiting=sum(1 for status in signups if status == SignupStatus.WAITING),
             changes=session.changes.select_related("previous_room")[:20],
+            released=session.signups.filter(released_at__isnull=False).count(),
+            attended=session.attendances.count(),
+            walk_ins=session.attendances.filter(via=AttendanceVia.WALK_IN).count(),
         )
         return context
 
@@ -463,3 +475,52 @@ def schedule(request):
         can_add=request.user.has_perm("programme.add_session"),
     )
     return TemplateResponse(request, "programme/admin/schedule.html", context)
+
+
+class RoomInspectView(InspectView):
+    """The room, and the devices paired to scan at its door."""
+
+    template_name = "programme/admin/room_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        room = self.object
+        context.update(
+            pair_url=reverse("rooms:pair", args=[room.pk]),
+            devices=[
+                (device, reverse("rooms:unpair", args=[room.pk, device.pk]))
+                for device in devices_of(RoomDevice, room)
+            ],
+        )
+        return context
+
+
+@require_POST
+@permission_required("programme.change_room", raise_exception=True)
+def room_pair_view(request, pk):
+    """A one-time pairing QR for a new device at the room's door."""
+    room = get_object_or_404(Room, pk=pk)
+    device, code = device_pairing_start(
+        model=RoomDevice, post=room, by=request.user, name=request.POST.get("name", "")
+    )
+    return TemplateResponse(
+        request,
+        "events/admin/device_pairing.html",
+        {
+            "post": room,
+            "device": device,
+            "qr_svg": pairing_qr_svg(code),
+            "code": pairing_code_display(code),
+            "minutes": PAIRING_MINUTES,
+            "done_url": reverse("rooms:inspect", args=[room.pk]),
+        },
+    )
+
+
+@require_POST
+@permission_required("programme.change_room", raise_exception=True)
+def room_unpair_view(request, pk, device_pk):
+    device = get_object_or_404(RoomDevice, room_id=pk, pk=device_pk)
+    device_unpair(device=device, by=request.user)
+    messages.success(request, _("The device is unpaired: its scans are refused from now on."))
+    return redirect("rooms:inspect", pk)

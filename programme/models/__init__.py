@@ -1,4 +1,4 @@
-from .attendance import SessionAttendance
+from .attendance import RoomDevice, SessionAttendance
 from .pages import ProgrammePage
 from .sessions import (
     Agenda,
@@ -16,6 +16,7 @@ __all__ = [
     "Agenda",
     "ProgrammePage",
     "Room",
+    "RoomDevice",
     "RoomAvailability",
     "Session",
     "SessionAttendance",

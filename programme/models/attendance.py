@@ -1,11 +1,13 @@
-"""Who came into a session: admissions made by the room's scanner."""
+"""Who came into a session: admissions made by the room's scanner, and the devices that scan
+at a room's door."""
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from events.models import ScannerDevice
 from programme.choices import AttendanceVia
-from programme.models.sessions import Session
+from programme.models.sessions import Room, Session
 
 
 class SessionAttendance(models.Model):
@@ -55,3 +57,17 @@ class SessionAttendance(models.Model):
 
     def __str__(self):
         return f"{self.attendee} · {self.session}"
+
+
+class RoomDevice(ScannerDevice):
+    """A phone or handheld scanner paired to a room's door."""
+
+    post_field = "room"
+
+    room = models.ForeignKey(
+        Room, verbose_name=_("room"), on_delete=models.CASCADE, related_name="devices"
+    )
+
+    class Meta(ScannerDevice.Meta):
+        verbose_name = _("room device")
+        verbose_name_plural = _("room devices")

@@ -26,9 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from events import tokens
-from events.choices import BadgeStatus
+from events.choices import AttendeeCategory, BadgeStatus
 from events.keys import verification_keys
-from events.models import Attendee, Badge
+from events.models import Attendee, Badge, Edition
 from programme.choices import AttendanceVia, RoomScanResult, SessionStatus, SignupStatus
 from programme.models import Room, Session, SessionAttendance, SessionSignup
 from programme.services.notices import attendee_notify
@@ -47,11 +47,15 @@ MESSAGES = {
     RoomScanResult.INVALID: gettext_noop("This is not a badge of the fair."),
     RoomScanResult.WRONG_EDITION: gettext_noop("This badge is for another edition."),
     RoomScanResult.REVOKED: gettext_noop("This badge has been revoked."),
+    RoomScanResult.REHEARSAL_OVER: gettext_noop(
+        "This is a test badge: it passes only while the gates are rehearsed."
+    ),
     CONFLICT: gettext_noop("This scan id was already used for another scan."),
 }
 ADMITTED_MESSAGES = {
     AttendanceVia.SIGNUP: gettext_noop("Signed up: welcome."),
     AttendanceVia.WALK_IN: gettext_noop("A free seat: welcome."),
+    "": gettext_noop("Admitted (rehearsal)"),
 }
 
 
@@ -59,7 +63,8 @@ ADMITTED_MESSAGES = {
 class RoomScanOutcome:
     """The verdict on one room scan: a RoomScanResult (or CONFLICT), the session it was for,
     the badge's holder when the badge is one of the fair's, how they were admitted, and the
-    session's seats taken and places after the scan (places None: no limit)."""
+    session's seats taken and places after the scan (places None: no limit). A test badge
+    during a rehearsal is `rehearsal`: admitted, and neither recorded nor seated."""
 
     result: str
     session: Session | None = None
@@ -68,6 +73,7 @@ class RoomScanOutcome:
     via: str = ""
     taken: int | None = None
     places: int | None = None
+    rehearsal: bool = False
 
     @property
     def admitted(self) -> bool:
@@ -126,6 +132,11 @@ def attendance_scan(
         return RoomScanOutcome(RoomScanResult.WRONG_EDITION, session=session, **person)
     if badge.status == BadgeStatus.REVOKED:
         return RoomScanOutcome(RoomScanResult.REVOKED, session=session, **person)
+    if badge.category == AttendeeCategory.TEST:
+        # A test badge tries the scanner while the edition is rehearsed, and takes no seat.
+        if not Edition.objects.filter(pk=badge.edition_id, rehearsal=True).exists():
+            return RoomScanOutcome(RoomScanResult.REHEARSAL_OVER, session=session, **person)
+        return _with_seats(session, RoomScanResult.ADMITTED, rehearsal=True, **person)
     try:
         with transaction.atomic():
             return _admit(

@@ -7,6 +7,7 @@ from django.urls import include, path
 from config.urls import urlpatterns as site_urlpatterns
 
 urlpatterns = [
+    path("api/rooms/", include("programme.api_urls")),
     *i18n_patterns(path("", include("programme.urls")), prefix_default_language=True),
     *site_urlpatterns,
 ]
