@@ -14,6 +14,7 @@ devices, programme's room devices): the model is passed in.
 import base64
 import datetime
 import io
+import re
 import secrets
 
 import qrcode
@@ -169,7 +170,9 @@ def pairing_qr_svg(code: str) -> str:
     buffer = io.BytesIO()
     qr.make_image(image_factory=qrcode.image.svg.SvgPathImage).save(buffer)
     svg = buffer.getvalue().decode()
-    return svg[svg.index("<svg") :]
+    # Without its fixed size, the symbol fills the box the page gives it.
+    svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[svg.index("<svg") :], count=2)
+    return svg
 
 
 def _pairing_code() -> str:
