@@ -2,8 +2,8 @@
 once through the browser's print dialog (A6 or a label printer), and blank pre-printed
 badges bound to their holder by scanning them.
 
-The desk is for staff who may add attendees (`events.add_attendee`: the Organisers role);
-binding a blank badge also changes one (`events.change_attendee`). The kiosk is the same
+The desk is for staff who may register walk-ins (`events.register_walk_ins`: the gate staff
+and the organisers), without any other right over attendees. The kiosk is the same
 form for visitors themselves, on a device a member of staff signed in and left on it: its
 pages lead only to one another, and go back to an empty form after a while.
 """
@@ -40,8 +40,7 @@ from events.services.phone_codes import (
 from fairsite.privacy import NOTICES
 from fairsite.ratelimit import allow, client_ip
 
-DESK_PERMISSION = "events.add_attendee"
-BIND_PERMISSIONS = ("events.add_attendee", "events.change_attendee")
+DESK_PERMISSION = "events.register_walk_ins"
 PAPERS = ("a6", "label")
 # Seconds a kiosk waits before it clears what was left on it for the next visitor.
 KIOSK_IDLE_SECONDS = 90
@@ -101,7 +100,7 @@ def desk_badge(request, token):
     return _badge_print(request, token, kiosk=False)
 
 
-@_staff(*BIND_PERMISSIONS)
+@_staff(DESK_PERMISSION)
 def blank_badge_bind_view(request):
     """A blank pre-printed badge is scanned, the person's name typed: the badge is theirs."""
     try:

@@ -181,7 +181,10 @@ class Edition(models.Model):
                 violation_error_message=_("The last day cannot come before the first day."),
             ),
         ]
-        permissions = [("scan_badges", _("Can scan badges at a gate"))]
+        permissions = [
+            ("scan_badges", _("Can scan badges at a gate")),
+            ("register_walk_ins", _("Can register walk-in visitors at the desk")),
+        ]
 
     def __str__(self):
         return self.name

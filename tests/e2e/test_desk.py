@@ -36,7 +36,7 @@ def page_sizes_mm(pdf: bytes) -> list[tuple[int, int]]:
 
 @pytest.fixture
 def desk_staff(db):
-    return UserFactory(email="desk@fair.example", groups=["Organisers"])
+    return UserFactory(email="desk@fair.example", groups=["Gate staff"])
 
 
 def test_a_walk_in_registered_at_the_desk_is_printed_and_admitted_at_the_gate(
