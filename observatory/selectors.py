@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from b2b.choices import RequestStatus
 from b2b.models import B2BMeeting, MeetingRequest
-from events.choices import AttendeeCategory, Direction, ScanResult
+from events.choices import AttendeeCategory, Direction, RegisteredVia, ScanResult
 from events.models import Attendee, Badge, CheckIn, Edition
+from events.selectors import registrations_by_way
 from exhibitors.choices import ApplicationStatus, LegalForm, Province, Sector
 from exhibitors.models import Application, Certification, StandVisit
 from exportsupport.selectors import COUNTED_UP_TO as READINESS_COUNTED_UP_TO
@@ -254,6 +255,16 @@ def visitors_by_day(edition: Edition) -> Counted:
     return Counted(rows, Headline(_("Entries to the fair"), sum(n for _day, n in days)))
 
 
+@_indicator("visitors_way", _("Visitors by way of registering"))
+def visitors_by_way(edition: Edition) -> Counted:
+    """Visitors registered online, at the desk, at the kiosk and on blank badges bound at the
+    desk: the last three are the walk-ins."""
+    counts = registrations_by_way(edition, category=AttendeeCategory.VISITOR)
+    rows = [(str(RegisteredVia(way).label), counts[way]) for way in RegisteredVia.values]
+    walk_ins = sum(n for way, n in counts.items() if way != RegisteredVia.ONLINE)
+    return Counted(rows, Headline(_("Walk-in visitors"), walk_ins))
+
+
 @_indicator("admissions_hour", _("Entries by hour of the day"), chart="line")
 def admissions_by_hour(edition: Edition) -> Counted:
     """Entries in each hour of the fair's day, from the first hour with one to the last;
@@ -271,7 +282,7 @@ def admissions_by_hour(edition: Edition) -> Counted:
 
 def people_inside(edition: Edition) -> int:
     """Badges inside now: entered today (the fair's day) and not out since."""
-    return Badge.objects.inside_now(edition).count()
+    return Badge.objects.inside_now(edition).exclude(category=AttendeeCategory.TEST).count()
 
 
 @_indicator("sessions", _("Sessions with sign-up"))
@@ -363,9 +374,10 @@ def previous_edition(edition: Edition) -> Edition | None:
 
 
 def _admissions(edition: Edition):
+    """Entries through the gates; a rehearsal's test badges are no one's entry."""
     return CheckIn.objects.filter(
         badge__edition=edition, result=ScanResult.OK, direction=Direction.IN
-    )
+    ).exclude(badge__category=AttendeeCategory.TEST)
 
 
 def _share(part: int, whole: int) -> float:

@@ -183,6 +183,46 @@ def test_visitors_by_day_and_hour_on_the_fair_s_clock(fair_today):
     assert len(by_hour) == 16  # every hour from the first entry's to the last's, zeros too
 
 
+def test_a_rehearsal_s_test_badges_are_counted_nowhere(fair_today):
+    gate = GateFactory()
+    visitor = attendee_register(edition=fair_today, category="visitor", full_name="Salma")[1]
+    test = attendee_register(edition=fair_today, category="test", full_name="Essai")[1]
+    moment = timezone.now()
+    for badge in (visitor, test):
+        CheckIn.objects.create(badge=badge, gate=gate, result="ok", scanned_at=moment)
+        badge.inside, badge.last_entry_at = True, moment
+        badge.save()
+
+    by_day = rows(indicators.visitors_by_day(fair_today))
+    by_way = indicators.visitors_by_way(fair_today)
+
+    assert by_day["Registered visitors"] == 1
+    assert by_day[timezone.localdate(moment).isoformat()] == 1
+    assert sum(rows(indicators.admissions_by_hour(fair_today)).values()) == 1
+    assert indicators.people_inside(fair_today) == 1
+    assert sum(rows(by_way).values()) == 1
+
+
+def test_walk_ins_are_counted_by_the_way_they_registered(fair_today):
+    for name, way in [("A", "online"), ("B", "desk"), ("C", "desk"), ("D", "kiosk")]:
+        attendee, _badge = attendee_register(edition=fair_today, category="visitor", full_name=name)
+        attendee.registered_via = way
+        attendee.save()
+    staff = attendee_register(edition=fair_today, category="press", full_name="E")[0]
+    staff.registered_via = "desk"
+    staff.save()
+
+    counted = indicators.visitors_by_way(fair_today)
+
+    assert rows(counted) == {
+        "Online": 1,
+        "At the desk": 2,
+        "At the kiosk": 1,
+        "Blank badge bound at the desk": 0,
+    }
+    assert counted.headline == ("Walk-in visitors", 3, "")
+
+
 def test_session_fill_rate(fair_today):
     room = RoomFactory(venue=fair_today.venue, capacity=10)
     own = SessionFactory(
