@@ -22,6 +22,8 @@ import dataclasses
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -209,53 +211,87 @@ def _admit(
     offline: bool,
     admitted_offline: bool,
 ) -> RoomScanOutcome:
-    session = (
-        Session.objects.select_for_update(of=("self",)).select_related("room").get(pk=session_id)
-    )
-    outcome = {"attendee": attendee, "category": category}
-    already = session.attendances.filter(attendee=attendee).only("via", "scan_id").first()
-    if already is not None:
-        repeated = bool(scan_id) and already.scan_id == scan_id
-        return _with_seats(
-            session,
+    # The lock first, then the seats read in a statement of their own: on PostgreSQL a
+    # statement sees the rows as they were when it began, so counts read by the statement
+    # that waited for the lock would miss the admission it waited for.
+    Session.objects.select_for_update().filter(pk=session_id).values_list("pk").get()
+    session = _session_state(session_id, attendee_id=attendee.pk)
+    taken = session.held + session.walk_ins
+
+    def answer(result: str, *, via: str = "") -> RoomScanOutcome:
+        return RoomScanOutcome(
+            result,
+            session=session,
+            attendee=attendee,
+            category=category,
+            via=via,
+            taken=taken,
+            places=session.places,
+        )
+
+    if session.my_via:
+        repeated = bool(scan_id) and session.my_scan_id == scan_id
+        return answer(
             RoomScanResult.ADMITTED if repeated else RoomScanResult.ALREADY_IN,
-            via=already.via,
-            **outcome,
+            via=session.my_via,
         )
     now = timezone.now()
     due = session.no_shows_released_at is None and _release_due(session, now)
-    signup = (
-        session.signups.filter(
-            attendee=attendee, status__in=[SignupStatus.CONFIRMED, SignupStatus.WAITING]
-        )
-        .only("status")
-        .first()
-    )
-    if signup is not None and signup.status == SignupStatus.CONFIRMED:
+    if session.my_signup_status == SignupStatus.CONFIRMED:
         _record(session, attendee, AttendanceVia.SIGNUP, at, scan_id, offline)
         if due:
             _release(session, now)
-        return _with_seats(session, RoomScanResult.ADMITTED, via=AttendanceVia.SIGNUP, **outcome)
+            taken = places_taken(session)
+        return answer(RoomScanResult.ADMITTED, via=AttendanceVia.SIGNUP)
     if due:
         # Their own turn on the waiting list may come up now: they are told nothing, being here.
         promoted = _release(session, now, present=attendee.pk)
-        if signup is not None and signup.pk in {each.pk for each in promoted}:
+        taken = places_taken(session)
+        if session.my_signup_id in {signup.pk for signup in promoted}:
             _record(session, attendee, AttendanceVia.SIGNUP, at, scan_id, offline)
-            return _with_seats(
-                session, RoomScanResult.ADMITTED, via=AttendanceVia.SIGNUP, **outcome
-            )
+            return answer(RoomScanResult.ADMITTED, via=AttendanceVia.SIGNUP)
     places = session.places
-    if places is not None and places_taken(session) >= places and not admitted_offline:
-        return _with_seats(session, RoomScanResult.FULL, **outcome)
-    if signup is not None:
+    if places is not None and taken >= places and not admitted_offline:
+        return answer(RoomScanResult.FULL)
+    if session.my_signup_id is not None:
         # On the waiting list and at the door while a seat is free: the place is theirs.
+        signup = SessionSignup.objects.get(pk=session.my_signup_id)
         signup.status = SignupStatus.CONFIRMED
         signup.save(update_fields=["status", "updated_at"])
         via = AttendanceVia.SIGNUP
     else:
         via = AttendanceVia.WALK_IN
     _record(session, attendee, via, at, scan_id, offline)
-    return _with_seats(session, RoomScanResult.ADMITTED, via=via, **outcome)
+    taken += 1
+    return answer(RoomScanResult.ADMITTED, via=via)
+
+
+def _session_state(session_id: int, *, attendee_id: int) -> Session:
+    """The session with, in one query, its seats taken (`held` by confirmed sign-ups,
+    `walk_ins` admitted without one) and the person's admission and sign-up if any."""
+    signups = SessionSignup.objects.filter(session=OuterRef("pk"))
+    attendances = SessionAttendance.objects.filter(session=OuterRef("pk"))
+    mine = attendances.filter(attendee_id=attendee_id)
+    my_signup = signups.filter(
+        attendee_id=attendee_id, status__in=[SignupStatus.CONFIRMED, SignupStatus.WAITING]
+    )
+    return (
+        Session.objects.select_related("room")
+        .annotate(
+            held=_count(signups.filter(status=SignupStatus.CONFIRMED)),
+            walk_ins=_count(attendances.filter(via=AttendanceVia.WALK_IN)),
+            my_via=Subquery(mine.values("via")[:1]),
+            my_scan_id=Subquery(mine.values("scan_id")[:1]),
+            my_signup_id=Subquery(my_signup.values("pk")[:1]),
+            my_signup_status=Subquery(my_signup.values("status")[:1]),
+        )
+        .get(pk=session_id)
+    )
+
+
+def _count(rows):
+    counted = rows.order_by().values("session").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _record(session, attendee, via, at, scan_id, offline) -> SessionAttendance:
