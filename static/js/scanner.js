@@ -163,6 +163,7 @@
       });
       const answer = await response.json();
       if (!response.ok) {
+        stopCamera(); /* not the same refused code again every few seconds */
         setupError.textContent = answer.error || config.messages.pairing_failed;
         updateNetwork();
         return;
