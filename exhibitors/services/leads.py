@@ -46,6 +46,9 @@ MESSAGES = {
     StandScanResult.NOT_EXHIBITING: gettext_noop("This stand no longer takes part in the fair."),
 }
 AGAIN_MESSAGE = gettext_noop("Already scanned at this stand.")
+# Tries at making or counting a visit: a second is needed only if the visitor removed the
+# stand between a scan's insert and its count.
+ATTEMPTS = 3
 
 
 @dataclasses.dataclass(frozen=True)
@@ -143,38 +146,45 @@ def lead_sync(*, application: Application, scans: list[dict]) -> list[StandScanO
     return outcomes
 
 
-@transaction.atomic
 def _visit_count(
     *, application: Application, badge: Badge, scan_id: str, at: datetime.datetime
 ) -> tuple[StandVisit, bool]:
     """The stand's visit of the badge's holder, made or counted once more; whether it was
-    there before. Inserting first: most scans at a stand are a visitor's first."""
-    try:
+    there before. Most scans at a stand are a visitor's first: the insert is tried first, in
+    a transaction of its own, and only a conflict reads the row (locked) to count it."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with transaction.atomic():
+                visit = StandVisit.objects.create(
+                    application=application,
+                    attendee=badge.attendee,
+                    category=badge.category,
+                    first_scanned_at=at,
+                    last_scanned_at=at,
+                    scan_ids=[scan_id] if scan_id else [],
+                )
+            return visit, False
+        except IntegrityError:
+            if attempt == ATTEMPTS - 1:
+                raise
         with transaction.atomic():
-            visit = StandVisit.objects.create(
-                application=application,
-                attendee=badge.attendee,
-                category=badge.category,
-                first_scanned_at=at,
-                last_scanned_at=at,
-                scan_ids=[scan_id] if scan_id else [],
+            visit = (
+                StandVisit.objects.select_for_update()
+                .filter(application=application, attendee=badge.attendee)
+                .first()
             )
-        return visit, False
-    except IntegrityError:
-        pass
-    # Another scan made the row first; it is locked now, and counted one at a time.
-    visit = StandVisit.objects.select_for_update().get(
-        application=application, attendee=badge.attendee
-    )
-    if scan_id and scan_id in visit.scan_ids:
-        return visit, True
-    visit.scans += 1
-    visit.first_scanned_at = min(visit.first_scanned_at, at)
-    visit.last_scanned_at = max(visit.last_scanned_at, at)
-    if scan_id:
-        visit.scan_ids = [*visit.scan_ids, scan_id][-StandVisit.RECENT_SCAN_IDS :]
-    visit.save(update_fields=["scans", "first_scanned_at", "last_scanned_at", "scan_ids"])
-    return visit, True
+            if visit is None:
+                continue  # the visitor removed the stand in between: a new visit
+            if scan_id and scan_id in visit.scan_ids:
+                return visit, True
+            visit.scans += 1
+            visit.first_scanned_at = min(visit.first_scanned_at, at)
+            visit.last_scanned_at = max(visit.last_scanned_at, at)
+            if scan_id:
+                visit.scan_ids = [*visit.scan_ids, scan_id][-StandVisit.RECENT_SCAN_IDS :]
+            visit.save(update_fields=["scans", "first_scanned_at", "last_scanned_at", "scan_ids"])
+            return visit, True
+    raise RuntimeError("The visit was removed each time it was about to be counted.")
 
 
 def lead_annotate(*, visit: StandVisit, note: str, rating: int | None) -> StandVisit:
