@@ -10,6 +10,7 @@ from exhibitors.models import (
     StaffMember,
     StandType,
 )
+from fairsite.i18n import active_language, script_language
 from fairsite.uploads import MAX_UPLOAD_SIZE, FileContentValidator, upload_help
 from fairsite.widgets import LanguageSelect
 
@@ -248,6 +249,17 @@ class LeadNoteForm(forms.Form):
         empty_value=None,
         help_text=_("From 1 (little interest) to 5 (very interested)."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A note is written in whichever language its author chose: the box says which, from
+        # its script, and follows what is typed.
+        note = self["note"].value() or ""
+        attrs = {"dir": "auto"}
+        language = script_language(note) if note else ""
+        if language and language != active_language():
+            attrs["lang"] = language
+        self.fields["note"].widget.attrs.update(attrs)
 
 
 class StandDeviceForm(forms.Form):
