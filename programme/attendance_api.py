@@ -14,6 +14,7 @@ from events.scanner_api import (
     scan_fields,
     sync_scans,
 )
+from programme import attendance_db
 from programme.choices import RoomScanResult
 from programme.models import RoomDevice
 from programme.services.attendance import (
@@ -25,7 +26,7 @@ from programme.services.attendance import (
 )
 from programme.services.signups import places_taken
 
-room_device_required = device_required(RoomDevice)
+room_device_required = device_required(RoomDevice, find=attendance_db.room_device_by_token)
 pair = pair_view(RoomDevice)
 
 TONES = {

@@ -15,22 +15,22 @@ every session, and the first scan after that moment does it if the task has not 
 door never waits on the workers. A session's places are released once.
 
 The service answers with a `RoomScanOutcome`; the room scanners' API turns it into JSON in
-the device's language.
+the device's language. The lock and the seats' count are written out in SQL
+(`programme.attendance_db`), where the benchmark found the ORM slow.
 """
 
 import dataclasses
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from events import tokens
 from events.choices import AttendeeCategory, BadgeStatus
 from events.keys import verification_keys
-from events.models import Attendee, Badge, Edition
+from events.models import Attendee, Edition
+from programme import attendance_db
 from programme.choices import AttendanceVia, RoomScanResult, SessionStatus, SignupStatus
 from programme.models import Room, Session, SessionAttendance, SessionSignup
 from programme.services.notices import attendee_notify
@@ -110,24 +110,11 @@ def attendance_scan(
         claims = tokens.decode(code, public_keys=verification_keys())
     except tokens.InvalidCode:
         return RoomScanOutcome(RoomScanResult.INVALID)
-    badge = (
-        Badge.objects.select_related("attendee")
-        .only(
-            "code",
-            "status",
-            "edition_id",
-            "category",
-            "attendee__full_name",
-            "attendee__organisation",
-            "attendee__edition_id",
-        )
-        .filter(pk=claims.badge_id)
-        .first()
-    )
+    badge = attendance_db.badge(claims.badge_id)
     if badge is None or badge.code != code.strip().upper():
         return RoomScanOutcome(RoomScanResult.INVALID)
     person = {"attendee": badge.attendee, "category": badge.category}
-    session = _session_at(room, at, attendee_id=badge.attendee_id)
+    session = _session_at(room, at, attendee_id=badge.attendee.pk)
     if session is None:
         return RoomScanOutcome(RoomScanResult.NO_SESSION, **person)
     if badge.edition_id != session.edition_id:
@@ -142,7 +129,7 @@ def attendance_scan(
     try:
         with transaction.atomic():
             return _admit(
-                session_id=session.pk,
+                session=session,
                 attendee=badge.attendee,
                 category=badge.category,
                 at=at,
@@ -183,14 +170,7 @@ def _session_at(room: Room, at: datetime.datetime, *, attendee_id: int | None = 
     """The published session in `room` whose doors are open at `at`. Between two sessions
     (the next one's doors open before the last one ends) it is the next one, unless the
     person holds a place in the one still running."""
-    candidates = list(
-        Session.objects.filter(
-            room=room,
-            status=SessionStatus.PUBLISHED,
-            starts_at__lte=at + DOORS_OPEN,
-            ends_at__gt=at,
-        ).order_by("-starts_at")[:2]
-    )
+    candidates = attendance_db.sessions_open(room, at, doors_open=DOORS_OPEN)
     if len(candidates) > 1 and attendee_id is not None:
         held = set(
             SessionSignup.objects.filter(
@@ -203,7 +183,7 @@ def _session_at(room: Room, at: datetime.datetime, *, attendee_id: int | None = 
 
 def _admit(
     *,
-    session_id: int,
+    session: Session,
     attendee: Attendee,
     category: str,
     at: datetime.datetime,
@@ -211,12 +191,10 @@ def _admit(
     offline: bool,
     admitted_offline: bool,
 ) -> RoomScanOutcome:
-    # The lock first, then the seats read in a statement of their own: on PostgreSQL a
-    # statement sees the rows as they were when it began, so counts read by the statement
-    # that waited for the lock would miss the admission it waited for.
-    Session.objects.select_for_update().filter(pk=session_id).values_list("pk").get()
-    session = _session_state(session_id, attendee_id=attendee.pk)
-    taken = session.held + session.walk_ins
+    attendance_db.session_lock(session.pk)
+    state = attendance_db.seat_state(session.pk, attendee_id=attendee.pk)
+    session.no_shows_released_at = state.no_shows_released_at
+    taken = state.taken
 
     def answer(result: str, *, via: str = "") -> RoomScanOutcome:
         return RoomScanOutcome(
@@ -229,15 +207,15 @@ def _admit(
             places=session.places,
         )
 
-    if session.my_via:
-        repeated = bool(scan_id) and session.my_scan_id == scan_id
+    if state.my_via:
+        repeated = bool(scan_id) and state.my_scan_id == scan_id
         return answer(
             RoomScanResult.ADMITTED if repeated else RoomScanResult.ALREADY_IN,
-            via=session.my_via,
+            via=state.my_via,
         )
     now = timezone.now()
     due = session.no_shows_released_at is None and _release_due(session, now)
-    if session.my_signup_status == SignupStatus.CONFIRMED:
+    if state.my_signup_status == SignupStatus.CONFIRMED:
         _record(session, attendee, AttendanceVia.SIGNUP, at, scan_id, offline)
         if due:
             _release(session, now)
@@ -247,15 +225,15 @@ def _admit(
         # Their own turn on the waiting list may come up now: they are told nothing, being here.
         promoted = _release(session, now, present=attendee.pk)
         taken = places_taken(session)
-        if session.my_signup_id in {signup.pk for signup in promoted}:
+        if state.my_signup_id in {signup.pk for signup in promoted}:
             _record(session, attendee, AttendanceVia.SIGNUP, at, scan_id, offline)
             return answer(RoomScanResult.ADMITTED, via=AttendanceVia.SIGNUP)
     places = session.places
     if places is not None and taken >= places and not admitted_offline:
         return answer(RoomScanResult.FULL)
-    if session.my_signup_id is not None:
+    if state.my_signup_id is not None:
         # On the waiting list and at the door while a seat is free: the place is theirs.
-        signup = SessionSignup.objects.get(pk=session.my_signup_id)
+        signup = SessionSignup.objects.get(pk=state.my_signup_id)
         signup.status = SignupStatus.CONFIRMED
         signup.save(update_fields=["status", "updated_at"])
         via = AttendanceVia.SIGNUP
@@ -264,34 +242,6 @@ def _admit(
     _record(session, attendee, via, at, scan_id, offline)
     taken += 1
     return answer(RoomScanResult.ADMITTED, via=via)
-
-
-def _session_state(session_id: int, *, attendee_id: int) -> Session:
-    """The session with, in one query, its seats taken (`held` by confirmed sign-ups,
-    `walk_ins` admitted without one) and the person's admission and sign-up if any."""
-    signups = SessionSignup.objects.filter(session=OuterRef("pk"))
-    attendances = SessionAttendance.objects.filter(session=OuterRef("pk"))
-    mine = attendances.filter(attendee_id=attendee_id)
-    my_signup = signups.filter(
-        attendee_id=attendee_id, status__in=[SignupStatus.CONFIRMED, SignupStatus.WAITING]
-    )
-    return (
-        Session.objects.select_related("room")
-        .annotate(
-            held=_count(signups.filter(status=SignupStatus.CONFIRMED)),
-            walk_ins=_count(attendances.filter(via=AttendanceVia.WALK_IN)),
-            my_via=Subquery(mine.values("via")[:1]),
-            my_scan_id=Subquery(mine.values("scan_id")[:1]),
-            my_signup_id=Subquery(my_signup.values("pk")[:1]),
-            my_signup_status=Subquery(my_signup.values("status")[:1]),
-        )
-        .get(pk=session_id)
-    )
-
-
-def _count(rows):
-    counted = rows.order_by().values("session").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _record(session, attendee, via, at, scan_id, offline) -> SessionAttendance:
