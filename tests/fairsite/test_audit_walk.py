@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.models import BaseLogEntry
 
 from events.models import GateDevice
+from events.services.badges import badges_issue_blank
 from events.services.devices import device_pairing_start
 from privacy.models import DataRequest
 from tests.exhibitors.files import pdf, png
@@ -261,6 +262,16 @@ def _gate_token_issue(by):
     return {"gate": GateFactory()}
 
 
+def _desk_register(by):
+    return {"edition": EditionFactory(is_current=True), "full_name": "Karim Benali"}
+
+
+def _blank_badge_bind(by):
+    edition = EditionFactory(is_current=True)
+    [badge] = badges_issue_blank(edition=edition, category="visitor", count=1)
+    return {"code": badge.code, "full_name": "سلمى العلوي"}
+
+
 def _device_pairing_start(by):
     return {"model": GateDevice, "post": GateFactory()}
 
@@ -356,6 +367,8 @@ SCENARIOS = {
     "events.services.devices.gate_token_issue": _gate_token_issue,
     "events.services.devices.device_pairing_start": _device_pairing_start,
     "events.services.devices.device_unpair": _device_unpair,
+    "events.services.desk.desk_register": _desk_register,
+    "events.services.desk.blank_badge_bind": _blank_badge_bind,
     "events.services.printing.print_job_create": _print_job_create,
     "programme.services.sessions.session_cancel": _session_cancel,
     "programme.services.sessions.session_publish": _session_publish,
