@@ -64,6 +64,8 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "badges:revoke": ("events.badge", "change"),
     "gates:pair": ("events.gate", "change"),
     "gates:unpair": ("events.gate", "change"),
+    "rooms:pair": ("programme.room", "change"),
+    "rooms:unpair": ("programme.room", "change"),
     "attendees:import": ("events.attendee", "add"),
     "checkins:today": ("events.checkin", "view"),
     # A print job is a PDF of badges: whoever may see the badges may print them.

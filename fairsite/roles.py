@@ -192,9 +192,9 @@ def roles_apply(apps) -> None:
         # A model's own permission (not view, add, change or delete) may come later than the
         # model: it is left for the migration that adds it, which applies the roles again.
         own = action not in ("view", "add", "change", "delete")
-        if found is None and not own:
-            if ContentType.objects.filter(app_label=app_label, model=model).exists():
-                raise LookupError(f"{area} has no permission {codename(area, action)!r}")
+        exists = ContentType.objects.filter(app_label=app_label, model=model).exists
+        if found is None and not own and exists():
+            raise LookupError(f"{area} has no permission {codename(area, action)!r}")
         return found
 
     for role, areas in ROLE_MATRIX.items():

@@ -347,6 +347,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "observatory.refresh_figures",
         "schedule": 10 * 60,
     },
+    # A session's places held by people who have not come go to others a set number of
+    # minutes after it starts: looked for every minute (the first scan after does it too).
+    "release-no-shows": {
+        "task": "programme.release_no_shows",
+        "schedule": 60,
+    },
     # Daily; each run is kept with what it erased (Personal data > Retention runs).
     "apply-retention": {
         "task": "privacy.retention_sweep",
@@ -364,6 +370,10 @@ BADGE_SIGNING_KEY_CREATE = False
 # throughout the fair, and this many days after it was sent once the badge's last day is past.
 BADGE_LINK_KEY = env("BADGE_LINK_KEY", default="")
 BADGE_LINK_MAX_AGE_DAYS = env.int("BADGE_LINK_MAX_AGE_DAYS", default=30)
+# Attendance certificates' codes (programme/certificates.py): signed with this key, or one
+# derived from BADGE_SIGNING_KEY when empty. Changing it (or the badge key) makes every
+# certificate issued before fail to verify.
+CERTIFICATE_KEY = env("CERTIFICATE_KEY", default="")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "fairsite"

@@ -11,7 +11,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.services.badges import attendee_register
@@ -44,7 +44,6 @@ def running_session(edition, *, capacity):
     )
 
 
-@override_settings(ROOT_URLCONF="tests.bench.attendance_urls")
 def test_room_scans_beside_gate_scans(fair_today, capsys):
     badges = [
         attendee_register(edition=fair_today, category="visitor", full_name=f"V{n}")[1]
@@ -93,7 +92,7 @@ def test_room_scans_beside_gate_scans(fair_today, capsys):
         return scans
 
     port = free_port()
-    server = start_gunicorn(port, DJANGO_SETTINGS_MODULE="tests.bench.attendance_settings")
+    server = start_gunicorn(port)
     try:
         load(port, [gate_scans(i)[:20] for i in range(DEVICES)])  # warm up both workers
         gate = load(port, [gate_scans(i) for i in range(DEVICES)])

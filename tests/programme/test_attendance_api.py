@@ -14,7 +14,7 @@ from events.services.devices import device_pair, device_pairing_start
 from programme.models import RoomDevice, SessionAttendance
 from tests.factories import PASSWORD, RoomFactory, SessionFactory, UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.programme.attendance_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

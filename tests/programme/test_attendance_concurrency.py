@@ -22,7 +22,6 @@ from tests.factories import RoomFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.urls("tests.programme.attendance_urls"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="row locks between connections: runs on PostgreSQL (DATABASE_URL)",

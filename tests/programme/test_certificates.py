@@ -17,7 +17,7 @@ from programme.models import SessionAttendance
 from tests.factories import RoomFactory, SessionFactory
 from tests.pdfs import pdf_font_names, pdf_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.programme.attendance_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
