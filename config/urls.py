@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("b2b.urls")),
     path("privacy/", include("privacy.urls")),
     path("desk/", include("events.desk_urls")),
+    path("", include("programme.urls")),
     path("", include("events.urls")),
     # Wagtail's catch-all page route comes last.
     path("", include(wagtail_urls)),
