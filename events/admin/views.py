@@ -17,21 +17,14 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.generic import CreateView, InspectView
 
+from events.admin.devices import device_views, devices_context
 from events.choices import AttendeeCategory, Direction, ScanResult
 from events.errors import BadgeError, ImportRefused
 from events.fair_clock import edition_zone
-from events.models import Badge, BadgePrintJob, CheckIn, Edition, Gate, GateDevice
+from events.models import Badge, BadgePrintJob, CheckIn, Edition, GateDevice
 from events.pdf import badges_pdf
 from events.services.attendees import ImportReport, attendees_import
 from events.services.badges import attendee_register, badge_reissue, badge_revoke
-from events.services.devices import (
-    PAIRING_MINUTES,
-    device_pairing_start,
-    device_unpair,
-    devices_of,
-    pairing_code_display,
-    pairing_qr_svg,
-)
 from events.services.printing import print_job_create, print_selection
 from fairsite.uploads import private_file_response
 
@@ -73,14 +66,7 @@ class GateInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        gate = self.object
-        context.update(
-            pair_url=reverse("gates:pair", args=[gate.pk]),
-            devices=[
-                (device, reverse("gates:unpair", args=[gate.pk, device.pk]))
-                for device in devices_of(GateDevice, gate)
-            ],
-        )
+        context.update(devices_context(GateDevice, self.object, namespace="gates"))
         return context
 
 
@@ -115,35 +101,9 @@ def badge_revoke_view(request, pk):
     return redirect(_inspect(badge))
 
 
-@require_POST
-@permission_required("events.change_gate", raise_exception=True)
-def gate_pair_view(request, pk):
-    """A one-time pairing QR for a new device of the gate."""
-    gate = get_object_or_404(Gate, pk=pk)
-    device, code = device_pairing_start(
-        model=GateDevice, post=gate, by=request.user, name=request.POST.get("name", "")
-    )
-    return TemplateResponse(
-        request,
-        "events/admin/device_pairing.html",
-        {
-            "post": gate,
-            "device": device,
-            "qr_svg": pairing_qr_svg(code),
-            "code": pairing_code_display(code),
-            "minutes": PAIRING_MINUTES,
-            "done_url": reverse("gates:inspect", args=[gate.pk]),
-        },
-    )
-
-
-@require_POST
-@permission_required("events.change_gate", raise_exception=True)
-def gate_unpair_view(request, pk, device_pk):
-    device = get_object_or_404(GateDevice, gate_id=pk, pk=device_pk)
-    device_unpair(device=device, by=request.user)
-    messages.success(request, _("The device is unpaired: its scans are refused from now on."))
-    return redirect("gates:inspect", pk)
+gate_pair_view, gate_unpair_view = device_views(
+    GateDevice, permission="events.change_gate", namespace="gates"
+)
 
 
 class AttendeeImportForm(forms.Form):

@@ -19,22 +19,14 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
-from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.widgets import HeaderButton
 
+from events.admin.devices import device_views, devices_context
 from events.fair_clock import JOIN, LTR, POP, edition_zone
 from events.models import Edition
-from events.services.devices import (
-    PAIRING_MINUTES,
-    device_pairing_start,
-    device_unpair,
-    devices_of,
-    pairing_code_display,
-    pairing_qr_svg,
-)
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from programme.choices import AttendanceVia, SessionStatus, SignupStatus
 from programme.errors import ProgrammeError
@@ -484,43 +476,10 @@ class RoomInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        room = self.object
-        context.update(
-            pair_url=reverse("rooms:pair", args=[room.pk]),
-            devices=[
-                (device, reverse("rooms:unpair", args=[room.pk, device.pk]))
-                for device in devices_of(RoomDevice, room)
-            ],
-        )
+        context.update(devices_context(RoomDevice, self.object, namespace="rooms"))
         return context
 
 
-@require_POST
-@permission_required("programme.change_room", raise_exception=True)
-def room_pair_view(request, pk):
-    """A one-time pairing QR for a new device at the room's door."""
-    room = get_object_or_404(Room, pk=pk)
-    device, code = device_pairing_start(
-        model=RoomDevice, post=room, by=request.user, name=request.POST.get("name", "")
-    )
-    return TemplateResponse(
-        request,
-        "events/admin/device_pairing.html",
-        {
-            "post": room,
-            "device": device,
-            "qr_svg": pairing_qr_svg(code),
-            "code": pairing_code_display(code),
-            "minutes": PAIRING_MINUTES,
-            "done_url": reverse("rooms:inspect", args=[room.pk]),
-        },
-    )
-
-
-@require_POST
-@permission_required("programme.change_room", raise_exception=True)
-def room_unpair_view(request, pk, device_pk):
-    device = get_object_or_404(RoomDevice, room_id=pk, pk=device_pk)
-    device_unpair(device=device, by=request.user)
-    messages.success(request, _("The device is unpaired: its scans are refused from now on."))
-    return redirect("rooms:inspect", pk)
+room_pair_view, room_unpair_view = device_views(
+    RoomDevice, permission="programme.change_room", namespace="rooms"
+)
