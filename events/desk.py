@@ -37,8 +37,8 @@ from events.services.phone_codes import (
     visitor_phone_code_send,
     visitor_phone_waiting,
 )
+from events.views import phone_code_allowed, phone_code_resend
 from fairsite.privacy import NOTICES
-from fairsite.ratelimit import allow, client_ip
 
 DESK_PERMISSION = "events.register_walk_ins"
 PAPERS = ("a6", "label")
@@ -145,7 +145,7 @@ def kiosk_register_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if form.by_phone_only:
-            if not _phone_code_allowed(request, data["phone"]):
+            if not phone_code_allowed(request, data["phone"]):
                 messages.error(
                     request, _("Too many codes in a short time. Please try again later.")
                 )
@@ -195,16 +195,7 @@ def kiosk_phone_verify(request):
         return redirect("desk:kiosk")
     form = PhoneCodeForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "resend":
-        if _phone_code_allowed(request, waiting["phone"]):
-            visitor_phone_code_send(
-                session=request.session,
-                phone=waiting["phone"],
-                language=waiting["language"],
-                pending=waiting["pending"],
-            )
-            messages.info(request, _("A new code is on its way."))
-        else:
-            messages.error(request, _("Too many codes in a short time. Please try again later."))
+        phone_code_resend(request, waiting)
         return redirect("desk:kiosk_verify")
     if request.method == "POST" and form.is_valid():
         try:
@@ -268,16 +259,6 @@ def _badge_print(request, token, *, kiosk: bool):
             "next_url": reverse("desk:kiosk" if kiosk else "desk:register"),
             "return_seconds": KIOSK_PRINTED_SECONDS if kiosk else 0,
         },
-    )
-
-
-def _phone_code_allowed(request, phone: str) -> bool:
-    # The public form's limits for a number (shared with it), and as much room for one
-    # kiosk as for the venue's wifi.
-    return (
-        allow(f"visit-phone-minute:{phone}", limit=1, period=60)
-        and allow(f"visit-phone:{phone}", limit=5, period=3600)
-        and allow(f"visit-sms-ip:{client_ip(request)}", limit=100, period=3600)
     )
 
 

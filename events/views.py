@@ -101,16 +101,7 @@ def visitor_phone_verify(request):
         return redirect("events:visitor_register")
     form = PhoneCodeForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "resend":
-        if _phone_code_allowed(request, waiting["phone"]):
-            visitor_phone_code_send(
-                session=request.session,
-                phone=waiting["phone"],
-                language=waiting["language"],
-                pending=waiting["pending"],
-            )
-            messages.info(request, _("A new code is on its way."))
-        else:
-            messages.error(request, _("Too many codes in a short time. Please try again later."))
+        phone_code_resend(request, waiting)
         return redirect("events:visitor_phone_verify")
     if request.method == "POST" and form.is_valid():
         edition = Edition.objects.current()
@@ -163,19 +154,35 @@ def _registration_allowed(request, *, email: str, phone: str) -> bool:
     # by many visitors.
     return (
         (not email or allow(f"visit-email:{email.lower()}", limit=3, period=3600))
-        and (not phone or _phone_code_allowed(request, phone))
+        and (not phone or phone_code_allowed(request, phone))
         and allow(f"visit-ip:{client_ip(request)}", limit=300, period=3600)
     )
 
 
-def _phone_code_allowed(request, phone: str) -> bool:
-    # A text message costs money and reaches a person: one a minute and five an hour for a
-    # number, and far fewer from one address than e-mails (still room for the venue's wifi).
+def phone_code_allowed(request, phone: str) -> bool:
+    """Whether one more code may be texted to `phone` from this address (the public form,
+    the kiosk). A text message costs money and reaches a person: one a minute and five an
+    hour for a number, and far fewer from one address than e-mails (still room for the
+    venue's wifi)."""
     return (
         allow(f"visit-phone-minute:{phone}", limit=1, period=60)
         and allow(f"visit-phone:{phone}", limit=5, period=3600)
         and allow(f"visit-sms-ip:{client_ip(request)}", limit=100, period=3600)
     )
+
+
+def phone_code_resend(request, waiting: dict) -> None:
+    """Text the waiting visitor a new code, within the limits, and say so."""
+    if phone_code_allowed(request, waiting["phone"]):
+        visitor_phone_code_send(
+            session=request.session,
+            phone=waiting["phone"],
+            language=waiting["language"],
+            pending=waiting["pending"],
+        )
+        messages.info(request, _("A new code is on its way."))
+    else:
+        messages.error(request, _("Too many codes in a short time. Please try again later."))
 
 
 def visitor_badge(request, token):
