@@ -313,6 +313,7 @@ GATE_ASSETS = [
     "css/site.css",
     "css/gate.css",
     "vendor/js/jsQR.js",
+    "js/qr-camera.js",
     "js/scanner.js",
     "vendor/fonts/noto-naskh-arabic-arabic-400-normal.woff2",
     "vendor/fonts/noto-naskh-arabic-arabic-700-normal.woff2",

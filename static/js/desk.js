@@ -100,49 +100,15 @@
     const button = document.getElementById("desk-camera");
     const video = document.getElementById("desk-video");
     const failed = document.getElementById("desk-camera-error");
-    let running = false;
-    const stop = () => {
-      running = false;
-      if (video.srcObject) video.srcObject.getTracks().forEach((track) => track.stop());
-      video.hidden = true;
-    };
+    const camera = window.qrCamera(video);
     button.addEventListener("click", async () => {
-      if (running) return stop();
+      if (camera.running) return camera.stop();
       failed.hidden = true;
-      try {
-        video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
-      } catch (error) {
-        failed.hidden = false;
-        return;
-      }
-      video.hidden = false;
-      await video.play();
-      running = true;
-      const detector = "BarcodeDetector" in window ? new window.BarcodeDetector({ formats: ["qr_code"] }) : null;
-      const canvas = document.createElement("canvas");
-      const frame = async () => {
-        if (!running) return;
-        let found = "";
-        if (detector) {
-          const codes = await detector.detect(video).catch(() => []);
-          found = codes.length ? codes[0].rawValue : "";
-        } else if (window.jsQR && video.videoWidth) {
-          canvas.width = video.videoWidth;
-          canvas.height = video.videoHeight;
-          const context = canvas.getContext("2d", { willReadFrequently: true });
-          context.drawImage(video, 0, 0);
-          const image = context.getImageData(0, 0, canvas.width, canvas.height);
-          const read = window.jsQR(image.data, image.width, image.height);
-          found = read ? read.data : "";
-        }
-        if (found) {
-          stop();
-          codeRead(found);
-          return;
-        }
-        setTimeout(frame, 200);
-      };
-      frame();
+      const started = await camera.start((found) => {
+        camera.stop();
+        codeRead(found);
+      });
+      if (!started) failed.hidden = false;
     });
   }
 

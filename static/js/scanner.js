@@ -395,13 +395,8 @@
     if (!scanForm.hidden && !event.target.closest("input, button, label, select, textarea")) codeInput.focus();
   });
 
-  let cameraRunning = false;
-  function stopCamera() {
-    const video = $("gate-video");
-    cameraRunning = false;
-    video.srcObject && video.srcObject.getTracks().forEach((track) => track.stop());
-    video.hidden = true;
-  }
+  const camera = window.qrCamera($("gate-video"));
+  const stopCamera = () => camera.stop();
 
   /* What the camera read: a pairing code while the device is not paired, a badge after. */
   function scanned(code) {
@@ -412,51 +407,15 @@
     scan(code.trim().toUpperCase(), scanForm.elements.direction.value);
   }
 
-  $("gate-pair-camera").addEventListener("click", () => startCamera());
-  $("gate-camera").addEventListener("click", () => startCamera());
-
   async function startCamera() {
-    const video = $("gate-video");
-    if (cameraRunning) return stopCamera();
-    try {
-      video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
-    } catch (error) {
-      if (!setupForm.hidden) setupError.textContent = config.messages.camera_error;
-      else show({ result: "invalid", message: config.messages.camera_error }, false);
-      return;
-    }
-    video.hidden = false;
-    await video.play();
-    cameraRunning = true;
-    const detector = "BarcodeDetector" in window ? new window.BarcodeDetector({ formats: ["qr_code"] }) : null;
-    const canvas = document.createElement("canvas");
-    let lastCode = "";
-    let lastTime = 0;
-    const frame = async () => {
-      if (!cameraRunning) return;
-      let code = "";
-      if (detector) {
-        const found = await detector.detect(video).catch(() => []);
-        code = found.length ? found[0].rawValue : "";
-      } else if (window.jsQR && video.videoWidth) {
-        canvas.width = video.videoWidth;
-        canvas.height = video.videoHeight;
-        const context = canvas.getContext("2d", { willReadFrequently: true });
-        context.drawImage(video, 0, 0);
-        const image = context.getImageData(0, 0, canvas.width, canvas.height);
-        const found = window.jsQR(image.data, image.width, image.height);
-        code = found ? found.data : "";
-      }
-      const now = Date.now();
-      if (code && (code !== lastCode || now - lastTime > 3000)) {
-        lastCode = code;
-        lastTime = now;
-        scanned(code);
-      }
-      setTimeout(frame, 200);
-    };
-    frame();
+    if (camera.running) return stopCamera();
+    if (await camera.start(scanned)) return;
+    if (!setupForm.hidden) setupError.textContent = config.messages.camera_error;
+    else show({ result: "invalid", message: config.messages.camera_error }, false);
   }
+
+  $("gate-pair-camera").addEventListener("click", startCamera);
+  $("gate-camera").addEventListener("click", startCamera);
 
   window.addEventListener("online", () => {
     updateNetwork();
