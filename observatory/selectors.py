@@ -27,6 +27,7 @@ from exhibitors.models import Application, Certification, StandVisit
 from exportsupport.selectors import COUNTED_UP_TO as READINESS_COUNTED_UP_TO
 from exportsupport.selectors import POINTS as READINESS_POINTS
 from exportsupport.selectors import export_readiness_steps, export_supported
+from fairsite.i18n import active_language
 from partnerships.choices import AgreementStatus, CommitmentStatus
 from partnerships.models import Agreement, Commitment, PartnerRegion
 from programme.choices import SessionStatus
@@ -408,6 +409,41 @@ def stand_visits_by_hour(edition: Edition) -> Counted:
         [(f"{hour:02d}:00", counts.get(hour, 0)) for hour in hours],
         Headline(_("Stand visits"), sum(counts.values())),
     )
+
+
+# The stands with the most visits a table shows; the others are summed in one row.
+BUSIEST_STANDS = 15
+
+
+@_indicator("stand_visits_stand", _("Stand visits by stand"))
+def stand_visits_by_stand(edition: Edition) -> Counted:
+    """Visits to each stand (its code and the exhibitor's name), the busiest first; the
+    stands after the busiest few are summed in one row."""
+    counts = list(
+        _stand_visits(edition)
+        .values(
+            "application__stand__code",
+            "application__cooperative__name",
+            "application__cooperative__name_ar",
+        )
+        .annotate(n=Count("pk"))
+        .order_by("-n", "application__stand__code")
+    )
+    rows = [(_stand_name(row), row["n"]) for row in counts[:BUSIEST_STANDS]]
+    others = sum(row["n"] for row in counts[BUSIEST_STANDS:])
+    if others:
+        rows.append((str(_("Other stands")), others))
+    return Counted(rows)
+
+
+def _stand_name(row: dict) -> str:
+    """The stand's code and its exhibitor's name in the script of the page's language, as
+    `Cooperative.display_name` gives it."""
+    name = row["application__cooperative__name"]
+    if active_language() == "ar" and row["application__cooperative__name_ar"]:
+        name = row["application__cooperative__name_ar"]
+    code = row["application__stand__code"]
+    return f"{code} · {name}" if code else name
 
 
 @_indicator("stand_visits_sector", _("Stand visits by sector"))

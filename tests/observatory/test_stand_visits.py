@@ -56,6 +56,29 @@ def test_stand_visits_counted_by_hour_and_sector(fair_today):
     assert by_hour.headline == ("Stand visits", 4, "")
     assert by_hour.chart == "line"
     assert by_sector.rows == [("Agri-food", 3), ("Crafts", 1)]
+    by_stand = indicators.indicator("stand_visits_stand", fair_today)
+    assert by_stand.rows == [
+        (f"{food.stand.code} · {food.cooperative.name}", 2),
+        *sorted(
+            [
+                (f"{crafts.stand.code} · {crafts.cooperative.name}", 1),
+                (f"{other_food.stand.code} · {other_food.cooperative.name}", 1),
+            ]
+        ),
+    ]
+
+
+def test_past_the_busiest_stands_the_others_are_summed(fair_today, monkeypatch):
+    monkeypatch.setattr(indicators, "BUSIEST_STANDS", 1)
+    busy, quiet, quieter = (stand_at(fair_today) for _n in range(3))
+    people = [visitor(fair_today, findable=False, number=n) for n in range(3)]
+    for stand, badge in [(busy, people[0]), (busy, people[1]), (quiet, people[2])]:
+        lead_scan(application=stand, code=badge.code)
+    lead_scan(application=quieter, code=people[0].code)
+
+    rows = indicators.indicator("stand_visits_stand", fair_today).rows
+
+    assert rows == [(f"{busy.stand.code} · {busy.cooperative.name}", 2), ("Other stands", 2)]
 
 
 def test_other_editions_visits_are_not_counted(fair_today):
