@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from events.tokens import SigningKey
+from events.tokens import BadgeClaims, InvalidCode, SigningKey, decode
 
 
 def private_key_text(private_key: Ed25519PrivateKey) -> str:
@@ -58,3 +58,12 @@ def _key_file_create(path: Path) -> None:
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as file:
         file.write(private_key_text(Ed25519PrivateKey.generate()))
+
+
+def code_claims(code: str) -> BadgeClaims | None:
+    """The claims of a badge code this site signed, with any of its keys; None for anything
+    else (garbled, forged, signed by an unknown key). Every scanner reads codes through this."""
+    try:
+        return decode(code, public_keys=verification_keys())
+    except InvalidCode:
+        return None

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_noop
 from events import checkin_db, tokens
 from events.checkin_db import ScannedBadge
 from events.choices import AttendeeCategory, BadgeStatus, Direction, ScanResult
-from events.keys import verification_keys
+from events.keys import code_claims
 from events.models import Badge, CheckIn, Gate
 
 logger = logging.getLogger(__name__)
@@ -129,10 +129,7 @@ def checkin_redeem(
     `admitted_offline` says the device already let the person in while offline: a refusal
     now (say, already in through another gate) is then flagged as a double entry.
     """
-    try:
-        claims = tokens.decode(code, public_keys=verification_keys())
-    except tokens.InvalidCode:
-        claims = None
+    claims = code_claims(code)
     scan = Scan(
         gate=gate,
         code=code,

@@ -9,10 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import tokens
 from events.choices import BadgeStatus, RegisteredVia
 from events.errors import BadgeError
-from events.keys import verification_keys
+from events.keys import code_claims
 from events.models import Attendee, Badge, Edition
 from events.services.badge_links import badge_deliver_queue
 from events.services.badges import visitor_register
@@ -114,12 +113,11 @@ def blank_badge_bind(
     email = email.strip().lower()
     if not full_name:
         raise DeskRefused(_("Enter the name of the badge's holder."), code="no_name")
-    try:
-        claims = tokens.decode(code, public_keys=verification_keys())
-    except tokens.InvalidCode:
+    claims = code_claims(code)
+    if claims is None:
         raise DeskRefused(
             _("This code is not a badge of the fair. Scan the badge again."), code="invalid"
-        ) from None
+        )
     badge = (
         Badge.objects.select_for_update()
         .select_related("edition")

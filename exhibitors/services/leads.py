@@ -20,9 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from events import tokens
 from events.choices import AttendeeCategory, BadgeStatus, ConsentKind
-from events.keys import verification_keys
+from events.keys import code_claims
 from events.models import Attendee, Badge
 from events.services.consents import consent_holds
 from exhibitors.choices import ApplicationStatus, StandScanResult
@@ -100,9 +99,8 @@ def lead_scan(
     scanners are rehearsed)."""
     if application.status not in EXHIBITING:
         return StandScanOutcome(StandScanResult.NOT_EXHIBITING)
-    try:
-        claims = tokens.decode(code, public_keys=verification_keys())
-    except tokens.InvalidCode:
+    claims = code_claims(code)
+    if claims is None:
         return StandScanOutcome(StandScanResult.INVALID)
     badge = Badge.objects.select_related("attendee", "edition").filter(pk=claims.badge_id).first()
     if badge is None or badge.code != code.strip().upper():

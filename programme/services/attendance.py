@@ -26,9 +26,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from events import tokens
 from events.choices import AttendeeCategory, BadgeStatus
-from events.keys import verification_keys
+from events.keys import code_claims
 from events.models import Attendee, Edition
 from programme import attendance_db
 from programme.choices import AttendanceVia, RoomScanResult, SessionStatus, SignupStatus
@@ -106,9 +105,8 @@ def attendance_scan(
     A scan id sent again answers as the first time; used for another scan, it is a conflict.
     """
     at = scanned_at or timezone.now()
-    try:
-        claims = tokens.decode(code, public_keys=verification_keys())
-    except tokens.InvalidCode:
+    claims = code_claims(code)
+    if claims is None:
         return RoomScanOutcome(RoomScanResult.INVALID)
     badge = attendance_db.badge(claims.badge_id)
     if badge is None or badge.code != code.strip().upper():
