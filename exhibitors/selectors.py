@@ -110,27 +110,24 @@ def findable():
 def stand_leads(application: Application) -> list[Lead]:
     """The application's stand visits, the latest first, each with what the stand may see of
     the visitor: every visit, and every contact that is shared, in two queries."""
-    visits = (
-        StandVisit.objects.of_application(application)
-        .annotate(findable=findable())
-        .select_related("attendee")
-    )
-    return [
-        Lead(visit, visitor_contact(visit.attendee) if visit.findable else None) for visit in visits
-    ]
+    return [_lead(visit) for visit in _visits(application)]
 
 
 def stand_lead(application: Application, visit_id) -> Lead | None:
     """One visit of the application's stand (None for another stand's)."""
-    visit = (
+    visit = _visits(application).filter(pk=visit_id).first()
+    return None if visit is None else _lead(visit)
+
+
+def _visits(application: Application) -> QuerySet[StandVisit]:
+    return (
         StandVisit.objects.of_application(application)
         .annotate(findable=findable())
         .select_related("attendee")
-        .filter(pk=visit_id)
-        .first()
     )
-    if visit is None:
-        return None
+
+
+def _lead(visit: StandVisit) -> Lead:
     return Lead(visit, visitor_contact(visit.attendee) if visit.findable else None)
 
 
