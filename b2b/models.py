@@ -5,14 +5,25 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
-from b2b.choices import ParticipantKind, RequestStatus
+from b2b.choices import (
+    MeetingHeld,
+    MeetingOutcome,
+    ParticipantKind,
+    PartnerRole,
+    RequestStatus,
+    SpokenLanguage,
+)
+from b2b.vocabulary import TOPICS
 from events.choices import ConsentKind
 from events.models import Consent
+from fairsite.fields import ChoiceArrayField
 from fairsite.i18n import LocalizedField
 
 
@@ -54,6 +65,27 @@ class B2BParticipant(models.Model):
     )
     offers = models.TextField(_("what we offer"), blank=True)
     seeks = models.TextField(_("what we look for"), blank=True)
+    # What can be matched, in the shared vocabulary (b2b.vocabulary and b2b.choices).
+    offer_topics = ChoiceArrayField(_("products and services we offer"), choices=TOPICS)
+    seek_topics = ChoiceArrayField(_("products and services we look for"), choices=TOPICS)
+    roles = ChoiceArrayField(_("we are"), choices=PartnerRole.choices)
+    roles_sought = ChoiceArrayField(_("partners we look for"), choices=PartnerRole.choices)
+    markets = CountryField(_("markets and countries"), multiple=True, blank=True)
+    languages = ChoiceArrayField(_("languages spoken"), choices=SpokenLanguage.choices)
+    remote = models.BooleanField(
+        _("meets by video"),
+        default=False,
+        help_text=_("For delegations that cannot travel: their meetings take place by video."),
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"),
+        default=0,
+        validators=[MaxValueValidator(5)],
+        help_text=_(
+            "From 0 to 5, set by the organisers: the higher, the more often this participant "
+            "is suggested to the others (a delegation member from a partner region, say)."
+        ),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account"),
@@ -251,6 +283,12 @@ class B2BMeeting(models.Model):
     )
     sequence = models.PositiveIntegerField(default=0, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        max_length=500,
+        help_text=_("For a side that cannot travel: the address of the video call (https)."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -297,3 +335,155 @@ class B2BSeat(models.Model):
 
     def __str__(self):
         return f"{self.participant} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+
+class B2BUnavailability(models.Model):
+    """A stretch of the meeting blocks that a participant cannot make: no request is placed
+    there, by an acceptance or by the organisers' run."""
+
+    participant = models.ForeignKey(
+        B2BParticipant, on_delete=models.CASCADE, related_name="unavailabilities"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+
+    class Meta:
+        verbose_name = _("unavailability")
+        verbose_name_plural = _("unavailabilities")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="b2b_unavailability_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["participant", "starts_at"], name="b2b_unavailability_once"
+            ),
+        ]
+
+    def __str__(self):
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"{self.participant} · {starts:%Y-%m-%d %H:%M}–{ends:%H:%M}"
+
+
+class B2BRegionPriority(models.Model):
+    """How much the organisers want an edition's participants to meet a partner region's
+    delegation: its members are suggested the more, the higher the weight."""
+
+    edition = models.ForeignKey(
+        "events.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="b2b_region_priorities",
+    )
+    partner_region = models.ForeignKey(
+        "partnerships.PartnerRegion",
+        verbose_name=_("partner region"),
+        on_delete=models.CASCADE,
+        related_name="b2b_priorities",
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=2, validators=[MaxValueValidator(5)], help_text=_("From 0 to 5.")
+    )
+
+    class Meta:
+        verbose_name = _("partner region priority")
+        verbose_name_plural = _("partner region priorities")
+        ordering = ["-weight"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "partner_region"], name="b2b_region_priority_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.partner_region} · {self.weight}"
+
+
+class B2BSuggestion(models.Model):
+    """Someone a participant is suggested to meet, with the score and the reasons, computed
+    for the whole edition at once (b2b.services.suggestions), read by the pages."""
+
+    participant = models.ForeignKey(
+        B2BParticipant, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    other = models.ForeignKey(B2BParticipant, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+    score = models.PositiveIntegerField()
+    # [[reason code, value], ...]: put in words in the reader's language when shown.
+    reasons = models.JSONField(default=list)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+        ordering = ["participant", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "other"], name="b2b_suggestion_once"),
+        ]
+        indexes = [models.Index(fields=["participant", "rank"], name="b2b_suggestion_rank")]
+
+    def __str__(self):
+        return f"{self.participant} → {self.other}"
+
+
+class MeetingFeedback(models.Model):
+    """What one side of a meeting says of it afterwards: whether it took place and what came
+    of it. Private to the two sides and the partnerships officers."""
+
+    meeting = models.ForeignKey(
+        B2BMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    participant = models.ForeignKey(
+        B2BParticipant,
+        verbose_name=_("said by"),
+        on_delete=models.CASCADE,
+        related_name="meeting_feedback",
+    )
+    held = models.CharField(_("did it take place?"), max_length=16, choices=MeetingHeld.choices)
+    outcome = models.CharField(
+        _("what came of it"),
+        max_length=16,
+        choices=MeetingOutcome.choices,
+        default=MeetingOutcome.NONE,
+    )
+    amount = models.DecimalField(
+        _("amount (MAD)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Optional: the value of the order or agreement, in dirhams."),
+    )
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    commitment = models.ForeignKey(
+        "partnerships.Commitment",
+        verbose_name=_("commitment made of it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="b2b_outcomes",
+    )
+    agreement = models.ForeignKey(
+        "partnerships.Agreement",
+        verbose_name=_("agreement started from it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="b2b_outcomes",
+    )
+    created_at = models.DateTimeField(_("said at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting outcome")
+        verbose_name_plural = _("meeting outcomes")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "participant"], name="b2b_feedback_once_a_side"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.participant}"

@@ -1,12 +1,20 @@
-"""What the business meetings hold about a person: their participant profile and the
-messages of their requests. Meetings and requests stay, counted, with a profile that no
-longer names anyone and can no longer be reached."""
+"""What the business meetings hold about a person: their participant profile, the messages of
+their requests, the times they cannot make and what they said of their meetings. Meetings,
+requests and outcomes stay, counted, with a profile that no longer names anyone and can no
+longer be reached."""
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from b2b.models import B2BParticipant, MeetingRequest, participant_secret
+from b2b.models import (
+    B2BParticipant,
+    B2BSuggestion,
+    B2BUnavailability,
+    MeetingFeedback,
+    MeetingRequest,
+    participant_secret,
+)
 from fairsite.personal_data import ERASED, PersonalRecords, register, row
 
 
@@ -31,9 +39,18 @@ class ParticipantRecords(PersonalRecords):
                 row(
                     participant,
                     ["edition", "kind", "name", "organisation", "email", "language", "offers"]
-                    + ["seeks", "created_at"],
+                    + ["seeks", "offer_topics", "seek_topics", "roles", "roles_sought"]
+                    + ["markets", "languages", "remote", "created_at"],
                 )
             )
+            rows += [
+                row(unavailable, ["starts_at", "ends_at"])
+                for unavailable in participant.unavailabilities.all()
+            ]
+            rows += [
+                row(said, ["meeting", "held", "outcome", "amount", "note", "created_at"])
+                for said in participant.meeting_feedback.select_related("meeting")
+            ]
             requests = MeetingRequest.objects.filter(
                 Q(requester=participant) | Q(recipient=participant)
             ).select_related("requester", "recipient")
@@ -61,8 +78,15 @@ def participants_erase(participants) -> int:
             .exclude(message="")
             .update(message="")
         )
+        MeetingFeedback.objects.filter(participant=participant).exclude(note="").update(note="")
+        B2BUnavailability.objects.filter(participant=participant).delete()
+        B2BSuggestion.objects.filter(participant=participant).delete()
+        B2BSuggestion.objects.filter(other=participant).delete()
         participant.name = ERASED
         participant.organisation = participant.offers = participant.seeks = ""
+        participant.offer_topics, participant.seek_topics = [], []
+        participant.roles, participant.roles_sought = [], []
+        participant.markets, participant.languages = [], []
         participant.email = ""
         participant.user = participant.attendee = None
         participant.is_active = False

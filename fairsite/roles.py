@@ -66,8 +66,15 @@ PARTNERSHIPS = {
     },
     **{
         f"b2b.{model}": FULL
-        for model in ("b2bparticipant", "meetingrequest", "b2bblock", "b2bmeeting")
+        for model in (
+            "b2bparticipant",
+            "meetingrequest",
+            "b2bblock",
+            "b2bmeeting",
+            "b2bregionpriority",
+        )
     },
+    "b2b.b2bunavailability": VIEW,
 }
 EXPORT_SUPPORT = (
     "exportsupport.supportrequest",
@@ -120,6 +127,9 @@ ROLE_MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         **ADMIN,
         "events.edition": VIEW,
         **PARTNERSHIPS,
+        # What came of each meeting is private to its two sides and to this role: an
+        # officer turns an outcome into a commitment or the start of an agreement.
+        "b2b.meetingfeedback": ("view", "change"),
         # B2B participants are linked to their cooperative, chosen from the list.
         "exhibitors.cooperative": VIEW,
         IMAGES: ("add", "choose"),

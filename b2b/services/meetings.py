@@ -20,7 +20,14 @@ from django.utils.translation import gettext_lazy
 from b2b import scheduler
 from b2b.choices import RequestStatus
 from b2b.errors import B2BError
-from b2b.models import B2BBlock, B2BMeeting, B2BParticipant, B2BSeat, MeetingRequest
+from b2b.models import (
+    B2BBlock,
+    B2BMeeting,
+    B2BParticipant,
+    B2BSeat,
+    B2BUnavailability,
+    MeetingRequest,
+)
 from events.models import Edition
 from fairsite.audit import audit_log
 from fairsite.models import User
@@ -201,11 +208,16 @@ def _meeting_create(meeting_request, slot: scheduler.Slot, table: int) -> tuple[
 
 
 def busy_periods(participant_ids) -> dict[int, list[tuple]]:
-    """When each participant is at the programme: speaking, or signed up for a session."""
+    """When each participant cannot meet: the times they said they cannot make, and the
+    programme's sessions where they speak or that they signed up for."""
     participants = B2BParticipant.objects.filter(pk__in=participant_ids).values(
         "pk", "speaker_id", "attendee_id"
     )
     periods: dict[int, list[tuple]] = {p["pk"]: [] for p in participants}
+    for person, starts_at, ends_at in B2BUnavailability.objects.filter(
+        participant__in=list(periods)
+    ).values_list("participant", "starts_at", "ends_at"):
+        periods[person].append((starts_at, ends_at))
     speakers = {p["speaker_id"]: p["pk"] for p in participants if p["speaker_id"]}
     attendees = {p["attendee_id"]: p["pk"] for p in participants if p["attendee_id"]}
     live = Session.objects.filter(status=SessionStatus.PUBLISHED)
