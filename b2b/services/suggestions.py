@@ -1,19 +1,180 @@
 """Suggestions of people to meet, computed for a whole edition at once and kept in
-B2BSuggestion rows that the pages read."""
+B2BSuggestion rows that the pages read (the scoring and the reasons: b2b.matching).
 
+A run reads the edition in a fixed number of queries, scores in memory and replaces the
+edition's rows in one transaction: a page never sees half a run. Runs are asked for after
+anything that changes them (`suggestions_refresh_later`: a profile saved, a request made or
+answered, an unavailability, a meeting placed), and every quarter of an hour by the beat.
+`tests/bench/test_suggestions.py` measures a run for 1,000 participants.
+"""
+
+import logging
+
+from celery import current_app
+from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
+from b2b import matching, scheduler
+from b2b.choices import ParticipantKind
+from b2b.models import (
+    B2BBlock,
+    B2BParticipant,
+    B2BRegionPriority,
+    B2BSeat,
+    B2BSuggestion,
+    MeetingRequest,
+)
+
+# A module, not its function: meetings imports this module to ask for runs.
+from b2b.services import meetings
 from events.models import Edition
+
+logger = logging.getLogger(__name__)
+
+# Many changes within these seconds (a profile saved field by field, an organiser's bulk
+# edit) make one run, started this long after the first.
+DEBOUNCE_SECONDS = 3
 
 
 def suggestions_refresh(*, edition: Edition) -> int:
-    """Compute every participant's suggestions for the edition; how many were kept."""
-    return 0
+    """Compute every participant's suggestions for the edition and put them in place of the
+    old ones; how many were kept. Runs for the same edition take turns (its row is locked)."""
+    with transaction.atomic():
+        Edition.objects.select_for_update().filter(pk=edition.pk).first()
+        profiles = suggestion_profiles(edition=edition)
+        excluded = MeetingRequest.objects.filter(edition=edition).values_list(
+            "requester_id", "recipient_id"
+        )
+        weights = dict(
+            B2BRegionPriority.objects.filter(edition=edition, weight__gt=0).values_list(
+                "partner_region_id", "weight"
+            )
+        )
+        found = matching.suggest(profiles, excluded=excluded, region_weights=weights)
+        now = timezone.now()
+        B2BSuggestion.objects.filter(participant__edition=edition).delete()
+        kept = B2BSuggestion.objects.bulk_create(
+            B2BSuggestion(
+                participant_id=participant_id,
+                other_id=suggestion.other,
+                rank=suggestion.rank,
+                score=suggestion.score,
+                reasons=suggestion.reasons,
+                computed_at=now,
+            )
+            for participant_id, suggestions in found.items()
+            for suggestion in suggestions
+        )
+    return len(kept)
+
+
+def suggestion_profiles(*, edition: Edition) -> list[matching.Profile]:
+    """The edition's participants as matching sees them, with the meeting slots where each
+    is free (neither in a meeting, nor busy at a session or a time they said they cannot)."""
+    rows = list(
+        B2BParticipant.objects.filter(edition=edition).values(
+            "pk",
+            "kind",
+            "organisation",
+            "cooperative_id",
+            "partner_region_id",
+            "partner_region__slug",
+            "offer_topics",
+            "seek_topics",
+            "roles",
+            "roles_sought",
+            "markets",
+            "languages",
+            "priority",
+            "is_active",
+        )
+    )
+    findable = set(
+        B2BParticipant.objects.findable().filter(edition=edition).values_list("pk", flat=True)
+    )
+    free = _free_slots(edition, [row["pk"] for row in rows])
+    return [
+        matching.Profile(
+            id=row["pk"],
+            offer_topics=frozenset(row["offer_topics"] or ()),
+            seek_topics=frozenset(row["seek_topics"] or ()),
+            roles=frozenset(row["roles"] or ()),
+            roles_sought=frozenset(row["roles_sought"] or ()),
+            markets=frozenset(_codes(row["markets"])),
+            languages=frozenset(row["languages"] or ()),
+            partner_region=row["partner_region_id"],
+            partner_region_slug=row["partner_region__slug"] or "",
+            organisation=matching.organisation_key(
+                cooperative_id=row["cooperative_id"],
+                delegation_region_id=row["partner_region_id"]
+                if row["kind"] == ParticipantKind.DELEGATION
+                else None,
+                organisation=row["organisation"],
+            ),
+            findable=row["pk"] in findable,
+            active=row["is_active"],
+            priority=row["priority"],
+            free=free.get(row["pk"], matching.ANY_TIME),
+        )
+        for row in rows
+    ]
+
+
+def _codes(markets) -> list[str]:
+    """Country codes from a CountryField(multiple=True) as values() gives it: a string of
+    codes separated by commas."""
+    if isinstance(markets, str):
+        return [code for code in markets.split(",") if code]
+    return [str(code) for code in markets or ()]
+
+
+def _free_slots(edition: Edition, participant_ids: list[int]) -> dict[int, int]:
+    """Each participant's free meeting slots as a bit mask (bit n: the edition's slot n);
+    empty when the edition has no slots, where time does not decide."""
+    slots = scheduler.slots_of(list(B2BBlock.objects.filter(edition=edition)))
+    if not slots:
+        return {}
+    index = {slot.starts_at: n for n, slot in enumerate(slots)}
+    everything = (1 << len(slots)) - 1
+    taken: dict[int, int] = dict.fromkeys(participant_ids, 0)
+    for person, periods in meetings.busy_periods(participant_ids).items():
+        for n, slot in enumerate(slots):
+            if scheduler.slot_overlaps(slot, periods):
+                taken[person] |= 1 << n
+    seats = B2BSeat.objects.filter(
+        participant__edition=edition, meeting__cancelled_at__isnull=True
+    ).values_list("participant_id", "starts_at")
+    for person, starts_at in seats:
+        if starts_at in index:
+            taken[person] |= 1 << index[starts_at]
+    return {person: everything & ~mask for person, mask in taken.items()}
 
 
 def suggestions_refresh_later(*, edition_id: int) -> None:
     """Compute the edition's suggestions again once the current transaction commits (a
-    profile, a request, an unavailability changed)."""
-    from b2b.tasks import task_suggestions_refresh
+    profile, a request, an unavailability changed). Changes a few seconds apart share one
+    run; if the broker is down, the quarter-hourly run catches up."""
+    transaction.on_commit(lambda: _refresh_queue(edition_id))
 
-    transaction.on_commit(lambda: task_suggestions_refresh.delay(edition_id))
+
+def _debounce_key(edition_id: int) -> str:
+    return f"b2b:suggestions:queued:{edition_id}"
+
+
+def _refresh_queue(edition_id: int) -> None:
+    # The run clears the key as it starts: a change made while it runs queues another.
+    if not cache.add(_debounce_key(edition_id), True, timeout=10 * DEBOUNCE_SECONDS):
+        return
+    try:
+        current_app.tasks["b2b.refresh_suggestions"].apply_async(
+            kwargs={"edition_id": edition_id}, countdown=DEBOUNCE_SECONDS
+        )
+    except Exception:
+        cache.delete(_debounce_key(edition_id))
+        logger.exception("suggestions of edition %s: left for the periodic run", edition_id)
+
+
+def suggestions_refresh_started(*, edition_id: int) -> None:
+    """A run is starting: changes from now on ask for a new one."""
+    cache.delete(_debounce_key(edition_id))

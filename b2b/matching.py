@@ -1,0 +1,221 @@
+"""Who each participant should meet, and why: profiles in, ranked suggestions out (pure data,
+no database; b2b.services.suggestions loads the profiles and keeps the results).
+
+The score is a sum that can be read back to the participant, reason by reason. For A being
+suggested B:
+
+- each topic A seeks and B offers: OFFERS_WHAT_YOU_SEEK (B has what A came for);
+- each topic A offers and B seeks: SEEKS_WHAT_YOU_OFFER;
+- each kind of partner A looks for that B is: IS_WHAT_YOU_SEEK, and the other way round
+  (B looks for someone like A): SEEKS_YOU;
+- each market both work with: MARKET;
+- the organisers' weight for B's partner region (B2BRegionPriority), times REGION_WEIGHT, and
+  B's own priority, times PRIORITY_WEIGHT;
+- a language in common adds LANGUAGE; two people who both said which languages they speak
+  and have none in common get half the score (they may need an interpreter).
+
+Only a substantive reason makes a suggestion: a topic, a kind of partner, a market, or the
+organisers' priority. A language in common is never enough on its own.
+
+Never suggested: oneself; a colleague (same cooperative, same delegation, or the same
+organisation's name); someone not findable or not active; anyone the two already have or had a
+request with, in either direction and whatever became of it (pending, accepted and met,
+declined, withdrawn, called off, expired): the list is of people not yet considered; and,
+when the edition has meeting slots, anyone with no free slot in common with A.
+
+Only pairs that share something are visited: the findable participants are indexed by what
+they offer, seek, are, look for, and their markets, and each participant walks the index
+entries of their own profile. The work grows with the overlaps, not with the square of the
+number of participants.
+"""
+
+import dataclasses
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable
+
+OFFERS_WHAT_YOU_SEEK = 10
+SEEKS_WHAT_YOU_OFFER = 8
+IS_WHAT_YOU_SEEK = 6
+SEEKS_YOU = 4
+MARKET = 3
+LANGUAGE = 2
+REGION_WEIGHT = 4  # times the organisers' weight, 0 to 5
+PRIORITY_WEIGHT = 3  # times the participant's priority, 0 to 5
+TOP = 12
+
+# The reasons' codes, in the order they are told. Each reason is [code, value]: value is a
+# topic code, a role code, a country code, a language code, a partner region's slug, or the
+# priority.
+OFFERS = "offers"  # B offers a topic A seeks
+SEEKS = "seeks"  # B seeks a topic A offers
+IS_ROLE = "is"  # B is a kind of partner A looks for
+WANTS_ROLE = "wants"  # B looks for a kind of partner A is
+MARKET_REASON = "market"
+LANGUAGE_REASON = "language"
+REGION = "region"
+RECOMMENDED = "recommended"
+REASON_ORDER = [
+    OFFERS,
+    SEEKS,
+    IS_ROLE,
+    WANTS_ROLE,
+    MARKET_REASON,
+    LANGUAGE_REASON,
+    REGION,
+    RECOMMENDED,
+]
+
+ANY_TIME = None  # the free-slot mask of an edition without meeting slots: no constraint
+
+
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    """What matching knows of a participant. `free` is a bit mask of the edition's meeting
+    slots where they are free (bit n for slot n), or ANY_TIME when there are no slots."""
+
+    id: int
+    offer_topics: frozenset[str] = frozenset()
+    seek_topics: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    roles_sought: frozenset[str] = frozenset()
+    markets: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+    partner_region: int | None = None
+    partner_region_slug: str = ""
+    # Colleagues share a key: "cooperative:<id>", "delegation:<region id>" or the
+    # organisation's name; "" for nobody in particular.
+    organisation: str = ""
+    findable: bool = True
+    active: bool = True
+    priority: int = 0
+    free: int | None = ANY_TIME
+
+
+@dataclasses.dataclass(frozen=True)
+class Suggestion:
+    other: int
+    rank: int  # from 1
+    score: int
+    reasons: list[list]
+
+
+def organisation_key(*, cooperative_id=None, delegation_region_id=None, organisation="") -> str:
+    """Who counts as one's colleague: the same cooperative, the same partner region's
+    delegation, else the same organisation's name (case and spaces aside)."""
+    if cooperative_id:
+        return f"cooperative:{cooperative_id}"
+    if delegation_region_id:
+        return f"delegation:{delegation_region_id}"
+    name = " ".join(organisation.casefold().split())
+    return f"name:{name}" if name else ""
+
+
+def suggest(
+    profiles: Iterable[Profile],
+    *,
+    excluded: Iterable[tuple[int, int]] = (),
+    region_weights: dict[int, int] | None = None,
+    top: int = TOP,
+) -> dict[int, list[Suggestion]]:
+    """Each active participant's `top` suggestions, best first (ties: the lower id first).
+
+    `excluded` holds pairs (a, b) never to suggest to each other, in either order (their
+    requests); `region_weights` maps a partner region's id to the organisers' weight.
+    """
+    profiles = list(profiles)
+    region_weights = region_weights or {}
+    blocked: dict[int, set[int]] = defaultdict(set)
+    for first, second in excluded:
+        blocked[first].add(second)
+        blocked[second].add(first)
+
+    candidates = [p for p in profiles if p.findable and p.active]
+    by_id = {p.id: p for p in candidates}
+    offerers, seekers, holders, role_seekers, traders = (defaultdict(list) for _ in range(5))
+    for p in candidates:
+        for topic in p.offer_topics:
+            offerers[topic].append(p.id)
+        for topic in p.seek_topics:
+            seekers[topic].append(p.id)
+        for role in p.roles:
+            holders[role].append(p.id)
+        for role in p.roles_sought:
+            role_seekers[role].append(p.id)
+        for market in p.markets:
+            traders[market].append(p.id)
+    # The organisers' boost, the same whoever reads it.
+    boosted = {
+        p.id: REGION_WEIGHT * region_weights.get(p.partner_region, 0) + PRIORITY_WEIGHT * p.priority
+        for p in candidates
+        if p.priority or region_weights.get(p.partner_region)
+    }
+
+    results: dict[int, list[Suggestion]] = {}
+    for me in profiles:
+        if not me.active:
+            continue
+        score: dict[int, int] = defaultdict(int)
+        for entries, keys, weight in (
+            (offerers, me.seek_topics, OFFERS_WHAT_YOU_SEEK),
+            (seekers, me.offer_topics, SEEKS_WHAT_YOU_OFFER),
+            (holders, me.roles_sought, IS_WHAT_YOU_SEEK),
+            (role_seekers, me.roles, SEEKS_YOU),
+            (traders, me.markets, MARKET),
+        ):
+            for key in keys:
+                for other in entries.get(key, ()):
+                    score[other] += weight
+        for other, boost in boosted.items():
+            score[other] += boost
+
+        never = blocked.get(me.id, ())
+        ranked = []
+        for other_id, points in score.items():
+            other = by_id[other_id]
+            if other_id == me.id or other_id in never or not _may_meet(me, other):
+                continue
+            if me.languages and other.languages:
+                if me.languages & other.languages:
+                    points += LANGUAGE
+                else:
+                    points = max(points // 2, 1)
+            ranked.append((points, -other_id))
+        best = heapq.nlargest(top, ranked)
+        results[me.id] = [
+            Suggestion(
+                other=-negative_id,
+                rank=rank,
+                score=points,
+                reasons=reasons(me, by_id[-negative_id], region_weights),
+            )
+            for rank, (points, negative_id) in enumerate(best, start=1)
+        ]
+    return results
+
+
+def _may_meet(me: Profile, other: Profile) -> bool:
+    """Not colleagues, and a free slot in common when there are slots."""
+    if me.organisation and other.organisation == me.organisation:
+        return False
+    if me.free is ANY_TIME or other.free is ANY_TIME:
+        return True
+    return bool(me.free & other.free)
+
+
+def reasons(me: Profile, other: Profile, region_weights: dict[int, int]) -> list[list]:
+    """Why `other` is suggested to `me`, as [code, value] pairs in REASON_ORDER, values
+    sorted within a code so that the same profiles always read the same."""
+    found = [
+        *([OFFERS, topic] for topic in sorted(me.seek_topics & other.offer_topics)),
+        *([SEEKS, topic] for topic in sorted(me.offer_topics & other.seek_topics)),
+        *([IS_ROLE, role] for role in sorted(me.roles_sought & other.roles)),
+        *([WANTS_ROLE, role] for role in sorted(me.roles & other.roles_sought)),
+        *([MARKET_REASON, market] for market in sorted(me.markets & other.markets)),
+        *([LANGUAGE_REASON, language] for language in sorted(me.languages & other.languages)),
+    ]
+    if region_weights.get(other.partner_region):
+        found.append([REGION, other.partner_region_slug])
+    if other.priority:
+        found.append([RECOMMENDED, other.priority])
+    return found
