@@ -24,7 +24,7 @@ from b2b.vocabulary import TOPICS
 from events.choices import ConsentKind
 from events.models import Consent
 from fairsite.fields import ChoiceArrayField
-from fairsite.i18n import LocalizedField
+from fairsite.i18n import LocalizedField, join_list
 
 
 def participant_secret() -> str:
@@ -151,6 +151,9 @@ class B2BParticipant(models.Model):
 
     def __str__(self):
         return f"{self.name} · {self.organisation}" if self.organisation else self.name
+
+    def get_markets_display(self) -> str:
+        return join_list(country.name for country in self.markets)
 
 
 class MeetingRequest(models.Model):

@@ -1,9 +1,13 @@
 """Model fields of our own, where Django has none that fits on both databases."""
 
+from functools import partialmethod
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from fairsite.i18n import join_list
 
 
 class ChoiceArrayField(models.JSONField):
@@ -16,6 +20,12 @@ class ChoiceArrayField(models.JSONField):
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
         super().__init__(verbose_name, **kwargs)
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        # get_<name>_display, as for a field with choices: the labels, for people.
+        if f"get_{name}_display" not in cls.__dict__:
+            setattr(cls, f"get_{name}_display", partialmethod(_labels, field=self))
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
@@ -35,3 +45,8 @@ class ChoiceArrayField(models.JSONField):
             choices=self.item_choices,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+def _labels(instance, field: ChoiceArrayField) -> str:
+    labels = dict(field.item_choices)
+    return join_list(str(labels.get(code, code)) for code in getattr(instance, field.attname))
