@@ -21,6 +21,12 @@ from b2b.services.meetings import (
     MADE_ACTION,
     PLACED_ACTION,
 )
+from b2b.services.outcomes import (
+    AGREEMENT_STARTED_ACTION,
+    COMMITMENT_MADE_ACTION,
+    OUTCOME_CHANGED_ACTION,
+    OUTCOME_GIVEN_ACTION,
+)
 from b2b.services.participants import LEFT_ACTION
 from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 
@@ -246,3 +252,19 @@ def register_b2b_log_actions(actions) -> None:
     actions.register_action(CONFIRMED_ACTION, _("Confirm a meeting"), _("Meeting confirmed"))
     actions.register_action(PLACED_ACTION, _("Place the meetings"), _("Meetings placed"))
     actions.register_action(LEFT_ACTION, _("Leave the meetings"), _("Participant left"))
+    actions.register_action(
+        OUTCOME_GIVEN_ACTION, _("Say what came of a meeting"), _("Meeting outcome given")
+    )
+    actions.register_action(
+        OUTCOME_CHANGED_ACTION, _("Change what came of a meeting"), _("Meeting outcome changed")
+    )
+    actions.register_action(
+        COMMITMENT_MADE_ACTION,
+        _("Make a commitment of a meeting outcome"),
+        _("Commitment made of the outcome"),
+    )
+    actions.register_action(
+        AGREEMENT_STARTED_ACTION,
+        _("Start an agreement from a meeting outcome"),
+        _("Agreement started from the outcome"),
+    )
