@@ -1,10 +1,45 @@
-"""The participant's suggestions of people to meet."""
+"""The participant's suggestions of people to meet, with the reasons, each with the form to
+ask for a meeting (the same as in the list of people to meet).
 
-from django.http import Http404
+Suggestions are computed in bulk (b2b.services.suggestions), never for a page view, with one
+exception: an edition that has never had a run gets its first one here, so that the first
+participants do not wait for the quarter-hourly run.
+"""
 
-from b2b.views import participant_required
+from django.shortcuts import render
+
+from b2b.forms import MeetingRequestForm
+from b2b.selectors import participant_is_findable
+from b2b.services.suggestions import (
+    suggestions_computed,
+    suggestions_for,
+    suggestions_queued,
+    suggestions_refresh,
+)
+from b2b.views import _closed_reason, participant_required
 
 
 @participant_required
 def suggestions(request, participant):
-    raise Http404
+    edition = participant.edition
+    if not suggestions_computed(edition=edition):
+        suggestions_refresh(edition=edition)
+    found = suggestions_for(participant=participant)
+    return render(
+        request,
+        "b2b/suggestions.html",
+        {
+            "participant": participant,
+            "suggestions": found,
+            "being_prepared": not found and suggestions_queued(edition_id=edition.pk),
+            "profile_empty": not (
+                participant.offer_topics
+                or participant.seek_topics
+                or participant.roles
+                or participant.roles_sought
+            ),
+            "request_form": MeetingRequestForm(),
+            "closed_reason": _closed_reason(participant),
+            "findable": participant_is_findable(participant),
+        },
+    )

@@ -120,8 +120,10 @@ def join(request):
             messages.error(request, str(error))
         else:
             if participant is None:
-                messages.success(request, _("Welcome to the B2B meetings: find people to meet."))
-                return redirect("b2b:directory")
+                messages.success(
+                    request, _("Welcome to the B2B meetings: here are people you could meet.")
+                )
+                return redirect("b2b:suggestions")
             messages.success(request, _("Your profile is saved."))
             return redirect("b2b:join")
     return render(
@@ -165,6 +167,11 @@ def _join_initial(user, cooperatives) -> dict:
 def directory(request, participant):
     form = DirectoryFilterForm(request.GET)
     others = participants_to_meet(participant=participant, **form.filters())
+    if topic := form.topic_chosen():
+        # A JSON list's text holds the code in quotes, on SQLite and PostgreSQL alike.
+        others = others.filter(
+            Q(offer_topics__icontains=f'"{topic}"') | Q(seek_topics__icontains=f'"{topic}"')
+        )
     page = Paginator(others, PER_PAGE).get_page(request.GET.get("page"))
     live = live_requests_with(participant)
     for other in page:

@@ -8,6 +8,8 @@ other participants may find them is the account's "findable" consent (events.Con
 apart when joining and changed on the profile or the privacy choices page.
 """
 
+from collections.abc import Sequence
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from b2b.models import B2BParticipant, MeetingRequest, participant_secret
 from b2b.personal_data import participants_erase, participants_named
 from b2b.selectors import exhibitor_cooperatives, participant_of
 from b2b.services.meetings import meeting_request_cancel
+from b2b.services.suggestions import suggestions_refresh_later
 from events.choices import ConsentKind
 from events.models import Edition
 from events.services.consents import consent_give, consent_withdraw
@@ -29,7 +32,20 @@ from fairsite.personal_data import history_forget
 # The kinds a user may choose when joining on the site; delegation members are registered
 # by the organisers with their partner region.
 SELF_KINDS = [ParticipantKind.EXHIBITOR, ParticipantKind.BUYER, ParticipantKind.PARTNER]
-PROFILE_FIELDS = ["name", "organisation", "language", "offers", "seeks"]
+PROFILE_FIELDS = [
+    "name",
+    "organisation",
+    "language",
+    "offers",
+    "seeks",
+    "offer_topics",
+    "seek_topics",
+    "roles",
+    "roles_sought",
+    "markets",
+    "languages",
+    "remote",
+]
 LEFT_ACTION = "b2b.participant.left"
 
 
@@ -43,11 +59,22 @@ def participant_join(
     organisation: str = "",
     offers: str = "",
     seeks: str = "",
+    offer_topics: Sequence[str] = (),
+    seek_topics: Sequence[str] = (),
+    roles: Sequence[str] = (),
+    roles_sought: Sequence[str] = (),
+    markets: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    remote: bool = False,
     cooperative: Cooperative | None = None,
     findable: bool | None = None,
     consent_language: str = "",
 ) -> B2BParticipant:
-    """Take part in the edition's meetings, or update one's profile when already in.
+    """Take part in the edition's meetings, or update one's profile when already in; the
+    edition's suggestions are computed again after commit.
+
+    The lists are codes of b2b.vocabulary.TOPICS, b2b.choices.PartnerRole and SpokenLanguage,
+    and country codes for the markets.
 
     `findable` gives (True) or withdraws (False) the account's consent to be found by the
     other participants, with the words read in `consent_language` (the page's); None
@@ -67,6 +94,13 @@ def participant_join(
                 "language": language,
                 "offers": offers,
                 "seeks": seeks,
+                "offer_topics": list(offer_topics),
+                "seek_topics": list(seek_topics),
+                "roles": list(roles),
+                "roles_sought": list(roles_sought),
+                "markets": [str(code) for code in markets],
+                "languages": list(languages),
+                "remote": remote,
             },
         )
         if findable is not None:
@@ -79,6 +113,7 @@ def participant_join(
                 )
             else:
                 consent_withdraw(kind=ConsentKind.FINDABLE, user=account)
+        suggestions_refresh_later(edition_id=edition.pk)
     return participant
 
 
@@ -172,4 +207,5 @@ def participant_leave(*, participant: B2BParticipant, by: User | None = None) ->
     history_forget(named)
     participant.refresh_from_db()
     audit_log(instance=participant, action=LEFT_ACTION, by=by, data={"called_off": called_off})
+    suggestions_refresh_later(edition_id=participant.edition_id)
     return called_off

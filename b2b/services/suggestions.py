@@ -13,6 +13,7 @@ import logging
 from celery import current_app
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from b2b import matching, scheduler
@@ -178,3 +179,32 @@ def _refresh_queue(edition_id: int) -> None:
 def suggestions_refresh_started(*, edition_id: int) -> None:
     """A run is starting: changes from now on ask for a new one."""
     cache.delete(_debounce_key(edition_id))
+
+
+def suggestions_queued(*, edition_id: int) -> bool:
+    """Whether a run for the edition is asked for and has not started yet."""
+    return cache.get(_debounce_key(edition_id)) is not None
+
+
+def suggestions_for(*, participant: B2BParticipant) -> list[B2BSuggestion]:
+    """The participant's suggestions, best first, as the last run left them, less anyone who
+    since withdrew their consent to be found, left, or has a request with them now."""
+    asked = MeetingRequest.objects.filter(
+        Q(requester=participant) | Q(recipient=participant)
+    ).values_list("requester_id", "recipient_id")
+    known = {person for pair in asked for person in pair}
+    return [
+        suggestion
+        for suggestion in B2BSuggestion.objects.filter(
+            participant=participant,
+            other__in=B2BParticipant.objects.findable().filter(is_active=True),
+        )
+        .select_related("other__partner_region", "other__cooperative")
+        .order_by("rank")
+        if suggestion.other_id not in known
+    ]
+
+
+def suggestions_computed(*, edition: Edition) -> bool:
+    """Whether a run has ever kept suggestions for the edition."""
+    return B2BSuggestion.objects.filter(participant__edition=edition).exists()
