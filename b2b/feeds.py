@@ -8,6 +8,10 @@ SEQUENCE is the meeting's revision: a subscribed calendar updates a moved meetin
 and marks a cancelled one instead of losing it. Times are written in the edition's time zone
 with a VTIMEZONE covering the fair's days, as the programme's feeds do (Morocco's offset
 changes during Ramadan; a calendar must not guess it from the zone's name).
+
+A meeting held by video carries its link twice: as URL, which every calendar shows, and as
+CONFERENCE (RFC 7986, FEATURE=VIDEO), which the newer ones turn into a "join" button. The
+description repeats it for those that show neither.
 """
 
 import datetime
@@ -18,7 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from icalendar import Event
+from icalendar import Conference, Event
 
 from b2b.choices import RequestStatus
 from b2b.models import B2BParticipant
@@ -83,11 +87,16 @@ def _event(meeting, participant, zone, stamp) -> Event:
     event.add("DTSTART", meeting.starts_at.astimezone(zone))
     event.add("DTEND", meeting.ends_at.astimezone(zone))
     event.add("SUMMARY", summary)
-    description = "\n\n".join(t for t in (other.organisation, meeting.request.message) if t)
+    video = "" if cancelled else meeting.video_url
+    join = _("Join by video: %(url)s") % {"url": video} if video else ""
+    description = "\n\n".join(t for t in (other.organisation, meeting.request.message, join) if t)
     if description:
         event.add("DESCRIPTION", description)
     event.add("LOCATION", _(", ").join(part for part in (meeting.block.place, table) if part))
     event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
+    if video:
+        event.url = video
+        event.conferences = [Conference(video, feature="VIDEO", label=_("Video call"))]
     return event
 
 

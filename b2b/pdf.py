@@ -1,9 +1,9 @@
 """A participant's B2B meetings on paper: HTML and CSS rendered by WeasyPrint.
 
 Pure: the participant and their meetings in, PDF bytes out. A4, one line per meeting in
-time order, times in the fair's time zone. Each name is laid out in its own direction, so an
-Arabic name reads right to left on a French agenda and a Latin one left to right on an
-Arabic agenda.
+time order, times in the fair's time zone, with the link of a meeting held by video. Each
+name is laid out in its own direction, so an Arabic name reads right to left on a French
+agenda and a Latin one left to right on an Arabic agenda.
 """
 
 import itertools

@@ -6,16 +6,25 @@ are free. The database refuses a second meeting for anyone in a slot and a secon
 at a table, so two acceptances at the same moment cannot clash: the one that loses the race
 takes the next slot. Organisers can also run the scheduler over everything not yet placed
 (`meetings_schedule`), which keeps confirmed meetings where they are.
+
+Neither puts a meeting where one of the two is busy: a slot they blocked
+(b2b.services.availability), a session of the programme, another meeting. Placing takes a
+lock on both people's rows before it reads when they are busy, as changing one's blocked
+slots does, so a slot blocked at the same moment as a meeting is placed there cannot end up
+holding both.
 """
 
 import dataclasses
 import datetime
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 
 from b2b import scheduler
 from b2b.choices import RequestStatus
@@ -28,6 +37,7 @@ from b2b.models import (
     B2BUnavailability,
     MeetingRequest,
 )
+from b2b.services.suggestions import suggestions_refresh_later
 from events.models import Edition
 from fairsite.audit import audit_log
 from fairsite.models import User
@@ -47,6 +57,26 @@ DECLINED_ACTION = "b2b.request.declined"
 CANCELLED_ACTION = "b2b.request.cancelled"
 CONFIRMED_ACTION = "b2b.meeting.confirmed"
 PLACED_ACTION = "b2b.meetings.placed"
+VIDEO_ACTION = "b2b.meeting.video"
+AVAILABILITY_ACTION = "b2b.availability.set"  # b2b.services.availability
+
+
+def register_log_actions(actions) -> None:
+    """The log actions of a participant's availability and of a meeting's video link."""
+    actions.register_action(
+        AVAILABILITY_ACTION,
+        gettext_lazy("Set one's availability"),
+        gettext_lazy("Availability set"),
+    )
+    actions.register_action(
+        VIDEO_ACTION, gettext_lazy("Set a meeting's video link"), gettext_lazy("Video link set")
+    )
+
+
+# Registered where the actions are defined (issue 18): b2b/viewsets.py, which registers the
+# others, belongs to the admin's work of the same issue; this module is imported before any
+# of these actions is logged.
+hooks.register("register_log_actions", register_log_actions)
 
 
 def meeting_requests_open(edition: Edition, today: datetime.date | None = None) -> bool:
@@ -80,18 +110,69 @@ def meeting_request_make(
     ).first()
     if existing is not None:
         return existing
+    slots = scheduler.slots_of(B2BBlock.objects.filter(edition_id=requester.edition_id))
+    if slots and not free_slots_in_common(requester, recipient, slots=slots):
+        raise B2BError(
+            _(
+                "You and %(name)s have no meeting time free in common: at every slot one of "
+                "you is in a meeting, at a session of the programme, or not available. Free a "
+                "slot on your availability page, or call off a meeting, and ask again."
+            )
+            % {"name": recipient.name},
+            code="no_common_slot",
+        )
     meeting_request = MeetingRequest.objects.create(
         edition=requester.edition, requester=requester, recipient=recipient, message=message
     )
     audit_log(instance=meeting_request, action=MADE_ACTION, by=requester.user)
     _tell(recipient, "request_received", request=meeting_request)
+    suggestions_refresh_later(edition_id=requester.edition_id)
     return meeting_request
+
+
+def free_slots_in_common(
+    first: B2BParticipant, second: B2BParticipant, *, slots: list | None = None
+) -> list[scheduler.Slot]:
+    """The edition's meeting slots where both people are free: neither blocked it, speaks
+    at or signed up for a session then, or has a meeting then. Tables are not counted: the
+    organisers' run may still find one."""
+    if slots is None:
+        slots = scheduler.slots_of(B2BBlock.objects.filter(edition_id=first.edition_id))
+    people = [first.pk, second.pk]
+    busy = busy_periods(people)
+    for person, periods in meeting_periods(people).items():
+        busy.setdefault(person, []).extend(periods)
+    return [
+        slot
+        for slot in slots
+        if not any(scheduler.slot_overlaps(slot, busy.get(person, [])) for person in people)
+    ]
+
+
+def meeting_periods(participant_ids) -> dict[int, list[tuple]]:
+    """When each participant is in a meeting already placed (not cancelled)."""
+    periods: dict[int, list[tuple]] = {pk: [] for pk in participant_ids}
+    placed = B2BMeeting.objects.filter(
+        Q(request__requester__in=participant_ids) | Q(request__recipient__in=participant_ids),
+        cancelled_at__isnull=True,
+    ).values_list("request__requester", "request__recipient", "starts_at", "ends_at")
+    for requester, recipient, starts_at, ends_at in placed:
+        for person in (requester, recipient):
+            if person in periods:
+                periods[person].append((starts_at, ends_at))
+    return periods
 
 
 def meeting_request_answer(
     *, meeting_request: MeetingRequest, by: B2BParticipant, accept: bool
 ) -> MeetingRequest:
-    """The person asked accepts (the meeting is placed at once) or declines."""
+    """The person asked accepts (the meeting is placed at once) or declines.
+
+    An acceptance holds even when the two have no free slot in common any more (one of them
+    blocked slots or took other meetings since the request): they agreed to meet, and the
+    meeting waits, "accepted, time to come", until a slot frees up. Freeing a slot on the
+    availability page places it at once; the organisers' run places it too.
+    """
     with transaction.atomic():
         meeting_request = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
         if meeting_request.recipient_id != by.pk:
@@ -114,6 +195,7 @@ def meeting_request_answer(
         meeting_request.save(update_fields=["status", "answered_at"])
         action = ACCEPTED_ACTION if accept else DECLINED_ACTION
         audit_log(instance=meeting_request, action=action, by=by.user)
+        suggestions_refresh_later(edition_id=meeting_request.edition_id)
         if not accept:
             _tell(meeting_request.requester, "request_declined", request=meeting_request)
             return meeting_request
@@ -138,12 +220,22 @@ def meeting_requests_expire(*, today: datetime.date | None = None) -> int:
 
 def meeting_place(*, meeting_request: MeetingRequest) -> B2BMeeting | None:
     """Put an accepted request in the earliest slot where both people and a table are free;
-    None when there is none (the organisers' scheduler report lists it)."""
+    None when there is none (the organisers' scheduler report lists it).
+
+    Both people's rows stay locked until the transaction ends, so that neither blocks the
+    slot meanwhile (b2b.services.availability.availability_set takes the same lock).
+    """
+    with transaction.atomic():
+        return _meeting_place(meeting_request)
+
+
+def _meeting_place(meeting_request: MeetingRequest) -> B2BMeeting | None:
     placed = B2BMeeting.objects.filter(request=meeting_request, cancelled_at__isnull=True).first()
     if placed is not None:
         return placed
-    slots = scheduler.slots_of(B2BBlock.objects.filter(edition_id=meeting_request.edition_id))
     people = [meeting_request.requester_id, meeting_request.recipient_id]
+    people_lock(people)
+    slots = scheduler.slots_of(B2BBlock.objects.filter(edition_id=meeting_request.edition_id))
     busy = busy_periods(people)
     for slot in slots:
         if any(scheduler.slot_overlaps(slot, busy.get(person, [])) for person in people):
@@ -207,6 +299,17 @@ def _meeting_create(meeting_request, slot: scheduler.Slot, table: int) -> tuple[
     return meeting, moved
 
 
+def people_lock(participant_ids) -> None:
+    """Lock participants' rows, in one order (no deadlock between two placings): who
+    changes when they are free, or is given a meeting, waits for the other to finish."""
+    list(
+        B2BParticipant.objects.select_for_update()
+        .filter(pk__in=participant_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def busy_periods(participant_ids) -> dict[int, list[tuple]]:
     """When each participant cannot meet: the times they said they cannot make, and the
     programme's sessions where they speak or that they signed up for."""
@@ -253,10 +356,12 @@ def meetings_schedule(
     slots = scheduler.slots_of(list(B2BBlock.objects.filter(edition=edition)))
     # Serialise runs and acceptances for the edition: every accepted request's row is locked.
     accepted = list(
-        MeetingRequest.objects.select_for_update()
+        MeetingRequest.objects.select_for_update(of=("self",))
         .filter(edition=edition, status=RequestStatus.ACCEPTED)
         .select_related("requester", "recipient")
+        .order_by("pk")
     )
+    people_lock({p for r in accepted for p in (r.requester_id, r.recipient_id)})
     plan = _plan(slots, accepted, reshuffle=reshuffle)
     # Set aside the meetings that may move (out of the tables' and seats' constraints), then
     # put every placement down.
@@ -283,6 +388,7 @@ def meetings_schedule(
         by=by,
         data={"placed": report.placed, "kept": report.kept, "reshuffle": reshuffle},
     )
+    suggestions_refresh_later(edition_id=edition.pk)
     return report
 
 
@@ -432,6 +538,7 @@ def meeting_request_cancel(
             meeting.seats.all().delete()
         actor = participant.user if participant is not None else by
         audit_log(instance=meeting_request, action=CANCELLED_ACTION, by=actor)
+        suggestions_refresh_later(edition_id=meeting_request.edition_id)
         for person in (meeting_request.requester, meeting_request.recipient):
             if participant is None or person.pk != participant.pk:
                 _tell(person, "request_cancelled", request=meeting_request, meeting=meeting)
@@ -444,3 +551,67 @@ def _tell(participant: B2BParticipant, template: str, **context) -> None:
         context={"participant": participant, **context},
         language=participant.language,
     )
+
+
+def meeting_video_set(
+    *, meeting: B2BMeeting, by: B2BParticipant | User | None, url: str
+) -> B2BMeeting:
+    """Set (or with an empty `url`, remove) the address of a meeting's video call, for a
+    side that cannot travel: by one of the two people (a participant) or an organiser (a
+    user). Only https addresses: the link opens from e-mails and calendars.
+
+    The calendar event gets a new revision, so subscribed calendars show the link; the other
+    side is told (both sides when an organiser sets it). Nothing happens if the link is the
+    same.
+    """
+    participant = by if isinstance(by, B2BParticipant) else None
+    url = url.strip()
+    if url:
+        try:
+            URLValidator(schemes=["https"])(url)
+        except ValidationError:
+            raise B2BError(
+                _("Give the full address of the video call, starting with https://."),
+                code="video_url_invalid",
+            ) from None
+        if len(url) > B2BMeeting._meta.get_field("video_url").max_length:
+            raise B2BError(_("This address is too long."), code="video_url_invalid")
+    with transaction.atomic():
+        meeting = (
+            B2BMeeting.objects.select_for_update(of=("self",))
+            .select_related("request__requester", "request__recipient", "block")
+            .get(pk=meeting.pk)
+        )
+        meeting_request = meeting.request
+        if participant is not None and participant.pk not in (
+            meeting_request.requester_id,
+            meeting_request.recipient_id,
+        ):
+            raise B2BError(
+                _("Only the two people concerned can set this meeting's video link."),
+                code="not_concerned",
+            )
+        if meeting.is_cancelled or meeting_request.status != RequestStatus.ACCEPTED:
+            raise B2BError(_("This meeting is called off."), code="meeting_cancelled")
+        if meeting.video_url == url:
+            return meeting
+        meeting.video_url = url
+        meeting.sequence += 1
+        meeting.save(update_fields=["video_url", "sequence", "updated_at"])
+        # The address itself stays out of the log: it may carry the call's password.
+        audit_log(
+            instance=meeting,
+            action=VIDEO_ACTION,
+            by=participant.user if participant is not None else by,
+            data={"video_link": bool(url)},
+        )
+        for person in (meeting_request.requester, meeting_request.recipient):
+            if participant is None or person.pk != participant.pk:
+                _tell(
+                    person,
+                    "meeting_video",
+                    request=meeting_request,
+                    meeting=meeting,
+                    by_name=participant.name if participant is not None else "",
+                )
+    return meeting

@@ -116,11 +116,11 @@ def test_a_visitor_s_sign_ups_are_kept_free(fair):
     workshop = SessionFactory(
         edition=fair, starts_at=block.starts_at, ends_at=block.ends_at, signup_required=True
     )
-    session_signup(session=workshop, attendee=attendee)
     hind = B2BParticipantFactory(edition=fair, attendee=attendee)
     omar = B2BParticipantFactory(edition=fair)
-
     request = meeting_request_make(requester=omar, recipient=hind)
+    session_signup(session=workshop, attendee=attendee)  # after the request: busy all along
+
     meeting_request_answer(meeting_request=request, by=hind, accept=True)
 
     assert meeting_place(meeting_request=request) is None
