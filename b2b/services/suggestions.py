@@ -10,7 +10,6 @@ answered, an unavailability, a meeting placed), and every quarter of an hour by 
 
 import logging
 
-from celery import current_app
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -167,8 +166,10 @@ def _refresh_queue(edition_id: int) -> None:
     # The run clears the key as it starts: a change made while it runs queues another.
     if not cache.add(_debounce_key(edition_id), True, timeout=10 * DEBOUNCE_SECONDS):
         return
+    from b2b.tasks import task_suggestions_refresh  # the tasks import this module
+
     try:
-        current_app.tasks["b2b.refresh_suggestions"].apply_async(
+        task_suggestions_refresh.apply_async(
             kwargs={"edition_id": edition_id}, countdown=DEBOUNCE_SECONDS
         )
     except Exception:

@@ -1,0 +1,335 @@
+"""Suggestions computed over the database and read on the participant's page: who is never
+suggested (met, declined, no free time in common, not findable, a colleague), the reasons in
+the reader's language, the page's states, and a run's queries that do not grow with N."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from b2b.forms import JoinForm
+from b2b.models import B2BRegionPriority, B2BSuggestion, B2BUnavailability
+from b2b.services.suggestions import suggestions_refresh
+from events.services.consents import consent_give, consent_withdraw
+from tests.factories import (
+    B2BBlockFactory,
+    B2BParticipantFactory,
+    CooperativeFactory,
+    EditionFactory,
+    PartnerRegionFactory,
+    UserFactory,
+)
+from tests.factories.records import B2BMeetingFactory, MeetingRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+# An argan cooperative that looks for distributors in France, and who fits it.
+ARGAN = {
+    "offer_topics": ["argan"],
+    "seek_topics": ["packaging"],
+    "roles": ["producer"],
+    "roles_sought": ["distributor"],
+    "markets": ["FR"],
+    "languages": ["ar", "fr"],
+}
+DISTRIBUTOR = {
+    "seek_topics": ["argan"],
+    "roles": ["distributor"],
+    "markets": ["FR"],
+    "languages": ["fr"],
+}
+
+
+@pytest.fixture
+def fair(homes):
+    edition = EditionFactory(is_current=True)
+    B2BBlockFactory(edition=edition)  # six slots of 20 minutes from 15:00
+    return edition
+
+
+def person(edition, *, findable=True, **fields):
+    user = UserFactory()
+    if findable:
+        consent_give(kind="findable", language="fr", user=user)
+    return B2BParticipantFactory(edition=edition, user=user, email=user.email, **fields)
+
+
+def suggested(participant) -> list[int]:
+    return list(
+        B2BSuggestion.objects.filter(participant=participant)
+        .order_by("rank")
+        .values_list("other_id", flat=True)
+    )
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_best_fit_comes_first_with_its_reasons(fair):
+    me = person(fair, **ARGAN)
+    packager = person(fair, offer_topics=["packaging"], languages=["ar"])
+    distributor = person(fair, **DISTRIBUTOR)
+
+    assert suggestions_refresh(edition=fair) == 4  # both see me, I see both
+
+    first, second = B2BSuggestion.objects.filter(participant=me).order_by("rank")
+    assert (first.other, first.rank, second.other, second.rank) == (distributor, 1, packager, 2)
+    assert first.reasons == [
+        ["seeks", "argan"],
+        ["is", "distributor"],
+        ["market", "FR"],
+        ["language", "fr"],
+    ]
+    assert suggested(distributor) == [me.pk]
+
+
+def test_met_declined_and_asked_are_not_suggested_either_way(fair):
+    me = person(fair, **ARGAN)
+    met = person(fair, **DISTRIBUTOR)
+    declined = person(fair, **DISTRIBUTOR)
+    asked_me = person(fair, **DISTRIBUTOR)
+    withdrawn = person(fair, **DISTRIBUTOR)
+    fresh = person(fair, **DISTRIBUTOR)
+    B2BMeetingFactory(
+        request__edition=fair,
+        request__requester=me,
+        request__recipient=met,
+        block=fair.b2b_blocks.get(),
+    )
+    MeetingRequestFactory(edition=fair, requester=me, recipient=declined, status="declined")
+    MeetingRequestFactory(edition=fair, requester=asked_me, recipient=me, status="pending")
+    MeetingRequestFactory(edition=fair, requester=withdrawn, recipient=me, status="cancelled")
+
+    suggestions_refresh(edition=fair)
+
+    assert suggested(me) == [fresh.pk]
+    for other in (met, declined, asked_me, withdrawn):
+        assert me.pk not in suggested(other)
+
+
+def test_no_free_slot_in_common_is_not_suggested(fair):
+    block = fair.b2b_blocks.get()
+    me = person(fair, **ARGAN)
+    away = person(fair, **DISTRIBUTOR)
+    busy_at_my_free_time = person(fair, **DISTRIBUTOR)
+    free = person(fair, **DISTRIBUTOR)
+    # `away` cannot make the whole block; I cannot make all but the last slot, when
+    # `busy_at_my_free_time` is away.
+    B2BUnavailability.objects.create(
+        participant=away, starts_at=block.starts_at, ends_at=block.ends_at
+    )
+    last = block.ends_at - datetime.timedelta(minutes=20)
+    B2BUnavailability.objects.create(participant=me, starts_at=block.starts_at, ends_at=last)
+    B2BUnavailability.objects.create(
+        participant=busy_at_my_free_time, starts_at=last, ends_at=block.ends_at
+    )
+
+    suggestions_refresh(edition=fair)
+
+    assert suggested(me) == [free.pk]
+    assert suggested(away) == []
+
+
+def test_colleagues_the_unfindable_and_the_suspended_are_not_suggested(fair):
+    cooperative = CooperativeFactory()
+    me = person(fair, cooperative=cooperative, **ARGAN)
+    colleague = person(fair, cooperative=cooperative, **DISTRIBUTOR)
+    hidden = person(fair, findable=False, **DISTRIBUTOR)
+    suspended = person(fair, is_active=False, **DISTRIBUTOR)
+    shown = person(fair, **DISTRIBUTOR)
+
+    suggestions_refresh(edition=fair)
+
+    assert suggested(me) == [shown.pk]
+    assert me.pk not in suggested(colleague)
+    # The one who hides is still suggested the others (first the best fit, then the other
+    # distributors in France): they may ask for meetings.
+    assert suggested(hidden) == [me.pk, colleague.pk, shown.pk]
+    assert suggested(suspended) == []
+    assert not B2BSuggestion.objects.filter(other__in=[hidden, suspended]).exists()
+
+
+def test_a_run_replaces_the_last(fair):
+    me = person(fair, **ARGAN)
+    other = person(fair, **DISTRIBUTOR)
+    suggestions_refresh(edition=fair)
+    other.seek_topics, other.roles, other.markets = [], [], []
+    other.save()
+
+    suggestions_refresh(edition=fair)
+
+    assert suggested(me) == []
+    assert not B2BSuggestion.objects.exists()
+
+
+def test_the_page_tells_the_reasons_in_arabic_and_french(fair):
+    region = PartnerRegionFactory()
+    B2BRegionPriority.objects.create(edition=fair, partner_region=region, weight=3)
+    me = person(fair, **ARGAN)
+    person(
+        fair,
+        name="Claire Dubois",
+        kind="delegation",
+        partner_region=region,
+        priority=2,
+        **DISTRIBUTOR,
+    )
+    suggestions_refresh(edition=fair)
+
+    for language in ("ar", "fr"):
+        response = signed_in(me.user).get(f"/{language}/meetings/suggestions/")
+        assert response.status_code == 200
+        card = BeautifulSoup(response.content, "html.parser").select_one(".participant-card")
+        reasons = [li.get_text(strip=True) for li in card.select(".suggestion-reasons li")]
+        with translation.override(language):
+            assert reasons == [
+                _("Looks for what you offer: %(items)s") % {"items": _("Argan")},
+                _("The kind of partner you look for: %(items)s") % {"items": _("Distributor")},
+                _("Markets in common: %(items)s")
+                % {"items": "فرنسا" if language == "ar" else "France"},
+                _("Languages in common: %(items)s") % {"items": _("French")},
+                _("Partner region: %(region)s") % {"region": region.name},
+                _("Recommended by the organisers"),
+            ]
+        assert "Claire Dubois" in card.get_text()
+        # The form to ask for a meeting, back to this page.
+        form = card.select_one("form")
+        assert form["action"].endswith(
+            f"/meetings/participants/{card['id'].split('-')[1]}/request/"
+        )
+        assert form.select_one("input[name=next]")["value"].startswith(
+            f"/{language}/meetings/suggestions/"
+        )
+
+
+def test_someone_not_findable_never_shows_to_the_others(fair):
+    me = person(fair, **ARGAN)
+    hidden = person(fair, findable=False, name="Caché", **DISTRIBUTOR)
+    later_hidden = person(fair, name="Retiré", **DISTRIBUTOR)
+    suggestions_refresh(edition=fair)
+    # Withdrawn after the run: gone from the page at once, before the next run.
+    consent_withdraw(kind="findable", user=later_hidden.user)
+
+    response = signed_in(me.user).get("/fr/meetings/suggestions/")
+
+    text = BeautifulSoup(response.content, "html.parser").get_text()
+    assert "Caché" not in text and "Retiré" not in text
+    assert response.context["suggestions"] == []
+    # They are shown to the others all the same.
+    page = signed_in(hidden.user).get("/fr/meetings/suggestions/")
+    assert [s.other for s in page.context["suggestions"]] == [me]
+
+
+def test_asking_from_the_page_takes_the_person_off_it(fair):
+    me = person(fair, **ARGAN)
+    other = person(fair, **DISTRIBUTOR)
+    suggestions_refresh(edition=fair)
+    client = signed_in(me.user)
+
+    response = client.post(
+        f"/fr/meetings/participants/{other.pk}/request/",
+        {"message": "Bonjour", "next": "/fr/meetings/suggestions/"},
+    )
+
+    assert response["Location"] == "/fr/meetings/suggestions/"
+    assert client.get("/fr/meetings/suggestions/").context["suggestions"] == []
+
+
+def test_the_first_visit_of_an_edition_computes_them(fair):
+    me = person(fair, **ARGAN)
+    other = person(fair, **DISTRIBUTOR)
+    assert not B2BSuggestion.objects.exists()
+
+    response = signed_in(me.user).get("/fr/meetings/suggestions/")
+
+    assert [s.other for s in response.context["suggestions"]] == [other]
+
+
+def test_joining_leads_to_suggestions_computed_after_commit(
+    fair, django_capture_on_commit_callbacks
+):
+    other = person(fair, **DISTRIBUTOR)
+    someone = person(fair, offer_topics=["honey"])
+    suggestions_refresh(edition=fair)  # before: nobody fits anybody
+    user = UserFactory()
+    client = signed_in(user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/fr/meetings/join/",
+            {
+                "kind": "buyer",
+                "name": "Yassine Berrada",
+                "organisation": "Centrale d'achat Rabat",
+                "language": "fr",
+                "offer_topics": ["argan"],
+                "roles_sought": ["distributor"],
+                "markets_frequent": ["FR"],
+                "markets_more": ["JP"],
+                "languages": ["fr"],
+            },
+        )
+
+    assert response["Location"] == "/fr/meetings/suggestions/"
+    me = user.b2b_participations.get()
+    assert [str(code) for code in me.markets] == ["FR", "JP"]
+    assert (me.offer_topics, me.roles_sought, me.languages) == (["argan"], ["distributor"], ["fr"])
+    assert suggested(me) == [other.pk]
+    assert someone.pk not in suggested(me)
+
+
+def test_the_profile_form_groups_and_keeps_the_choices(fair):
+    me = person(fair, **ARGAN)
+    me.markets = ["FR", "JP"]
+    me.save()
+
+    page = BeautifulSoup(signed_in(me.user).get("/ar/meetings/join/").content, "html.parser")
+
+    assert [legend.get_text(strip=True) for legend in page.select(".b2b-join__group > legend")] == [
+        str(legend) for _key, legend, _names in JoinForm.GROUPS
+    ]
+    assert page.select_one("input[name=offer_topics][value=argan]").has_attr("checked")
+    assert page.select_one("input[name=markets_frequent][value=FR]").has_attr("checked")
+    assert page.select_one("select[name=markets_more] option[value=JP]").has_attr("selected")
+
+
+def test_directory_cards_show_the_profile_and_filter_by_topic(fair):
+    me = person(fair, **ARGAN)
+    person(fair, name="Lucie", **DISTRIBUTOR)
+    person(fair, name="Omar", offer_topics=["honey"])
+
+    response = signed_in(me.user).get("/fr/meetings/?topic=argan")
+
+    assert [other.name for other in response.context["page_obj"]] == ["Lucie"]
+    card = BeautifulSoup(response.content, "html.parser").select_one(".participant-card")
+    with translation.override("fr"):
+        terms = [dt.get_text(strip=True) for dt in card.select("dt")]
+        assert terms[:4] == [_("Looks for"), _("Is"), _("Markets"), _("Speaks")]
+
+
+def test_a_run_s_queries_do_not_grow_with_the_participants(fair):
+    def run_queries() -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            suggestions_refresh(edition=fair)
+        # Rows are inserted in batches as large as the database takes: not counted.
+        return [
+            q["sql"] for q in queries if not q["sql"].startswith('INSERT INTO "b2b_b2bsuggestion"')
+        ]
+
+    for n in range(10):
+        person(fair, **(ARGAN if n % 2 else DISTRIBUTOR))
+    few = run_queries()
+    for n in range(30):
+        person(fair, **(ARGAN if n % 2 else DISTRIBUTOR))
+    many = run_queries()
+
+    assert B2BSuggestion.objects.count() == 40 * 12
+    assert len(many) == len(few) <= 12
