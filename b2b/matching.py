@@ -33,6 +33,7 @@ import dataclasses
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 OFFERS_WHAT_YOU_SEEK = 10
 SEEKS_WHAT_YOU_OFFER = 8
@@ -151,6 +152,14 @@ def suggest(
         if p.priority or region_weights.get(p.partner_region)
     }
 
+    # Colleagues and requests in one set of people never suggested to each participant.
+    colleagues: dict[str, list[int]] = defaultdict(list)
+    for p in candidates:
+        if p.organisation:
+            colleagues[p.organisation].append(p.id)
+    languages = _language_bits(profiles)
+    free = {p.id: p.free for p in candidates}
+
     results: dict[int, list[Suggestion]] = {}
     for me in profiles:
         if not me.active:
@@ -168,39 +177,56 @@ def suggest(
                     score[other] += weight
         for other, boost in boosted.items():
             score[other] += boost
-
-        never = blocked.get(me.id, ())
-        ranked = []
-        for other_id, points in score.items():
-            other = by_id[other_id]
-            if other_id == me.id or other_id in never or not _may_meet(me, other):
-                continue
-            if me.languages and other.languages:
-                if me.languages & other.languages:
-                    points += LANGUAGE
-                else:
-                    points = max(points // 2, 1)
-            ranked.append((points, -other_id))
-        best = heapq.nlargest(top, ranked)
+        never = {me.id, *blocked.get(me.id, ()), *colleagues.get(me.organisation, ())}
+        best = _best(me, score, never, languages, free, top)
         results[me.id] = [
             Suggestion(
-                other=-negative_id,
+                other=other,
                 rank=rank,
                 score=points,
-                reasons=reasons(me, by_id[-negative_id], region_weights),
+                reasons=reasons(me, by_id[other], region_weights),
             )
-            for rank, (points, negative_id) in enumerate(best, start=1)
+            for rank, (points, other) in enumerate(best, start=1)
         ]
     return results
 
 
-def _may_meet(me: Profile, other: Profile) -> bool:
-    """Not colleagues, and a free slot in common when there are slots."""
-    if me.organisation and other.organisation == me.organisation:
-        return False
-    if me.free is ANY_TIME or other.free is ANY_TIME:
-        return True
-    return bool(me.free & other.free)
+def _language_bits(profiles) -> dict[int, int]:
+    """Each participant's languages as a bit mask, to test a language in common fast."""
+    bit: dict[str, int] = {}
+    masks = {}
+    for p in profiles:
+        mask = 0
+        for language in p.languages:
+            mask |= bit.setdefault(language, 1 << len(bit))
+        masks[p.id] = mask
+    return masks
+
+
+def _best(me, score, never, languages, free, top) -> list[tuple[int, int]]:
+    """The `top` (score, id) once a language in common (or none) is counted, best first.
+
+    Candidates are walked from the highest score before languages: a language can add at
+    most LANGUAGE, so the walk stops at the first whose score cannot reach the last kept.
+    Ties go to the lower id (candidates are sorted by id, then stably by score).
+    """
+    mine, my_free = languages[me.id], me.free
+    kept: list[tuple[int, int]] = []  # a heap of (score, -id), the weakest first
+    for other, points in sorted(sorted(score.items()), key=itemgetter(1), reverse=True):
+        if len(kept) == top and points + LANGUAGE < kept[0][0]:
+            break
+        if other in never:
+            continue
+        if my_free is not ANY_TIME and free[other] is not ANY_TIME and not my_free & free[other]:
+            continue
+        theirs = languages[other]
+        if mine and theirs:
+            points = points + LANGUAGE if mine & theirs else max(points // 2, 1)
+        if len(kept) < top:
+            heapq.heappush(kept, (points, -other))
+        elif (points, -other) > kept[0]:
+            heapq.heapreplace(kept, (points, -other))
+    return [(points, -negative) for points, negative in sorted(kept, reverse=True)]
 
 
 def reasons(me: Profile, other: Profile, region_weights: dict[int, int]) -> list[list]:
