@@ -2,6 +2,8 @@ import datetime
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from b2b.scheduler import (
     NO_COMMON_TIME,
@@ -10,6 +12,7 @@ from b2b.scheduler import (
     Slot,
     Wanted,
     schedule,
+    slot_overlaps,
     upper_bound,
 )
 
@@ -135,3 +138,49 @@ def test_the_busiest_people_are_placed_first(tables):
 
     assert all(100 + n in result.placed for n in range(5))
     assert_no_clash(slot_list, wanted, result)
+
+
+@st.composite
+def busy_cases(draw):
+    """Slots, meetings wanted among a few people, and random busy periods: whole slots, parts
+    of slots or stretches across several, as blocked slots and sessions give."""
+    slot_list = slots(draw(st.integers(1, 6)), draw(st.integers(1, 3)))
+    people = draw(st.integers(2, 7))
+    pairs = [(a, b) for a in range(people) for b in range(a + 1, people)]
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=10, unique=True))
+    wanted = [Wanted(n, a, b) for n, (a, b) in enumerate(chosen)]
+    minutes = st.integers(-30, 20 * len(slot_list) + 30)
+    busy = draw(
+        st.dictionaries(
+            st.integers(0, people - 1),
+            st.lists(
+                st.tuples(minutes, st.integers(1, 90)).map(
+                    lambda p: (
+                        T0 + datetime.timedelta(minutes=p[0]),
+                        T0 + datetime.timedelta(minutes=p[0] + p[1]),
+                    )
+                ),
+                max_size=4,
+            ),
+        )
+    )
+    return slot_list, wanted, busy
+
+
+@settings(max_examples=200, deadline=None)
+@given(busy_cases())
+def test_no_meeting_is_placed_when_one_of_its_people_is_busy(case):
+    slot_list, wanted, busy = case
+
+    result = schedule(slot_list, wanted, busy=busy)
+
+    assert_no_clash(slot_list, wanted, result, busy)
+    for request_id, reason in result.unplaced.items():
+        meeting = next(m for m in wanted if m.id == request_id)
+        free = [
+            slot
+            for slot in slot_list
+            if not slot_overlaps(slot, busy.get(meeting.first, []) + busy.get(meeting.second, []))
+        ]
+        if not free:  # busy at every slot: said so (with free slots, others may fill them)
+            assert reason == NO_COMMON_TIME
