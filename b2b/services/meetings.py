@@ -571,7 +571,8 @@ def meeting_video_set(
             URLValidator(schemes=["https"])(url)
         except ValidationError:
             raise B2BError(
-                _("Give the full address of the video call, starting with https://."),
+                _("Give the full address of the video call, starting with %(scheme)s.")
+                % {"scheme": "https://"},
                 code="video_url_invalid",
             ) from None
         if len(url) > B2BMeeting._meta.get_field("video_url").max_length:
