@@ -2,6 +2,7 @@
 blocks and meetings, with the page that places them. Their addresses stay under
 /admin/partnerships/b2b/, where organisers have known them."""
 
+from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -9,10 +10,18 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from b2b import scheduler
-from b2b.admin import views
+from b2b.admin import outcomes, views
 from b2b.admin.forms import B2BBlockForm, B2BParticipantForm
-from b2b.choices import RequestStatus
-from b2b.models import B2BBlock, B2BMeeting, B2BParticipant, MeetingRequest
+from b2b.choices import MeetingHeld, RequestStatus
+from b2b.models import (
+    B2BBlock,
+    B2BMeeting,
+    B2BParticipant,
+    B2BRegionPriority,
+    B2BUnavailability,
+    MeetingFeedback,
+    MeetingRequest,
+)
 from b2b.services.meetings import (
     ACCEPTED_ACTION,
     CANCELLED_ACTION,
@@ -28,7 +37,7 @@ from b2b.services.outcomes import (
     OUTCOME_GIVEN_ACTION,
 )
 from b2b.services.participants import LEFT_ACTION
-from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
+from fairsite.viewsets import AdminPageViewSet, FairModelViewSet, InspectOnlyViewSet
 
 
 class B2BParticipantViewSet(FairModelViewSet):
@@ -52,6 +61,8 @@ class B2BParticipantViewSet(FairModelViewSet):
     export_headings = {"get_kind_display": _("Taking part as")}
     export_filename = "b2b-participants"
     inspect_view_fields_exclude = ["secret", "user"]
+    add_view_class = views.B2BParticipantCreateView
+    edit_view_class = views.B2BParticipantEditView
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("edition"), FieldPanel("kind")]),
@@ -59,6 +70,23 @@ class B2BParticipantViewSet(FairModelViewSet):
             FieldRowPanel([FieldPanel("email"), FieldPanel("language")]),
             FieldPanel("offers"),
             FieldPanel("seeks"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("offer_topics", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("seek_topics", widget=forms.CheckboxSelectMultiple),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("roles", widget=forms.CheckboxSelectMultiple),
+                            FieldPanel("roles_sought", widget=forms.CheckboxSelectMultiple),
+                        ]
+                    ),
+                    FieldPanel("markets"),
+                    FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("remote"),
+                ],
+                heading=_("What can be matched"),
+            ),
+            FieldPanel("priority"),
             MultiFieldPanel(
                 [
                     FieldPanel("cooperative"),
@@ -75,6 +103,14 @@ class B2BParticipantViewSet(FairModelViewSet):
 
     def get_queryset(self, request):
         return B2BParticipant.objects.select_related("edition")
+
+
+def _amount(feedback: MeetingFeedback) -> str:
+    return outcomes.amount_display(feedback.amount)
+
+
+def _partner_regions(feedback: MeetingFeedback) -> str:
+    return outcomes.partner_regions_display(feedback)
 
 
 def _meeting_of(meeting_request: MeetingRequest) -> str:
@@ -208,13 +244,130 @@ class B2BMeetingViewSet(FairModelViewSet):
         "request.recipient.organisation": _("Organisation"),
     }
     export_filename = "b2b-meetings"
-    form_fields = ["confirmed"]
-    inspect_view_fields = ["request", "starts_at", "ends_at", "table", "confirmed"]
+    edit_view_class = views.B2BMeetingEditView
+    form_fields = ["confirmed", "video_url"]
+    inspect_view_fields = ["request", "starts_at", "ends_at", "table", "confirmed", "video_url"]
 
     def get_queryset(self, request):
         return B2BMeeting.objects.filter(cancelled_at__isnull=True).select_related(
             "request__requester", "request__recipient", "block"
         )
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name != "add"]
+
+
+class MeetingFeedbackViewSet(InspectOnlyViewSet):
+    """What the two sides of each meeting said of it, for the partnerships officers only:
+    read here, followed up by a commitment or an agreement; never typed in."""
+
+    model = MeetingFeedback
+    icon = "comment"
+    menu_label = _("Meeting outcomes")
+    url_prefix = "partnerships/b2b/outcomes"
+    inspect_view_class = outcomes.MeetingFeedbackInspectView
+    form_fields = ["note"]  # no form is shown: the sides give their answers on the site
+    list_display = [
+        "meeting",
+        "participant",
+        StatusTagColumn(
+            "get_held_display",
+            label=_("Did it take place?"),
+            sort_key="held",
+            primary=lambda feedback: feedback.held == MeetingHeld.HELD,
+        ),
+        Column("outcome", label=_("What came of it"), accessor="get_outcome_display"),
+        Column("amount", label=_("Amount"), accessor=_amount),
+        Column("partner_region", label=_("Partner regions"), accessor=_partner_regions),
+    ]
+    list_filter = ["held", "outcome", "meeting__request__edition", "participant__partner_region"]
+    search_fields = ["participant__name", "participant__organisation", "note"]
+    list_export = [
+        "meeting.starts_at",
+        "participant.name",
+        "participant.organisation",
+        "get_held_display",
+        "get_outcome_display",
+        "amount",
+        "note",
+    ]
+    export_headings = {
+        "meeting.starts_at": _("Meeting"),
+        "participant.name": _("Said by"),
+        "participant.organisation": _("Organisation"),
+        "get_held_display": _("Did it take place?"),
+        "get_outcome_display": _("What came of it"),
+    }
+    export_filename = "b2b-outcomes"
+    inspect_view_fields = [
+        "meeting",
+        "participant",
+        "held",
+        "outcome",
+        "amount",
+        "note",
+        "commitment",
+        "agreement",
+        "created_at",
+        "updated_at",
+    ]
+
+    def get_queryset(self, request):
+        return outcomes.statements()
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        patterns = [p for p in super().get_urlpatterns() if p.name != "add"]
+        return [
+            *patterns,
+            path("commitment/<int:pk>/", outcomes.outcome_commitment_view, name="commitment"),
+            path("agreement/<int:pk>/", outcomes.outcome_agreement_view, name="agreement"),
+        ]
+
+
+class B2BRegionPriorityViewSet(FairModelViewSet):
+    """How much the organisers want the participants to meet each partner region's
+    delegation: the suggestions are computed again after each change."""
+
+    model = B2BRegionPriority
+    icon = "pick"
+    menu_label = _("Partner region priorities")
+    url_prefix = "partnerships/b2b/priorities"
+    add_view_class = views.RegionPriorityCreateView
+    edit_view_class = views.RegionPriorityEditView
+    delete_view_class = views.RegionPriorityDeleteView
+    list_display = ["partner_region", "edition", "weight"]
+    list_filter = ["edition"]
+    form_fields = ["edition", "partner_region", "weight"]
+
+    def get_queryset(self, request):
+        return B2BRegionPriority.objects.select_related("edition", "partner_region")
+
+
+class B2BUnavailabilityViewSet(InspectOnlyViewSet):
+    """The slots participants said they cannot make, as they gave them on the site: read
+    here, never typed in."""
+
+    model = B2BUnavailability
+    icon = "time"
+    menu_label = _("Unavailabilities")
+    url_prefix = "partnerships/b2b/unavailabilities"
+    form_fields = ["starts_at"]  # no form is shown: participants give them on the site
+    list_display = [
+        "participant",
+        Column("when", label=_("When"), accessor=views.time_span, sort_key="starts_at"),
+    ]
+    list_filter = ["participant__edition"]
+    search_fields = ["participant__name", "participant__organisation"]
+    inspect_view_fields = ["participant", "starts_at", "ends_at"]
+
+    def get_queryset(self, request):
+        return B2BUnavailability.objects.select_related("participant")
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
@@ -240,6 +393,9 @@ class B2BViewSetGroup(ViewSetGroup):
         MeetingRequestViewSet("b2b_requests"),
         B2BBlockViewSet("b2b_blocks"),
         B2BMeetingViewSet("b2b_meetings"),
+        MeetingFeedbackViewSet("b2b_feedback"),
+        B2BUnavailabilityViewSet("b2b_unavailabilities"),
+        B2BRegionPriorityViewSet("b2b_region_priorities"),
         B2BPlacementViewSet("b2b_placement"),
     )
 

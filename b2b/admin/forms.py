@@ -2,13 +2,16 @@
 current edition, and the placing run's choice."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
 
+from b2b.services.outcomes import CLOSED_AGREEMENTS
 from events.choices import AttendeeCategory
 from events.models import Attendee, Edition
 from fairsite.admin_forms import LanguageFieldsForm
+from partnerships.models import Agreement
 from programme.models import Speaker
 
 # The badge holders a B2B participant is usually one of; anyone else is found by e-mail.
@@ -81,3 +84,36 @@ class PlacementForm(forms.Form):
             "are told by e-mail."
         ),
     )
+
+
+class OutcomeCommitmentForm(forms.Form):
+    """A commitment made of a meeting's outcome: under which agreement, what, by when. The
+    agreements with the sides' partner regions come first; those that ended are left out."""
+
+    agreement = forms.ModelChoiceField(label=_("Agreement"), queryset=Agreement.objects.none())
+    description = forms.CharField(label=_("What is committed to"), widget=forms.Textarea)
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=AdminDateInput)
+
+    def __init__(self, *args, feedback, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting_request = feedback.meeting.request
+        regions = {
+            side.partner_region_id
+            for side in (meeting_request.requester, meeting_request.recipient)
+            if side.partner_region_id
+        }
+        concerned = Agreement.objects.filter(partner_regions__in=regions).values("pk")
+        self.fields["agreement"].queryset = (
+            Agreement.objects.exclude(status__in=CLOSED_AGREEMENTS)
+            .annotate(concerned=Case(When(pk__in=concerned, then=0), default=1))
+            .order_by("concerned", "reference")
+        )
+        self.initial.setdefault(
+            "description",
+            _("Follow-up of the B2B meeting between %(first)s and %(second)s: %(outcome)s.")
+            % {
+                "first": meeting_request.requester.organisation or meeting_request.requester.name,
+                "second": meeting_request.recipient.organisation or meeting_request.recipient.name,
+                "outcome": feedback.get_outcome_display(),
+            },
+        )

@@ -9,13 +9,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
-from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 
 from b2b import scheduler
 from b2b.admin.forms import PlacementForm
 from b2b.choices import RequestStatus
+from b2b.errors import B2BError
 from b2b.models import B2BBlock, B2BMeeting, MeetingRequest
-from b2b.services.meetings import meeting_request_cancel, meetings_schedule
+from b2b.services.meetings import meeting_request_cancel, meeting_video_set, meetings_schedule
+from b2b.services.suggestions import suggestions_refresh_later
 from events.fair_clock import LTR, POP
 from events.models import Edition
 
@@ -93,3 +95,54 @@ class MeetingRequestDeleteView(DeleteView):
             meeting_request_cancel(meeting_request=self.object, by=self.request.user)
         else:
             super().delete_action()
+
+
+class SuggestionsRefreshMixin:
+    """A change here changes who is suggested to whom: the edition's suggestions are computed
+    again once it is saved."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        suggestions_refresh_later(edition_id=instance.edition_id)
+        return instance
+
+
+class B2BParticipantCreateView(SuggestionsRefreshMixin, CreateView):
+    pass
+
+
+class B2BParticipantEditView(SuggestionsRefreshMixin, EditView):
+    pass
+
+
+class RegionPriorityCreateView(SuggestionsRefreshMixin, CreateView):
+    pass
+
+
+class RegionPriorityEditView(SuggestionsRefreshMixin, EditView):
+    pass
+
+
+class RegionPriorityDeleteView(DeleteView):
+    def delete_action(self):
+        edition_id = self.object.edition_id
+        super().delete_action()
+        suggestions_refresh_later(edition_id=edition_id)
+
+
+class B2BMeetingEditView(EditView):
+    """A new video link goes through its rule (https only; the calendars get a new revision,
+    both sides are told); "confirmed" is saved as the form has it."""
+
+    def form_valid(self, form):
+        if "video_url" in form.changed_data:
+            try:
+                meeting_video_set(
+                    meeting=self.object, by=self.request.user, url=form.cleaned_data["video_url"]
+                )
+            except B2BError as error:
+                form.add_error("video_url", str(error))
+                return self.form_invalid(form)
+            # The revision and link as the rule saved them, not the form's copy.
+            form.instance.refresh_from_db(fields=["video_url", "sequence"])
+        return super().form_valid(form)

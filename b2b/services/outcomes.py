@@ -120,21 +120,26 @@ def meeting_feedback_give(
     return feedback
 
 
-def _convertible(feedback: MeetingFeedback) -> MeetingFeedback:
-    feedback = (
-        MeetingFeedback.objects.select_for_update()
+def _locked(feedback: MeetingFeedback) -> MeetingFeedback:
+    return (
+        MeetingFeedback.objects.select_for_update(of=("self",))
+        .select_related("meeting__request__edition")
         .select_related("meeting__request__requester", "meeting__request__recipient")
         .get(pk=feedback.pk)
     )
+
+
+def _followable(feedback: MeetingFeedback) -> None:
     if feedback.held != MeetingHeld.HELD or feedback.outcome == MeetingOutcome.NONE:
         raise B2BError(
             _("Nothing came of this meeting, by this side's account: there is nothing to follow."),
             code="nothing_to_follow",
         )
-    return feedback
 
 
 def outcome_commitment_check(*, feedback: MeetingFeedback) -> None:
+    """Refuse (B2BError) an outcome with nothing to follow, or already made a commitment."""
+    _followable(feedback)
     if feedback.commitment_id:
         raise B2BError(
             _("A commitment was already made of this outcome."), code="commitment_already_made"
@@ -142,6 +147,9 @@ def outcome_commitment_check(*, feedback: MeetingFeedback) -> None:
 
 
 def outcome_agreement_check(*, feedback: MeetingFeedback) -> None:
+    """Refuse (B2BError) an outcome with nothing to follow, one an agreement was already
+    started from, and one of a meeting without a partner region on either side."""
+    _followable(feedback)
     if feedback.agreement_id:
         raise B2BError(
             _("An agreement was already started from this outcome."),
@@ -168,7 +176,7 @@ def outcome_commitment_make(
 ) -> Commitment:
     """A commitment under `agreement` that the meeting's outcome gave rise to, linked to the
     statement it came from. One per statement."""
-    feedback = _convertible(feedback)
+    feedback = _locked(feedback)
     outcome_commitment_check(feedback=feedback)
     if agreement.status in CLOSED_AGREEMENTS:
         raise B2BError(
@@ -194,7 +202,7 @@ def outcome_agreement_start(*, feedback: MeetingFeedback, by: User | None) -> Ag
     """The draft of an agreement (a memorandum of understanding) with the partner regions of
     the meeting's sides, titled in Arabic and French after the two organisations, linked to the
     statement it came from; the officers complete it. Not public."""
-    feedback = _convertible(feedback)
+    feedback = _locked(feedback)
     outcome_agreement_check(feedback=feedback)
     meeting = feedback.meeting
     regions = _partner_regions(meeting)
