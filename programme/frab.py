@@ -291,8 +291,8 @@ def _room_order(session: Session) -> tuple:
 
 
 def _slug(acronym: str, session: Session) -> str:
-    """ "<acronym>-<id>-<title>", as frab writes them, from the French title (Latin letters
-    for every reader's app); the uid's first letters when the title gives too few."""
+    """The slug as frab writes them, "<acronym>-<id>-<title>", from the French title (Latin
+    letters for every reader's app); the uid's first letters when the title gives too few."""
     words = slugify(session.title_fr)[:50].strip("-_")
     if len(words) < 4:
         words = session.uid.hex[:8]
