@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/checkin/", include("events.api_urls")),
     path("api/rooms/", include("programme.api_urls")),
+    path("api/v1/", include("api.urls")),
     path("ical/b2b/<slug:secret>.ics", b2b_feed, name="b2b_feed"),
     path("ical/", include("programme.ical_urls")),
 ]

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "observatory",
     "exportsupport",
     "privacy",
+    "api",
     "config",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_celery_beat",
     "django_countries",
+    "rest_framework",
+    "drf_spectacular",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -473,4 +476,20 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING"},
         "celery.worker.strategy": {"level": "WARNING"},
     },
+}
+
+# The read-only public API (api/): JSON only, open to all, no session or CSRF in the way.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "fairsite open data API",
+    "DESCRIPTION": "The fair's programme: sessions, speakers, rooms and tracks, read-only.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
 }
