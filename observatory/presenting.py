@@ -4,7 +4,7 @@ the dashboard (beside the previous edition's) and for the public (what the counc
 from events.models import Edition
 from observatory import charts
 from observatory.models import PublishedFigures
-from observatory.selectors import Headline, Indicator, previous_edition
+from observatory.selectors import Headline, Indicator, previous_edition, publishable
 from observatory.services.figures import Figures, figures_for, figures_kept
 
 
@@ -37,7 +37,8 @@ def sections(now: Figures, then: Figures | None, *, rtl: bool, keys=None) -> lis
 
 
 def published_keys() -> list[str]:
-    return PublishedFigures.load().indicators
+    """The indicators the council chose, less any kept for the dashboard since."""
+    return publishable(PublishedFigures.load().indicators)
 
 
 def _published(language: str):

@@ -12,13 +12,23 @@ import datetime
 from collections.abc import Callable
 from typing import NamedTuple
 
-from django.db.models import Count, F, OuterRef, Q, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractHour, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from b2b.choices import RequestStatus
-from b2b.models import B2BMeeting, MeetingRequest
+from b2b.choices import MeetingHeld, MeetingOutcome, RequestStatus
+from b2b.models import B2BMeeting, MeetingFeedback, MeetingRequest
+from b2b.selectors_outcome import HELD as MEETING_HELD
+from b2b.selectors_outcome import (
+    NO_SHOW,
+    NOT_HELD,
+    OUTCOME_RANK,
+    UNREPORTED,
+    meetings_past,
+    outcome_rank_expression,
+    with_state,
+)
 from events.choices import AttendeeCategory, Direction, RegisteredVia, ScanResult
 from events.models import Attendee, Badge, CheckIn, Edition
 from events.selectors import registrations_by_way
@@ -64,6 +74,7 @@ class Kind:
     count: Callable[[Edition], Counted]
     unit: str = ""  # "%" for shares
     chart: str = "bar"  # "line" for a series in time, "provinces" for the region's map
+    public: bool = True  # False: for the dashboard only, never offered for publication
 
 
 @dataclasses.dataclass
@@ -75,6 +86,7 @@ class Indicator:
     chart: str = "bar"
     headline: Headline | None = None
     codes: list[str] = dataclasses.field(default_factory=list)
+    public: bool = True
 
     @property
     def total(self) -> float:
@@ -109,6 +121,7 @@ def indicator(key: str, edition: Edition) -> Indicator:
         if counted.headline
         else None,
         codes=counted.codes,
+        public=kind.public,
     )
 
 
@@ -120,7 +133,13 @@ def indicators(edition: Edition | None) -> list[Indicator]:
 
 
 def catalogue_choices() -> list[tuple[str, str]]:
-    return [(kind.key, kind.title) for kind in CATALOGUE.values()]
+    """The indicators the council may publish: not those kept for the dashboard."""
+    return [(kind.key, kind.title) for kind in CATALOGUE.values() if kind.public]
+
+
+def publishable(keys) -> list[str]:
+    """Of `keys`, those of indicators that may be published."""
+    return [key for key in keys if key in CATALOGUE and CATALOGUE[key].public]
 
 
 @_indicator("applications", _("Applications by status"))
@@ -326,6 +345,130 @@ def b2b_meetings(edition: Edition) -> Counted:
         (str(_("Held")), held),
     ]
     return Counted(rows, Headline(_("Business meetings held"), held))
+
+
+def _b2b_meetings_past(edition: Edition):
+    """The edition's meetings that have started and were not called off, those with a
+    rehearsal's test badge on either side left out."""
+    return (
+        meetings_past(edition.pk, timezone.now())
+        .exclude(request__requester__attendee__category=AttendeeCategory.TEST)
+        .exclude(request__recipient__attendee__category=AttendeeCategory.TEST)
+    )
+
+
+def _b2b_held_with_outcome(edition: Edition):
+    """The meetings that took place (by both sides' answers, b2b.selectors_outcome), each
+    with `best`: the rank of the most that either side reports came of it."""
+    said = (
+        MeetingFeedback.objects.filter(meeting=OuterRef("pk"), held=MeetingHeld.HELD)
+        .annotate(rank=outcome_rank_expression())
+        .order_by("-rank")
+        .values("rank")[:1]
+    )
+    return (
+        with_state(_b2b_meetings_past(edition))
+        .filter(state=MEETING_HELD)
+        .annotate(best=Subquery(said, output_field=IntegerField()))
+    )
+
+
+@_indicator("b2b_held", _("B2B meetings, as their participants report them"))
+def b2b_meetings_reported(edition: Edition) -> Counted:
+    """The meetings begun, by what their two sides say: a side that says the other did not
+    come makes a no-show (the rule for two answers that disagree is b2b.selectors_outcome's)."""
+    counts = dict(
+        with_state(_b2b_meetings_past(edition))
+        .order_by()
+        .values("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
+    )
+    rows = [
+        (str(_("Took place")), counts.get(MEETING_HELD, 0)),
+        (str(_("One side did not come")), counts.get(NO_SHOW, 0)),
+        (str(_("Did not take place")), counts.get(NOT_HELD, 0)),
+        (str(_("Not reported yet")), counts.get(UNREPORTED, 0)),
+    ]
+    return Counted(rows, Headline(_("B2B meetings reported held"), counts.get(MEETING_HELD, 0)))
+
+
+@_indicator("b2b_outcomes", _("What came of the B2B meetings"))
+def b2b_outcomes(edition: Edition) -> Counted:
+    """The meetings that took place by what came of them, each counted once, for the most
+    that either of its sides reports."""
+    counts = dict(
+        _b2b_held_with_outcome(edition)
+        .order_by()
+        .values("best")
+        .annotate(n=Count("pk"))
+        .values_list("best", "n")
+    )
+    rows = [
+        (str(label), counts.get(OUTCOME_RANK[value], 0)) for value, label in MeetingOutcome.choices
+    ]
+    followed = sum(n for rank, n in counts.items() if rank)
+    return Counted(rows, Headline(_("B2B meetings followed up"), followed))
+
+
+@_indicator("b2b_outcomes_region", _("B2B meetings followed up, by partner region"))
+def b2b_outcomes_by_region(edition: Edition) -> Counted:
+    """The meetings that took place and led to something, for the partner region of either
+    side (a meeting between two regions' delegates counts for both); the regions kept off the
+    public pages in one row, unnamed."""
+    followed = _b2b_held_with_outcome(edition).filter(best__gt=0)
+    of_region = followed.filter(
+        Q(request__requester__partner_region=OuterRef("pk"))
+        | Q(request__recipient__partner_region=OuterRef("pk"))
+    )
+    # All of an edition's meetings group together: one count per region.
+    count = of_region.order_by().values("request__edition").annotate(n=Count("pk")).values("n")
+    regions = (
+        PartnerRegion.objects.filter(is_public=True)
+        .annotate(n=Coalesce(Subquery(count[:1], output_field=IntegerField()), 0))
+        .filter(n__gt=0)
+        .order_by("-n", "name_fr")
+    )
+    rows = [(region.name, region.n) for region in regions]
+    confidential = followed.filter(
+        Q(request__requester__partner_region__is_public=False)
+        | Q(request__recipient__partner_region__is_public=False)
+    ).count()
+    if confidential:
+        rows.append((str(_("Confidential partners")), confidential))
+    return Counted(rows)
+
+
+# Fewer meetings than this with a declared value, and their total is not shown: it would
+# tell one company's figure.
+DECLARED_VALUE_AT_LEAST = 3
+
+
+@_indicator("b2b_value", _("Value declared after the B2B meetings (MAD)"), public=False)
+def b2b_declared_value(edition: Edition) -> Counted:
+    """The amounts the sides declared, each meeting counted once: when both sides give an
+    amount, the smaller (the figure both stand by); when one does, that one. Only meetings
+    that took place. Kept for the dashboard, never published, and the total only from
+    DECLARED_VALUE_AT_LEAST meetings on."""
+    smaller = (
+        MeetingFeedback.objects.filter(
+            meeting=OuterRef("pk"), held=MeetingHeld.HELD, amount__isnull=False
+        )
+        .order_by("amount")
+        .values("amount")[:1]
+    )
+    figures = (
+        with_state(_b2b_meetings_past(edition))
+        .filter(state=MEETING_HELD)
+        .annotate(value=Subquery(smaller))
+        .filter(value__isnull=False)
+        .aggregate(meetings=Count("pk"), total=Sum("value"))
+    )
+    meetings = figures["meetings"]
+    rows = [(str(_("Meetings with a declared value")), meetings)]
+    if meetings >= DECLARED_VALUE_AT_LEAST:
+        rows.append((str(_("Declared value (MAD)")), float(figures["total"] or 0)))
+    return Counted(rows)
 
 
 @_indicator("agreements", _("Agreements by status"))
