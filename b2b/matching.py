@@ -31,9 +31,11 @@ number of participants.
 
 import dataclasses
 import heapq
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from operator import itemgetter
+from operator import attrgetter
 
 OFFERS_WHAT_YOU_SEEK = 10
 SEEKS_WHAT_YOU_OFFER = 8
@@ -131,26 +133,20 @@ def suggest(
         blocked[first].add(second)
         blocked[second].add(first)
 
-    candidates = [p for p in profiles if p.findable and p.active]
-    by_id = {p.id: p for p in candidates}
-    offerers, seekers, holders, role_seekers, traders = (defaultdict(list) for _ in range(5))
+    candidates = sorted((p for p in profiles if p.findable and p.active), key=attrgetter("id"))
+    index = _Index(candidates)
     for p in candidates:
-        for topic in p.offer_topics:
-            offerers[topic].append(p.id)
-        for topic in p.seek_topics:
-            seekers[topic].append(p.id)
-        for role in p.roles:
-            holders[role].append(p.id)
-        for role in p.roles_sought:
-            role_seekers[role].append(p.id)
-        for market in p.markets:
-            traders[market].append(p.id)
-    # The organisers' boost, the same whoever reads it.
-    boosted = {
-        p.id: REGION_WEIGHT * region_weights.get(p.partner_region, 0) + PRIORITY_WEIGHT * p.priority
-        for p in candidates
-        if p.priority or region_weights.get(p.partner_region)
-    }
+        index.add("offers", p.offer_topics, p, OFFERS_WHAT_YOU_SEEK)
+        index.add("seeks", p.seek_topics, p, SEEKS_WHAT_YOU_OFFER)
+        index.add("is", p.roles, p, IS_WHAT_YOU_SEEK)
+        index.add("wants", p.roles_sought, p, SEEKS_YOU)
+        index.add("market", p.markets, p, MARKET)
+        boost = (
+            REGION_WEIGHT * region_weights.get(p.partner_region, 0) + PRIORITY_WEIGHT * p.priority
+        )
+        index.add("boost", [""], p, boost)
+    vectors = index.vectors()
+    no_boost = vectors.get(("boost", ""), 0)
 
     # Colleagues and requests in one set of people never suggested to each participant.
     colleagues: dict[str, list[int]] = defaultdict(list)
@@ -158,37 +154,65 @@ def suggest(
         if p.organisation:
             colleagues[p.organisation].append(p.id)
     languages = _language_bits(profiles)
-    free = {p.id: p.free for p in candidates}
 
     results: dict[int, list[Suggestion]] = {}
     for me in profiles:
         if not me.active:
             continue
-        score: dict[int, int] = defaultdict(int)
-        for entries, keys, weight in (
-            (offerers, me.seek_topics, OFFERS_WHAT_YOU_SEEK),
-            (seekers, me.offer_topics, SEEKS_WHAT_YOU_OFFER),
-            (holders, me.roles_sought, IS_WHAT_YOU_SEEK),
-            (role_seekers, me.roles, SEEKS_YOU),
-            (traders, me.markets, MARKET),
+        total = no_boost
+        for part, keys in (
+            ("offers", me.seek_topics),  # who offers what I seek
+            ("seeks", me.offer_topics),
+            ("is", me.roles_sought),
+            ("wants", me.roles),
+            ("market", me.markets),
         ):
             for key in keys:
-                for other in entries.get(key, ()):
-                    score[other] += weight
-        for other, boost in boosted.items():
-            score[other] += boost
+                total += vectors.get((part, key), 0)
         never = {me.id, *blocked.get(me.id, ()), *colleagues.get(me.organisation, ())}
-        best = _best(me, score, never, languages, free, top)
+        best = _best(me, index.unpack(total), candidates, never, languages, top)
         results[me.id] = [
             Suggestion(
-                other=other,
+                other=other.id,
                 rank=rank,
                 score=points,
-                reasons=reasons(me, by_id[other], region_weights),
+                reasons=reasons(me, other, region_weights),
             )
             for rank, (points, other) in enumerate(best, start=1)
         ]
     return results
+
+
+class _Index:
+    """The inverted index: for each (part, key), the weight it gives each candidate, packed
+    in one integer FIELD bits a candidate (candidate n in bits n·FIELD and up). Adding the
+    integers of the keys one's profile names adds up every candidate's score at once, in C;
+    a field never carries into the next, as no score reaches 2**FIELD."""
+
+    FIELD = 16
+
+    def __init__(self, candidates: list[Profile]):
+        self.size = len(candidates)
+        self.position = {p.id: n for n, p in enumerate(candidates)}
+        self.entries: dict[tuple[str, str], array] = {}
+
+    def add(self, part: str, keys, profile: Profile, weight: int) -> None:
+        if not weight:
+            return
+        for key in keys:
+            entry = self.entries.get((part, key))
+            if entry is None:
+                entry = self.entries[part, key] = array("H", bytes(2 * self.size))
+            entry[self.position[profile.id]] += weight
+
+    def vectors(self) -> dict[tuple[str, str], int]:
+        return {
+            key: int.from_bytes(entry.tobytes(), sys.byteorder)
+            for key, entry in self.entries.items()
+        }
+
+    def unpack(self, total: int) -> memoryview:
+        return memoryview(total.to_bytes(2 * self.size, sys.byteorder)).cast("H")
 
 
 def _language_bits(profiles) -> dict[int, int]:
@@ -203,30 +227,34 @@ def _language_bits(profiles) -> dict[int, int]:
     return masks
 
 
-def _best(me, score, never, languages, free, top) -> list[tuple[int, int]]:
-    """The `top` (score, id) once a language in common (or none) is counted, best first.
+def _best(me, scores, candidates, never, languages, top) -> list[tuple[int, Profile]]:
+    """The `top` (score, candidate) once a language in common (or none) is counted, best
+    first.
 
-    Candidates are walked from the highest score before languages: a language can add at
-    most LANGUAGE, so the walk stops at the first whose score cannot reach the last kept.
-    Ties go to the lower id (candidates are sorted by id, then stably by score).
+    Candidates are walked from the highest score before languages, and only while it is
+    above zero (something substantive in common): a language can add at most LANGUAGE, so
+    the walk stops at the first whose score cannot reach the last kept. Ties go to the lower
+    id (candidates are in id order, and the sort is stable).
     """
     mine, my_free = languages[me.id], me.free
-    kept: list[tuple[int, int]] = []  # a heap of (score, -id), the weakest first
-    for other, points in sorted(sorted(score.items()), key=itemgetter(1), reverse=True):
-        if len(kept) == top and points + LANGUAGE < kept[0][0]:
+    kept: list[tuple[int, int]] = []  # a heap of (score, -position), the weakest first
+    for n in sorted(range(len(scores)), key=scores.__getitem__, reverse=True):
+        points = scores[n]
+        if not points or (len(kept) == top and points + LANGUAGE < kept[0][0]):
             break
-        if other in never:
+        other = candidates[n]
+        if other.id in never:
             continue
-        if my_free is not ANY_TIME and free[other] is not ANY_TIME and not my_free & free[other]:
+        if my_free is not ANY_TIME and other.free is not ANY_TIME and not my_free & other.free:
             continue
-        theirs = languages[other]
+        theirs = languages[other.id]
         if mine and theirs:
             points = points + LANGUAGE if mine & theirs else max(points // 2, 1)
         if len(kept) < top:
-            heapq.heappush(kept, (points, -other))
-        elif (points, -other) > kept[0]:
-            heapq.heapreplace(kept, (points, -other))
-    return [(points, -negative) for points, negative in sorted(kept, reverse=True)]
+            heapq.heappush(kept, (points, -n))
+        elif (points, -n) > kept[0]:
+            heapq.heapreplace(kept, (points, -n))
+    return [(points, candidates[-negative]) for points, negative in sorted(kept, reverse=True)]
 
 
 def reasons(me: Profile, other: Profile, region_weights: dict[int, int]) -> list[list]:

@@ -8,10 +8,13 @@ answered, an unavailability, a meeting placed), and every quarter of an hour by 
 `tests/bench/test_suggestions.py` measures a run for 1,000 participants.
 """
 
+import contextlib
+import gc
 import logging
+from json import dumps
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -40,7 +43,7 @@ DEBOUNCE_SECONDS = 3
 def suggestions_refresh(*, edition: Edition) -> int:
     """Compute every participant's suggestions for the edition and put them in place of the
     old ones; how many were kept. Runs for the same edition take turns (its row is locked)."""
-    with transaction.atomic():
+    with transaction.atomic(), _cycle_collector_held():
         Edition.objects.select_for_update().filter(pk=edition.pk).first()
         profiles = suggestion_profiles(edition=edition)
         excluded = MeetingRequest.objects.filter(edition=edition).values_list(
@@ -52,21 +55,54 @@ def suggestions_refresh(*, edition: Edition) -> int:
             )
         )
         found = matching.suggest(profiles, excluded=excluded, region_weights=weights)
-        now = timezone.now()
         B2BSuggestion.objects.filter(participant__edition=edition).delete()
-        kept = B2BSuggestion.objects.bulk_create(
-            B2BSuggestion(
-                participant_id=participant_id,
-                other_id=suggestion.other,
-                rank=suggestion.rank,
-                score=suggestion.score,
-                reasons=suggestion.reasons,
-                computed_at=now,
-            )
-            for participant_id, suggestions in found.items()
-            for suggestion in suggestions
-        )
-    return len(kept)
+        kept = _suggestions_insert(found, computed_at=timezone.now())
+    return kept
+
+
+COPY = (
+    "COPY b2b_b2bsuggestion (participant_id, other_id, rank, score, reasons, computed_at) "
+    "FROM STDIN"
+)
+INSERT = (
+    "INSERT INTO b2b_b2bsuggestion (participant_id, other_id, rank, score, reasons, computed_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s)"
+)
+
+
+def _suggestions_insert(found: dict[int, list[matching.Suggestion]], *, computed_at) -> int:
+    """Insert the suggestions; how many rows. The ORM's bulk_create spent most of a run's
+    time building the rows' parameters (tests/bench/test_suggestions.py): PostgreSQL takes
+    them by COPY, SQLite by one statement run for every row, both in C. The reasons are JSON
+    text, which PostgreSQL reads as jsonb and SQLite keeps, as Django's JSONField does."""
+    when = connection.ops.adapt_datetimefield_value(computed_at)
+    rows = [
+        (participant_id, s.other, s.rank, s.score, dumps(s.reasons), when)
+        for participant_id, suggestions in found.items()
+        for s in suggestions
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(COPY) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(INSERT, rows)
+    return len(rows)
+
+
+@contextlib.contextmanager
+def _cycle_collector_held():
+    """A run makes a few hundred thousand small objects, none in a reference cycle: Python's
+    cycle collector, which would walk them all again every few thousand, waits until the run
+    ends (a third of a run's time at 1,000 participants)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def suggestion_profiles(*, edition: Edition) -> list[matching.Profile]:
