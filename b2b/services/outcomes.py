@@ -35,13 +35,13 @@ CLOSED_AGREEMENTS = (AgreementStatus.TERMINATED, AgreementStatus.EXPIRED)
 
 
 def meeting_feedback_check(
-    *, meeting: B2BMeeting, by: B2BParticipant, now: datetime.datetime | None = None
+    *, meeting: B2BMeeting, participant: B2BParticipant, now: datetime.datetime | None = None
 ) -> None:
     """Refuse (B2BError) anyone but the meeting's two sides, a meeting called off, and one
     that has not started yet."""
-    if by.pk not in (meeting.request.requester_id, meeting.request.recipient_id):
+    if participant.pk not in (meeting.request.requester_id, meeting.request.recipient_id):
         raise B2BError(_("Only the two sides of a meeting say what came of it."), code="not_a_side")
-    if not by.is_active:
+    if not participant.is_active:
         raise B2BError(
             _("Your participation in the meetings is suspended."), code="participant_suspended"
         )
@@ -70,7 +70,7 @@ def meeting_feedback_give(
     agreement or a partnership project, and is not negative. Two submissions at the same
     moment make one row: the one that loses the race updates it.
     """
-    meeting_feedback_check(meeting=meeting, by=by)
+    meeting_feedback_check(meeting=meeting, participant=by)
     if held not in MeetingHeld.values:
         raise B2BError(_("Say whether the meeting took place."), code="held_unknown")
     if outcome not in MeetingOutcome.values:
