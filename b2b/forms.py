@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -111,6 +112,10 @@ class JoinForm(forms.ModelForm):
     ):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].required = True
+        # The list fields make their form fields themselves, without Meta's words.
+        for name, text in self.Meta.help_texts.items():
+            self.fields[name].help_text = text
+            self.fields[name].label = capfirst(self.fields[name].label)
         self._markets_init()
         # The choice in force, as it stands: unticked for someone joining.
         self.fields["findable"].initial = findable

@@ -80,9 +80,9 @@ def matchable_profile(participant) -> list[tuple[str, str]]:
     parts = [
         (_("Offers"), [topic_label(code) for code in participant.offer_topics]),
         (_("Looks for"), [topic_label(code) for code in participant.seek_topics]),
-        (_("Is"), [role_label(code) for code in participant.roles]),
+        (_("Kind of partner"), [role_label(code) for code in participant.roles]),
         (_("Partners sought"), [role_label(code) for code in participant.roles_sought]),
         (_("Markets"), [country.name for country in participant.markets]),
-        (_("Speaks"), [language_label(code) for code in participant.languages]),
+        (_("Languages"), [language_label(code) for code in participant.languages]),
     ]
     return [(heading, _listed(items)) for heading, items in parts if items]
