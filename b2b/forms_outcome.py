@@ -41,8 +41,9 @@ class MeetingFeedbackForm(forms.Form):
         decimal_places=2,
         required=False,
         help_text=_(
-            "The value of the order or agreement, if you wish to say it. Only the "
-            "partnerships officers see it, counted with all the others."
+            "The value of the order or agreement, if you wish to say it. Only the two of you "
+            "and the partnerships officers see it; the region's figures count it with all the "
+            "others, never alone."
         ),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "dir": "ltr"}),
     )
