@@ -8,14 +8,15 @@ suggested B:
 - each topic A offers and B seeks: SEEKS_WHAT_YOU_OFFER;
 - each kind of partner A looks for that B is: IS_WHAT_YOU_SEEK, and the other way round
   (B looks for someone like A): SEEKS_YOU;
-- each market both work with: MARKET;
+- each market both work with: MARKET (only beside another reason: two distributors in France
+  have a market in common, not a reason to meet);
 - the organisers' weight for B's partner region (B2BRegionPriority), times REGION_WEIGHT, and
   B's own priority, times PRIORITY_WEIGHT;
 - a language in common adds LANGUAGE; two people who both said which languages they speak
   and have none in common get half the score (they may need an interpreter).
 
-Only a substantive reason makes a suggestion: a topic, a kind of partner, a market, or the
-organisers' priority. A language in common is never enough on its own.
+Only a substantive reason makes a suggestion: a topic, a kind of partner, or the organisers'
+priority. A market or a language in common is never enough on its own.
 
 Never suggested: oneself; a colleague (same cooperative, same delegation, or the same
 organisation's name); someone not findable or not active; anyone the two already have or had a
@@ -165,12 +166,14 @@ def suggest(
             ("seeks", me.offer_topics),
             ("is", me.roles_sought),
             ("wants", me.roles),
-            ("market", me.markets),
         ):
             for key in keys:
                 total += vectors.get((part, key), 0)
+        markets = sum(vectors.get(("market", key), 0) for key in me.markets)
         never = {me.id, *blocked.get(me.id, ()), *colleagues.get(me.organisation, ())}
-        best = _best(me, index.unpack(total), candidates, never, languages, top)
+        best = _best(
+            me, index.unpack(total), index.unpack(markets), candidates, never, languages, top
+        )
         results[me.id] = [
             Suggestion(
                 other=other.id,
@@ -227,21 +230,23 @@ def _language_bits(profiles) -> dict[int, int]:
     return masks
 
 
-def _best(me, scores, candidates, never, languages, top) -> list[tuple[int, Profile]]:
-    """The `top` (score, candidate) once a language in common (or none) is counted, best
-    first.
+def _best(me, scores, markets, candidates, never, languages, top) -> list[tuple[int, Profile]]:
+    """The `top` (score, candidate) once markets and a language in common (or none) are
+    counted, best first.
 
-    Candidates are walked from the highest score before languages, and only while it is
-    above zero (something substantive in common): a language can add at most LANGUAGE, so
-    the walk stops at the first whose score cannot reach the last kept. Ties go to the lower
-    id (candidates are in id order, and the sort is stable).
+    Candidates are walked from the highest substantive score (markets and languages aside)
+    while it is above zero: markets and a language add at most what the markets give and
+    LANGUAGE, so the walk stops at the first whose score cannot reach the last kept. Ties go
+    to the lower id (candidates are in id order, and the sort is stable).
     """
     mine, my_free = languages[me.id], me.free
+    most_markets = max(markets, default=0)
     kept: list[tuple[int, int]] = []  # a heap of (score, -position), the weakest first
     for n in sorted(range(len(scores)), key=scores.__getitem__, reverse=True):
         points = scores[n]
-        if not points or (len(kept) == top and points + LANGUAGE < kept[0][0]):
+        if not points or (len(kept) == top and points + most_markets + LANGUAGE < kept[0][0]):
             break
+        points += markets[n]
         other = candidates[n]
         if other.id in never:
             continue

@@ -347,6 +347,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "b2b.expire_requests",
         "schedule": 60 * 60,
     },
+    "refresh-b2b-suggestions": {
+        "task": "b2b.refresh_current_suggestions",
+        "schedule": 15 * 60,
+    },
     "refresh-observatory-figures": {
         "task": "observatory.refresh_figures",
         "schedule": 10 * 60,

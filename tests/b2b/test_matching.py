@@ -150,3 +150,19 @@ def test_organisation_key():
         matching.organisation_key(organisation="épicerie solidaire")
     )
     assert matching.organisation_key(organisation=" ") == ""
+
+
+def test_a_market_in_common_adds_to_a_reason_but_is_not_one():
+    # Two distributors selling in France have a market in common, not a reason to meet.
+    rival = profile(9, roles={"distributor"}, markets={"FR"}, organisation="name:rival")
+    competitor = profile(10, roles={"distributor"}, markets={"FR"}, organisation="name:other")
+    # A buyer in France who seeks argan: seeks (8) + market (3).
+    buyer = profile(11, seek_topics={"argan"}, markets={"FR"})
+
+    found = matching.suggest([ARGAN, rival, competitor, buyer])
+
+    # The cooperative looks for a distributor (is: 6) and sells in France (3).
+    assert [(s.other, s.score) for s in found[1]] == [(11, 11), (9, 9), (10, 9)]
+    # Each distributor is suggested the cooperative (wants: 4, market: 3), not the other.
+    assert [(s.other, s.score) for s in found[9]] == [(1, 7)]
+    assert [(s.other, s.score) for s in found[10]] == [(1, 7)]

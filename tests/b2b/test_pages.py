@@ -132,7 +132,7 @@ def test_an_exhibitor_of_a_confirmed_application_joins_for_the_cooperative(fair)
         },
     )
 
-    assert response["Location"] == "/fr/meetings/"
+    assert response["Location"] == "/fr/meetings/suggestions/"
     participant = B2BParticipant.objects.get()
     assert (participant.kind, participant.cooperative, participant.user) == (
         "exhibitor",
