@@ -33,9 +33,7 @@ SCHEMA_SETTINGS = {
 urlpatterns = [
     path(
         "schema/",
-        SchemaView.as_view(
-            api_version="v1", patterns=SCHEMA_PATTERNS, custom_settings=SCHEMA_SETTINGS
-        ),
+        SchemaView.as_view(patterns=SCHEMA_PATTERNS, custom_settings=SCHEMA_SETTINGS),
         name="schema",
     ),
     *router.urls,
