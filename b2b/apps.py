@@ -7,3 +7,6 @@ class B2BConfig(AppConfig):
     label = "b2b"
     verbose_name = _("B2B meetings")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        import b2b.tasks  # noqa: F401  (its tasks are queued by name)

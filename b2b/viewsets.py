@@ -22,6 +22,7 @@ from b2b.models import (
     MeetingFeedback,
     MeetingRequest,
 )
+from b2b.services.availability import AVAILABILITY_ACTION
 from b2b.services.meetings import (
     ACCEPTED_ACTION,
     CANCELLED_ACTION,
@@ -29,6 +30,7 @@ from b2b.services.meetings import (
     DECLINED_ACTION,
     MADE_ACTION,
     PLACED_ACTION,
+    VIDEO_ACTION,
 )
 from b2b.services.outcomes import (
     AGREEMENT_STARTED_ACTION,
@@ -408,6 +410,8 @@ def register_b2b_log_actions(actions) -> None:
     actions.register_action(CONFIRMED_ACTION, _("Confirm a meeting"), _("Meeting confirmed"))
     actions.register_action(PLACED_ACTION, _("Place the meetings"), _("Meetings placed"))
     actions.register_action(LEFT_ACTION, _("Leave the meetings"), _("Participant left"))
+    actions.register_action(AVAILABILITY_ACTION, _("Set one's availability"), _("Availability set"))
+    actions.register_action(VIDEO_ACTION, _("Set a meeting's video link"), _("Video link set"))
     actions.register_action(
         OUTCOME_GIVEN_ACTION, _("Say what came of a meeting"), _("Meeting outcome given")
     )

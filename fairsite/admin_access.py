@@ -91,6 +91,8 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "partnership_meetings:badges": ("partnerships.partnershipmeeting", "change"),
     "partnership_meetings:decision_commitment": ("partnerships.commitment", "add"),
     "b2b_placement:index": ("b2b.b2bmeeting", "add"),
+    "b2b_feedback:commitment": ("b2b.meetingfeedback", "change"),
+    "b2b_feedback:agreement": ("b2b.meetingfeedback", "change"),
     "exportsupport_requests:assign": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:status": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:outcome": ("exportsupport.supportrequest", "change"),

@@ -31,22 +31,22 @@ def stalled_work_resume(*, before: datetime.datetime) -> int:
     return sum(sweep(before) for sweep in _stalled_work_sweeps)
 
 
-def task_queue_after_commit(task: "str | Task", **kwargs) -> None:
+def task_queue_after_commit(task: "str | Task", *, countdown: int | None = None, **kwargs) -> None:
     """Send `task` with `kwargs` to the workers after the current transaction commits
     (at once outside one), never failing the caller for a broker that does not answer.
 
     Services name their task ("events.print_badges") rather than import it: the tasks
     module imports the services, and each app's ready() imports its tasks module."""
-    transaction.on_commit(lambda: task_send_now(task, **kwargs))
+    transaction.on_commit(lambda: task_send_now(task, countdown=countdown, **kwargs))
 
 
-def task_send_now(task: "str | Task", **kwargs) -> bool:
-    """Send `task` (a task or its name) now; False (and a log line) if the broker could not
-    take it."""
+def task_send_now(task: "str | Task", *, countdown: int | None = None, **kwargs) -> bool:
+    """Send `task` (a task or its name) now, to run `countdown` seconds later if given; False
+    (and a log line) if the broker could not take it."""
     if isinstance(task, str):
         task = current_app.tasks[task]
     try:
-        task.delay(**kwargs)
+        task.apply_async(kwargs=kwargs, countdown=countdown)
     except Exception:
         logger.exception("%s %s: left for the next sweep, the broker refused it", task.name, kwargs)
         return False

@@ -24,12 +24,14 @@ from b2b.choices import RequestStatus
 from b2b.errors import B2BError
 from b2b.models import B2BBlock, B2BMeeting, B2BParticipant, B2BUnavailability, MeetingRequest
 from b2b.selectors import other_side
-from b2b.services.meetings import AVAILABILITY_ACTION, _tell, meeting_place, people_lock
+from b2b.services.meetings import meeting_place, participant_tell, people_lock
 from b2b.services.suggestions import suggestions_refresh_later
 from fairsite.audit import audit_log
 from fairsite.models import User
 from programme.choices import SessionStatus, SignupStatus
 from programme.models import Session
+
+AVAILABILITY_ACTION = "b2b.availability.set"
 
 
 @dataclasses.dataclass
@@ -210,7 +212,7 @@ def availability_set(
             if meeting is not None:
                 placed.append(meeting)
                 for person in (meeting_request.requester, meeting_request.recipient):
-                    _tell(person, "meeting_placed", request=meeting_request)
+                    participant_tell(person, "meeting_placed", request=meeting_request)
         if after != before or placed:
             suggestions_refresh_later(edition_id=participant.edition_id)
     return AvailabilitySaved(blocked=len(after), placed=placed)

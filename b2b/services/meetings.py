@@ -24,7 +24,6 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
 
 from b2b import scheduler
 from b2b.choices import RequestStatus
@@ -58,25 +57,6 @@ CANCELLED_ACTION = "b2b.request.cancelled"
 CONFIRMED_ACTION = "b2b.meeting.confirmed"
 PLACED_ACTION = "b2b.meetings.placed"
 VIDEO_ACTION = "b2b.meeting.video"
-AVAILABILITY_ACTION = "b2b.availability.set"  # b2b.services.availability
-
-
-def register_log_actions(actions) -> None:
-    """The log actions of a participant's availability and of a meeting's video link."""
-    actions.register_action(
-        AVAILABILITY_ACTION,
-        gettext_lazy("Set one's availability"),
-        gettext_lazy("Availability set"),
-    )
-    actions.register_action(
-        VIDEO_ACTION, gettext_lazy("Set a meeting's video link"), gettext_lazy("Video link set")
-    )
-
-
-# Registered where the actions are defined (issue 18): b2b/viewsets.py, which registers the
-# others, belongs to the admin's work of the same issue; this module is imported before any
-# of these actions is logged.
-hooks.register("register_log_actions", register_log_actions)
 
 
 def meeting_requests_open(edition: Edition, today: datetime.date | None = None) -> bool:
@@ -125,7 +105,7 @@ def meeting_request_make(
         edition=requester.edition, requester=requester, recipient=recipient, message=message
     )
     audit_log(instance=meeting_request, action=MADE_ACTION, by=requester.user)
-    _tell(recipient, "request_received", request=meeting_request)
+    participant_tell(recipient, "request_received", request=meeting_request)
     suggestions_refresh_later(edition_id=requester.edition_id)
     return meeting_request
 
@@ -197,13 +177,13 @@ def meeting_request_answer(
         audit_log(instance=meeting_request, action=action, by=by.user)
         suggestions_refresh_later(edition_id=meeting_request.edition_id)
         if not accept:
-            _tell(meeting_request.requester, "request_declined", request=meeting_request)
+            participant_tell(meeting_request.requester, "request_declined", request=meeting_request)
             return meeting_request
         # Placed while the request is locked: the organisers' run, which locks the accepted
         # requests, cannot place it at the same time.
         meeting = meeting_place(meeting_request=meeting_request)
         for person in (meeting_request.requester, meeting_request.recipient):
-            _tell(
+            participant_tell(
                 person, "meeting_placed" if meeting else "request_accepted", request=meeting_request
             )
     return meeting_request
@@ -441,14 +421,14 @@ def _schedule_told(plan: _Plan, new: list, made: dict, *, notify: bool) -> dict:
     B2BMeeting.objects.filter(pk__in=[m.pk for m in adrift]).update(sequence=F("sequence") + 1)
     for meeting in adrift if notify else []:
         for person in (meeting.request.requester, meeting.request.recipient):
-            _tell(person, "request_accepted", request=meeting.request)
+            participant_tell(person, "request_accepted", request=meeting.request)
     unplaced = dict(plan.result.unplaced)
     for meeting_request, _slot, _table in new:
         if meeting_request.pk not in made:  # an acceptance took the place meanwhile
             unplaced[meeting_request.pk] = scheduler.NO_TABLE
         elif notify and made[meeting_request.pk]:  # placed where it was: nothing to tell
             for person in (meeting_request.requester, meeting_request.recipient):
-                _tell(person, "meeting_placed", request=meeting_request)
+                participant_tell(person, "meeting_placed", request=meeting_request)
     return unplaced
 
 
@@ -541,10 +521,12 @@ def meeting_request_cancel(
         suggestions_refresh_later(edition_id=meeting_request.edition_id)
         for person in (meeting_request.requester, meeting_request.recipient):
             if participant is None or person.pk != participant.pk:
-                _tell(person, "request_cancelled", request=meeting_request, meeting=meeting)
+                participant_tell(
+                    person, "request_cancelled", request=meeting_request, meeting=meeting
+                )
 
 
-def _tell(participant: B2BParticipant, template: str, **context) -> None:
+def participant_tell(participant: B2BParticipant, template: str, **context) -> None:
     email_render_and_queue(
         to=[participant.email],
         template_prefix=f"b2b/email/{template}",
@@ -608,7 +590,7 @@ def meeting_video_set(
         )
         for person in (meeting_request.requester, meeting_request.recipient):
             if participant is None or person.pk != participant.pk:
-                _tell(
+                participant_tell(
                     person,
                     "meeting_video",
                     request=meeting_request,

@@ -10,7 +10,6 @@ answered, an unavailability, a meeting placed), and every quarter of an hour by 
 
 import contextlib
 import gc
-import logging
 from json import dumps
 
 from django.core.cache import cache
@@ -32,8 +31,7 @@ from b2b.models import (
 # A module, not its function: meetings imports this module to ask for runs.
 from b2b.services import meetings
 from events.models import Edition
-
-logger = logging.getLogger(__name__)
+from fairsite.queueing import task_send_now
 
 # Many changes within these seconds (a profile saved field by field, an organiser's bulk
 # edit) make one run, started this long after the first.
@@ -202,15 +200,10 @@ def _refresh_queue(edition_id: int) -> None:
     # The run clears the key as it starts: a change made while it runs queues another.
     if not cache.add(_debounce_key(edition_id), True, timeout=10 * DEBOUNCE_SECONDS):
         return
-    from b2b.tasks import task_suggestions_refresh  # the tasks import this module
-
-    try:
-        task_suggestions_refresh.apply_async(
-            kwargs={"edition_id": edition_id}, countdown=DEBOUNCE_SECONDS
-        )
-    except Exception:
-        cache.delete(_debounce_key(edition_id))
-        logger.exception("suggestions of edition %s: left for the periodic run", edition_id)
+    if not task_send_now(
+        "b2b.refresh_suggestions", countdown=DEBOUNCE_SECONDS, edition_id=edition_id
+    ):
+        cache.delete(_debounce_key(edition_id))  # the quarter-hourly run catches up
 
 
 def suggestions_refresh_started(*, edition_id: int) -> None:

@@ -75,6 +75,7 @@ def form(people, **fields):
         "offers": "",
         "seeks": "Huile d'argan",
         "is_active": "on",
+        "priority": "0",
         **fields,
     }
 

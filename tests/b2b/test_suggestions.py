@@ -150,9 +150,9 @@ def test_colleagues_the_unfindable_and_the_suspended_are_not_suggested(fair):
 
     assert suggested(me) == [shown.pk]
     assert me.pk not in suggested(colleague)
-    # The one who hides is still suggested the others (first the best fit, then the other
-    # distributors in France): they may ask for meetings.
-    assert suggested(hidden) == [me.pk, colleague.pk, shown.pk]
+    # The one who hides is still suggested others (the cooperative; the other distributors
+    # in France only share a market): they may ask for meetings.
+    assert suggested(hidden) == [me.pk]
     assert suggested(suspended) == []
     assert not B2BSuggestion.objects.filter(other__in=[hidden, suspended]).exists()
 

@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 from wagtail.users.models import UserProfile
 
+from b2b.models import B2BUnavailability, MeetingFeedback
 from events.models import BadgePrintJob
 from privacy.models import DataRequest, RetentionSweep
 from tests.factories import (
@@ -71,6 +72,12 @@ RECORDS = {
     "b2b.meetingrequest": lambda edition: MeetingRequestFactory(edition=edition),
     "b2b.b2bblock": lambda edition: B2BBlockFactory(edition=edition),
     "b2b.b2bmeeting": lambda edition: B2BMeetingFactory(request__edition=edition),
+    "b2b.meetingfeedback": lambda edition: _feedback(edition),
+    "b2b.b2bunavailability": lambda edition: B2BUnavailability.objects.create(
+        participant=B2BParticipantFactory(edition=edition),
+        starts_at=datetime.datetime(2031, 5, 13, 15, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2031, 5, 13, 16, tzinfo=datetime.UTC),
+    ),
     "exportsupport.supportrequest": lambda edition: SupportRequestFactory(),
     "fairsite.user": lambda edition: UserFactory(),
     "privacy.datarequest": lambda edition: DataRequest.objects.create(
@@ -78,6 +85,13 @@ RECORDS = {
     ),
     "privacy.retentionsweep": lambda edition: RetentionSweep.objects.create(),
 }
+
+
+def _feedback(edition):
+    meeting = B2BMeetingFactory(request__edition=edition)
+    return MeetingFeedback.objects.create(
+        meeting=meeting, participant=meeting.request.requester, held="held", outcome="order"
+    )
 
 
 def moment_fields(model) -> list[str]:

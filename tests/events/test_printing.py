@@ -141,10 +141,10 @@ def test_work_the_broker_never_got_is_handed_out_again_by_the_sweep(
     from programme.models import SessionChange
     from tests.factories import SessionFactory
 
-    def broker_down(**kwargs):
+    def broker_down(*args, **kwargs):
         raise ConnectionError("the broker does not answer")
 
-    monkeypatch.setattr(task_print_badges, "delay", broker_down)
+    monkeypatch.setattr(task_print_badges, "apply_async", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/admin/badges/print/", {"category": "visitor"})
     monkeypatch.undo()

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import BaseLogEntry
 
+from b2b.models import MeetingFeedback
 from events.models import GateDevice
 from events.services.badges import badges_issue_blank
 from events.services.devices import device_pairing_start
@@ -360,6 +361,60 @@ def _participant_leave(by):
     return {"participant": B2BParticipantFactory(user=by)}
 
 
+def _availability_set(by):
+    participant = B2BParticipantFactory(user=by)
+    block = B2BBlockFactory(edition=participant.edition)
+    return {"participant": participant, "starts": [block.starts_at]}
+
+
+def _started_meeting(participant, **other):
+    """A meeting of `participant` with someone else, which began an hour ago."""
+    starts_at = timezone.now() - datetime.timedelta(hours=1)
+    block = B2BBlockFactory(
+        edition=participant.edition,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+    )
+    return B2BMeetingFactory(
+        request__edition=participant.edition,
+        request__requester=participant,
+        request__recipient=B2BParticipantFactory(edition=participant.edition, **other),
+        block=block,
+    )
+
+
+def _meeting_video_set(by):
+    participant = B2BParticipantFactory(user=by)
+    meeting = _started_meeting(participant)
+    return {"meeting": meeting, "by": participant, "url": "https://visio.example/b2b-1"}
+
+
+def _meeting_feedback_give(by):
+    participant = B2BParticipantFactory(user=by)
+    meeting = _started_meeting(participant)
+    return {"meeting": meeting, "by": participant, "held": "held", "outcome": "order"}
+
+
+def _feedback(**other):
+    participant = B2BParticipantFactory()
+    meeting = _started_meeting(participant, **other)
+    return MeetingFeedback.objects.create(
+        meeting=meeting, participant=participant, held="held", outcome="partnership"
+    )
+
+
+def _outcome_commitment_make(by):
+    return {
+        "feedback": _feedback(),
+        "agreement": AgreementFactory(),
+        "description": "Envoyer des échantillons",
+    }
+
+
+def _outcome_agreement_start(by):
+    return {"feedback": _feedback(partner_region=PartnerRegionFactory())}
+
+
 SCENARIOS = {
     "events.services.attendees.attendees_import": _attendees_import,
     "events.services.badges.badge_reissue": _badge,
@@ -403,6 +458,11 @@ SCENARIOS = {
     "b2b.services.meetings.meeting_request_answer": _meeting_request_answer,
     "b2b.services.meetings.meeting_request_cancel": _meeting_request_cancel,
     "b2b.services.participants.participant_leave": _participant_leave,
+    "b2b.services.availability.availability_set": _availability_set,
+    "b2b.services.meetings.meeting_video_set": _meeting_video_set,
+    "b2b.services.outcomes.meeting_feedback_give": _meeting_feedback_give,
+    "b2b.services.outcomes.outcome_commitment_make": _outcome_commitment_make,
+    "b2b.services.outcomes.outcome_agreement_start": _outcome_agreement_start,
     "exportsupport.services.support_request_assign": _support_request_assign,
     "exportsupport.services.support_request_attachment_add": _support_request_attachment_add,
     "exportsupport.services.support_request_file": _support_request_file,

@@ -36,6 +36,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from b2b.models import B2BRegionPriority, B2BUnavailability, MeetingFeedback
 from events.models import BadgePrintJob, GateDevice, OpeningHours
 from events.services.devices import device_pairing_start
 from exhibitors.models import Product
@@ -178,6 +179,21 @@ def build_objects(homes) -> dict:
     MeetingRequestFactory()
     B2BBlockFactory()
     B2BMeetingFactory()
+    feedback_meeting = B2BMeetingFactory(request__requester__partner_region=PartnerRegionFactory())
+    MeetingFeedback.objects.create(
+        meeting=feedback_meeting,
+        participant=feedback_meeting.request.requester,
+        held="held",
+        outcome="partnership",
+    )
+    B2BRegionPriority.objects.create(
+        edition=edition, partner_region=PartnerRegionFactory(), weight=3
+    )
+    B2BUnavailability.objects.create(
+        participant=B2BParticipantFactory(),
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + datetime.timedelta(hours=1),
+    )
     SupportRequestFactory()
     DataRequest.objects.create(attendee=badge.attendee)
     RetentionSweep.objects.create(outcome={"attendees": 0})
