@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("portal/", include("exhibitors.urls")),
     path("meetings/", include("b2b.urls")),
     path("privacy/", include("privacy.urls")),
+    path("proposals/", include("proposals.urls")),
+    path("feedback/", include("feedback.urls")),
     path("desk/", include("events.desk_urls")),
     path("", include("programme.urls")),
     path("", include("events.urls")),

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "observatory",
     "exportsupport",
     "privacy",
+    "proposals",
+    "feedback",
     "api",
     "config",
     "wagtail.contrib.redirects",

@@ -1,0 +1,1 @@
+"""What people who attended say: ratings of sessions, and the surveys after the fair."""

@@ -1,0 +1,1 @@
+"""Calls for proposals, the sessions proposed to them, their speakers and their reviews."""
