@@ -7,25 +7,38 @@ import datetime
 import uuid
 from types import SimpleNamespace
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 
 from events.choices import EditionStatus
 from events.models import Edition
 from programme.frab import conference_acronym, room_guid, speaker_guid
 from programme.models import Room, Session, Speaker, Track
-from programme.selectors import day_bounds, public_session_queryset
+from programme.selectors import day_bounds
 
 
 def api_edition(reference: str = "") -> Edition | None:
     """The edition named by `?edition=`: its year ("2031") or its acronym in schedule apps
     ("ess2031"); the current edition when nothing is named. An edition still in draft is
-    not public, unless it is the current one."""
+    not public, unless it is the current one.
+
+    With it, in `programme_changed`, when a session of the edition last changed (a draft
+    too: a session taken back from the public changes the programme), read in the same
+    query. A renamed room, track or speaker is not seen there; the ETag, a digest of the
+    answer, sees everything."""
+    editions = Edition.objects.annotate(
+        programme_changed=Subquery(
+            Session.objects.filter(edition=OuterRef("pk"))
+            .values("edition")
+            .annotate(changed=Max("updated_at"))
+            .values("changed")
+        )
+    )
     if not reference:
-        return Edition.objects.current()
+        return editions.filter(is_current=True).first()
     year = "".join(character for character in reference[-4:] if character.isdigit())
     if len(year) != 4:
         return None
-    edition = Edition.objects.filter(year=int(year)).select_related("venue").first()
+    edition = editions.filter(year=int(year)).first()
     if edition is None or reference not in (str(edition.year), conference_acronym(edition)):
         return None
     if edition.status == EditionStatus.DRAFT and not edition.is_current:
@@ -38,6 +51,42 @@ def api_public_sessions(*, edition: Edition) -> QuerySet[Session]:
     return Session.objects.published().filter(edition=edition)
 
 
+# What a session's entry shows, read as rows rather than objects: a page of 200 sessions
+# with their rooms, tracks and speakers would otherwise build a thousand model instances.
+SESSION_VALUES = [
+    "pk",
+    "uid",
+    "edition__year",
+    "edition__time_zone",
+    "status",
+    "type",
+    "language",
+    *(f"{field}_{code}" for field in ("title", "description") for code in ("ar", "fr", "en")),
+    "starts_at",
+    "ends_at",
+    "room_id",
+    *(f"room__name_{code}" for code in ("ar", "fr", "en")),
+    "track_id",
+    "track__slug",
+    *(f"track__name_{code}" for code in ("ar", "fr", "en")),
+    "track__colour",
+    "signup_required",
+    "sequence",
+    "updated_at",
+]
+SPEAKER_VALUES = [
+    "pk",
+    "name_ar",
+    "name_latin",
+    *(
+        f"{field}_{code}"
+        for field in ("organisation", "country", "bio")
+        for code in ("ar", "fr", "en")
+    ),
+    "languages",
+]
+
+
 def api_sessions(
     *,
     edition: Edition,
@@ -48,9 +97,10 @@ def api_sessions(
     kind: str = "",
     status: str = "",
     updated_since: datetime.datetime | None = None,
-) -> QuerySet[Session]:
-    """The edition's public sessions, filtered, in time order, with their room, track and
-    speakers. `room` is the room's guid (programme.frab.room_guid)."""
+) -> QuerySet:
+    """The edition's public sessions, filtered, in time order, as rows of SESSION_VALUES
+    (their speakers: `api_session_speakers`). `room` is the room's guid
+    (programme.frab.room_guid)."""
     sessions = api_public_sessions(edition=edition)
     if track:
         sessions = sessions.filter(track__slug=track)
@@ -67,34 +117,67 @@ def api_sessions(
         sessions = sessions.filter(status=status)
     if updated_since is not None:
         sessions = sessions.filter(updated_at__gte=updated_since)
-    return public_session_queryset(sessions).order_by("starts_at", "room__order", "pk")
+    return sessions.order_by("starts_at", "room__order", "pk").values(*SESSION_VALUES)
 
 
-def api_session(*, uid: uuid.UUID) -> Session | None:
+def api_session(*, uid: uuid.UUID) -> dict | None:
     """A published or cancelled session of any edition, by its uid (the same in every
-    calendar and schedule), with its room, track and speakers."""
-    return public_session_queryset(Session.objects.published()).filter(uid=uid).first()
+    calendar and schedule), as a row of SESSION_VALUES with its `speakers`."""
+    row = Session.objects.published().filter(uid=uid).values(*SESSION_VALUES).first()
+    if row is not None:
+        row["speakers"] = api_session_speakers([row["pk"]]).get(row["pk"], [])
+    return row
 
 
-def api_speakers(*, edition: Edition) -> QuerySet[Speaker]:
-    """The people who speak at the edition's public sessions, by name, each with those
-    sessions in `public_sessions` (in time order)."""
+def api_session_speakers(session_pks: list[int]) -> dict[int, list[dict]]:
+    """The speakers of these sessions, by name, as rows (pk, name_ar, name_latin), by session:
+    one query."""
+    rows = (
+        Session.speakers.through.objects.filter(session_id__in=session_pks)
+        .order_by("speaker__name_latin", "speaker__name_ar", "speaker_id")
+        .values("session_id", "speaker_id", "speaker__name_ar", "speaker__name_latin")
+    )
+    speakers: dict[int, list[dict]] = {}
+    for row in rows:
+        speakers.setdefault(row["session_id"], []).append(
+            {
+                "pk": row["speaker_id"],
+                "name_ar": row["speaker__name_ar"],
+                "name_latin": row["speaker__name_latin"],
+            }
+        )
+    return speakers
+
+
+def api_speakers(*, edition: Edition) -> QuerySet:
+    """The people who speak at the edition's public sessions, by name, as rows of
+    SPEAKER_VALUES (their sessions: `api_speaker_sessions`)."""
     public = api_public_sessions(edition=edition)
     through = Session.speakers.through.objects.filter(session__in=public)
     return (
         Speaker.objects.filter(pk__in=through.values("speaker_id"))
-        .prefetch_related(
-            Prefetch(
-                "sessions",
-                queryset=public.only("uid", "starts_at").order_by("starts_at", "pk"),
-                to_attr="public_sessions",
-            )
-        )
         .order_by("name_latin", "name_ar", "pk")
+        .values(*SPEAKER_VALUES)
     )
 
 
-def api_speaker(*, edition: Edition, guid: uuid.UUID) -> Speaker | None:
+def api_speaker_sessions(*, edition: Edition, speaker_pks: list[int]) -> dict[int, list[str]]:
+    """The uids of these speakers' public sessions in the edition, in time order, by speaker:
+    one query."""
+    rows = (
+        Session.speakers.through.objects.filter(
+            speaker_id__in=speaker_pks, session__in=api_public_sessions(edition=edition)
+        )
+        .order_by("session__starts_at", "session_id")
+        .values_list("speaker_id", "session__uid")
+    )
+    sessions: dict[int, list[str]] = {}
+    for speaker_pk, uid in rows:
+        sessions.setdefault(speaker_pk, []).append(str(uid))
+    return sessions
+
+
+def api_speaker(*, edition: Edition, guid: uuid.UUID) -> dict | None:
     """One of the edition's speakers, by the guid the schedule gives them."""
     speakers = api_speakers(edition=edition)
     pks = speakers.values_list("pk", flat=True)
@@ -118,10 +201,3 @@ def api_room_pk(*, edition: Edition, guid: uuid.UUID) -> int | None:
 
 def api_tracks(*, edition: Edition) -> QuerySet[Track]:
     return Track.objects.filter(edition=edition).order_by("order", "slug", "pk")
-
-
-def api_last_modified(*, edition: Edition) -> datetime.datetime | None:
-    """When a session of the edition last changed (a draft too: a session taken back from
-    the public changes the programme). A renamed room, track or speaker is not seen here;
-    the ETag, a digest of the answer, sees everything."""
-    return Session.objects.filter(edition=edition).aggregate(changed=Max("updated_at"))["changed"]

@@ -7,7 +7,9 @@ Times carry the offset of the edition's clock on that day (Morocco's clock moves
 Ramadan), as in the schedule feeds.
 """
 
+import functools
 import zoneinfo
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.urls import reverse
@@ -52,17 +54,9 @@ class SpeakerNameSerializer(serializers.Serializer):
         return {"ar": instance.name_ar, "latin": instance.name_latin}
 
 
-def _local(moment, edition):
-    return moment.astimezone(zoneinfo.ZoneInfo(edition.time_zone)).isoformat(timespec="seconds")
-
-
 class RoomRefSerializer(serializers.Serializer):
-    guid = serializers.SerializerMethodField(help_text="The room's stable id, as in schedule.xml.")
+    guid = serializers.UUIDField(help_text="The room's stable id, as in schedule.json.")
     name = LocalizedTextSerializer("name")
-
-    @extend_schema_field(serializers.UUIDField())
-    def get_guid(self, room) -> str:
-        return str(room_guid(room))
 
 
 class TrackRefSerializer(serializers.Serializer):
@@ -72,12 +66,8 @@ class TrackRefSerializer(serializers.Serializer):
 
 
 class SpeakerRefSerializer(serializers.Serializer):
-    guid = serializers.SerializerMethodField(help_text="The speaker's stable id.")
+    guid = serializers.UUIDField(help_text="The speaker's stable id.")
     name = SpeakerNameSerializer()
-
-    @extend_schema_field(serializers.UUIDField())
-    def get_guid(self, speaker) -> str:
-        return str(speaker_guid(speaker))
 
 
 class SessionSerializer(serializers.Serializer):
@@ -86,10 +76,8 @@ class SessionSerializer(serializers.Serializer):
         "schedule.xml and schedule.json."
     )
     id = serializers.IntegerField(help_text="The session's number, the id of schedule.xml.")
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api_v1:session-detail", lookup_field="uid", help_text="This session here."
-    )
-    edition = serializers.SerializerMethodField(help_text="The edition's year.")
+    url = serializers.URLField(help_text="This session here.")
+    edition = serializers.IntegerField(help_text="The edition's year.")
     status = serializers.ChoiceField(
         choices=[SessionStatus.PUBLISHED, SessionStatus.CANCELLED],
         help_text="A cancelled session stays listed so that apps can show it as cancelled.",
@@ -100,10 +88,10 @@ class SessionSerializer(serializers.Serializer):
     )
     title = LocalizedTextSerializer("title")
     description = LocalizedTextSerializer("description")
-    starts_at = serializers.SerializerMethodField()
-    ends_at = serializers.SerializerMethodField()
-    day = serializers.SerializerMethodField(help_text="The day it starts on, at the fair.")
-    duration_minutes = serializers.SerializerMethodField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    day = serializers.DateField(help_text="The day it starts on, at the fair.")
+    duration_minutes = serializers.IntegerField()
     room = RoomRefSerializer(allow_null=True, help_text="null until a room is given.")
     track = TrackRefSerializer(allow_null=True)
     speakers = SpeakerRefSerializer(many=True)
@@ -115,35 +103,58 @@ class SessionSerializer(serializers.Serializer):
     )
     updated_at = serializers.DateTimeField()
 
-    @extend_schema_field(serializers.IntegerField())
-    def get_edition(self, session) -> int:
-        return session.edition.year
-
-    @extend_schema_field(serializers.DateTimeField())
-    def get_starts_at(self, session) -> str:
-        return _local(session.starts_at, session.edition)
-
-    @extend_schema_field(serializers.DateTimeField())
-    def get_ends_at(self, session) -> str:
-        return _local(session.ends_at, session.edition)
-
-    @extend_schema_field(serializers.DateField())
-    def get_day(self, session) -> str:
-        return _local(session.starts_at, session.edition)[:10]
-
-    @extend_schema_field(serializers.IntegerField())
-    def get_duration_minutes(self, session) -> int:
-        return int((session.ends_at - session.starts_at).total_seconds() // 60)
+    def to_representation(self, row):
+        # Written out by hand from a row of api.selectors.SESSION_VALUES: DRF's field by
+        # field walk over model instances costs more than the queries on a page of 200
+        # sessions. The fields declared above describe it in the schema; a test holds the
+        # two together.
+        zone = zoneinfo.ZoneInfo(row["edition__time_zone"])
+        starts_at = row["starts_at"].astimezone(zone)
+        return {
+            "uid": str(row["uid"]),
+            "id": row["pk"],
+            "url": f"{_list_url(self, 'api_v1:session-list')}{row['uid']}/",
+            "edition": row["edition__year"],
+            "status": row["status"],
+            "kind": row["type"],
+            "language": row["language"],
+            "title": _texts(row, "title"),
+            "description": _texts(row, "description"),
+            "starts_at": starts_at.isoformat(timespec="seconds"),
+            "ends_at": row["ends_at"].astimezone(zone).isoformat(timespec="seconds"),
+            "day": starts_at.date().isoformat(),
+            "duration_minutes": int((row["ends_at"] - row["starts_at"]).total_seconds() // 60),
+            "room": None
+            if row["room_id"] is None
+            else {"guid": _room_guid(row["room_id"]), "name": _texts(row, "room__name")},
+            "track": None
+            if row["track_id"] is None
+            else {
+                "slug": row["track__slug"],
+                "name": _texts(row, "track__name"),
+                "colour": row["track__colour"],
+            },
+            "speakers": [
+                {
+                    "guid": _speaker_guid(speaker["pk"]),
+                    "name": {"ar": speaker["name_ar"], "latin": speaker["name_latin"]},
+                }
+                for speaker in row["speakers"]
+            ],
+            "signup_required": row["signup_required"],
+            "revision": row["sequence"],
+            "updated_at": _moment(row["updated_at"]),
+        }
 
 
 class SpeakerSerializer(serializers.Serializer):
     """What is public about a speaker: what the programme pages show."""
 
-    guid = serializers.SerializerMethodField(
+    guid = serializers.UUIDField(
         help_text="The speaker's stable id: the guid of the person in schedule.xml."
     )
     id = serializers.IntegerField(help_text="The id of the person in schedule.xml.")
-    url = serializers.SerializerMethodField()
+    url = serializers.URLField()
     name = SpeakerNameSerializer()
     organisation = LocalizedTextSerializer("organisation")
     country = LocalizedTextSerializer("country")
@@ -152,21 +163,25 @@ class SpeakerSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=SpokenLanguage.choices),
         help_text="The languages they speak.",
     )
-    sessions = serializers.SerializerMethodField(
-        help_text="The uids of their public sessions in the edition, in time order."
+    sessions = serializers.ListField(
+        child=serializers.UUIDField(),
+        help_text="The uids of their public sessions in the edition, in time order.",
     )
 
-    @extend_schema_field(serializers.UUIDField())
-    def get_guid(self, speaker) -> str:
-        return str(speaker_guid(speaker))
-
-    @extend_schema_field(serializers.URLField())
-    def get_url(self, speaker) -> str:
-        return _detail_url(self, "api_v1:speaker-detail", speaker_guid(speaker))
-
-    @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
-    def get_sessions(self, speaker) -> list[str]:
-        return [str(session.uid) for session in speaker.public_sessions]
+    def to_representation(self, row):
+        # By hand from a row of api.selectors.SPEAKER_VALUES, as SessionSerializer's.
+        guid = _speaker_guid(row["pk"])
+        return {
+            "guid": guid,
+            "id": row["pk"],
+            "url": _detail_url(self, "api_v1:speaker-list", guid),
+            "name": {"ar": row["name_ar"], "latin": row["name_latin"]},
+            "organisation": _texts(row, "organisation"),
+            "country": _texts(row, "country"),
+            "biography": _texts(row, "bio"),
+            "languages": list(row["languages"]),
+            "sessions": row["sessions"],
+        }
 
 
 class VenueSerializer(serializers.Serializer):
@@ -191,7 +206,7 @@ class RoomSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, room) -> str:
-        return _detail_url(self, "api_v1:room-detail", room_guid(room))
+        return _detail_url(self, "api_v1:room-list", room_guid(room))
 
 
 class TrackSerializer(serializers.Serializer):
@@ -204,12 +219,40 @@ class TrackSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, track) -> str:
-        return _detail_url(self, "api_v1:track-detail", track.slug)
+        return _detail_url(self, "api_v1:track-list", track.slug)
+
+
+def _texts(obj, field: str) -> dict[str, str]:
+    """The text in each language, from a model instance or a row."""
+    if isinstance(obj, dict):
+        return {code: obj[f"{field}_{code}"] for code in LANGUAGES}
+    return {code: getattr(obj, f"{field}_{code}") for code in LANGUAGES}
+
+
+@functools.lru_cache(maxsize=4096)
+def _room_guid(pk: int) -> str:
+    return str(room_guid(SimpleNamespace(pk=pk)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _speaker_guid(pk: int) -> str:
+    return str(speaker_guid(SimpleNamespace(pk=pk)))
+
+
+_moment = serializers.DateTimeField().to_representation
+
+
+def _list_url(serializer, view_name: str) -> str:
+    """The full address of a list, worked out once per answer."""
+    key = f"url:{view_name}"
+    if key not in serializer.context:
+        request = serializer.context["request"]
+        serializer.context[key] = request.build_absolute_uri(reverse(view_name))
+    return serializer.context[key]
 
 
 def _detail_url(serializer, view_name: str, key) -> str:
     """The address of a speaker's, room's or track's detail in the edition being read."""
-    request = serializer.context["request"]
-    url = request.build_absolute_uri(reverse(view_name, args=[str(key)]))
+    url = f"{_list_url(serializer, view_name)}{key}/"
     edition = serializer.context.get("edition_reference")
     return f"{url}?edition={edition}" if edition else url

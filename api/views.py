@@ -179,6 +179,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_context(self):
         return {
             **super().get_serializer_context(),
+            "edition": self.edition,
             "edition_reference": self.request.query_params.get("edition", ""),
         }
 
@@ -212,7 +213,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     def _last_modified(self):
         if self.last_modified is not None:
             return self.last_modified
-        return selectors.api_last_modified(edition=self.edition) if self.edition else None
+        return self.edition.programme_changed if self.edition else None
 
 
 @extend_schema_view(
@@ -241,11 +242,18 @@ class SessionViewSet(ProgrammeViewSet):
             raise ValidationError(filters.errors)
         return selectors.api_sessions(edition=self.edition, **filters.validated_data)
 
+    def paginate_queryset(self, queryset):
+        rows = super().paginate_queryset(queryset)
+        speakers = selectors.api_session_speakers([row["pk"] for row in rows])
+        for row in rows:
+            row["speakers"] = speakers.get(row["pk"], [])
+        return rows
+
     def get_object(self):
         session = selectors.api_session(uid=_uuid(self.kwargs["uid"]))
         if session is None:
             raise NotFound(_("There is no such session."))
-        self.last_modified = session.updated_at
+        self.last_modified = session["updated_at"]
         return session
 
 
@@ -264,11 +272,22 @@ class SpeakerViewSet(ProgrammeViewSet):
     def get_queryset(self):
         return selectors.api_speakers(edition=self.edition)
 
+    def paginate_queryset(self, queryset):
+        return self._with_sessions(super().paginate_queryset(queryset))
+
     def get_object(self):
         speaker = selectors.api_speaker(edition=self.edition, guid=_uuid(self.kwargs["guid"]))
         if speaker is None:
             raise NotFound(_("There is no such speaker in this edition."))
-        return speaker
+        return self._with_sessions([speaker])[0]
+
+    def _with_sessions(self, rows: list[dict]) -> list[dict]:
+        sessions = selectors.api_speaker_sessions(
+            edition=self.edition, speaker_pks=[row["pk"] for row in rows]
+        )
+        for row in rows:
+            row["sessions"] = sessions.get(row["pk"], [])
+        return rows
 
 
 @extend_schema_view(
