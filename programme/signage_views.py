@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from events.models import Edition
@@ -243,8 +244,8 @@ def _labels(languages: tuple[str, str]) -> dict[str, dict[str, str]]:
         with translation.override(code):
             for name, text in {
                 "programme": _("Programme"),
-                "now": _("Now"),
-                "next": _("Next"),
+                "now": pgettext("on a screen at the fair", "Now"),
+                "next": pgettext("on a screen at the fair", "Next"),
                 "later": _("Later today"),
                 "cancelled": _("Cancelled"),
                 "moved_time": _("New time (was %(time)s)"),
