@@ -16,7 +16,6 @@ from programme.choices import SessionType
 from proposals.admin import views
 from proposals.choices import ProposalStatus
 from proposals.models import CallForProposals, Proposal
-from proposals.selectors import proposals_for_staff
 
 
 class CallForm(LanguageFieldsForm):
@@ -77,6 +76,7 @@ class ProposalViewSet(InspectOnlyViewSet):
     icon = "form"
     menu_label = _("Proposals")
     url_prefix = "proposals/proposals"
+    index_view_class = views.ProposalIndexView
     inspect_view_class = views.ProposalInspectView
     list_display = [
         "title",
@@ -111,9 +111,6 @@ class ProposalViewSet(InspectOnlyViewSet):
     }
     export_filename = "proposals"
     edit_handler = ObjectList([FieldPanel("track")])
-
-    def get_queryset(self, request):
-        return proposals_for_staff()
 
     def get_urlpatterns(self):
         return [

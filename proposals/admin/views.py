@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 
 from proposals import services
 from proposals.errors import ProposalError
@@ -31,6 +31,11 @@ MOVE_LABELS = {
 
 def _inspect_url(proposal) -> str:
     return reverse("proposals_proposals:inspect", args=[proposal.pk])
+
+
+class ProposalIndexView(IndexView):
+    def get_base_queryset(self):
+        return proposals_for_staff()
 
 
 class ProposalInspectView(InspectView):
