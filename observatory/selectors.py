@@ -16,6 +16,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractHour, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from b2b.choices import MeetingHeld, MeetingOutcome, RequestStatus
 from b2b.models import B2BMeeting, MeetingFeedback, MeetingRequest
@@ -38,10 +39,12 @@ from exportsupport.selectors import COUNTED_UP_TO as READINESS_COUNTED_UP_TO
 from exportsupport.selectors import POINTS as READINESS_POINTS
 from exportsupport.selectors import export_readiness_steps, export_supported
 from fairsite.i18n import active_language
+from feedback.choices import ComeAgain
+from feedback.models import ExhibitorSurvey, SessionRating, VisitorSurvey
 from partnerships.choices import AgreementStatus, CommitmentStatus
 from partnerships.models import Agreement, Commitment, PartnerRegion
 from programme.choices import SessionStatus
-from programme.models import Session
+from programme.models import Session, Track
 from programme.selectors import attendance_figures
 
 Rows = list[tuple[str, float]]
@@ -600,3 +603,208 @@ def stand_visits_by_sector(edition: Edition) -> Counted:
     )
     rows = [(str(label), counts[value]) for value, label in Sector.choices if counts.get(value)]
     return Counted(_by_count(rows))
+
+
+# What people said after the sessions and the fair (the feedback app). A mark, a satisfaction
+# or a declared figure is one person's or one cooperative's answer, so:
+#
+#   SMALL COUNTS RULE: a group of fewer than FEEDBACK_AT_LEAST answers is never shown on its
+#   own. The small groups are merged into one "other" row; when that row would itself hold
+#   fewer than FEEDBACK_AT_LEAST answers (and so could be told by subtracting the shown rows
+#   from the whole), the smallest shown group joins it, until it holds enough or everything
+#   is in it. Below FEEDBACK_AT_LEAST answers in all, nothing is shown, totals included.
+#
+# tests/observatory/test_feedback_indicators.py holds the rule: four answers hidden, five shown.
+FEEDBACK_AT_LEAST = 5
+
+
+class Group(NamedTuple):
+    label: str
+    answers: int
+    total: float  # the sum of the marks or the amounts
+
+
+def suppress_small_groups(groups: list[Group], *, other: str) -> list[Group]:
+    """Apply the small counts rule to `groups` (largest first in the result, "other" last)."""
+    if sum(group.answers for group in groups) < FEEDBACK_AT_LEAST:
+        return []
+    shown = sorted(
+        (group for group in groups if group.answers >= FEEDBACK_AT_LEAST),
+        key=lambda group: (-group.answers, group.label),
+    )
+    pooled = [group for group in groups if group.answers < FEEDBACK_AT_LEAST]
+    while pooled and sum(group.answers for group in pooled) < FEEDBACK_AT_LEAST and shown:
+        pooled.append(shown.pop())
+    if not pooled:
+        return shown
+    if not shown:  # all in "other": the rule keeps the whole, unnamed
+        return [Group(other, *_summed(pooled))]
+    return [*shown, Group(other, *_summed(pooled))]
+
+
+def _summed(groups: list[Group]) -> tuple[int, float]:
+    return sum(group.answers for group in groups), sum(group.total for group in groups)
+
+
+def _average(group: Group) -> float:
+    return round(group.total / group.answers, 2) if group.answers else 0.0
+
+
+def _rating_groups(ratings, field: str, label) -> list[Group]:
+    figures = ratings.values(field).annotate(n=Count("pk"), marks=Sum("score")).order_by()
+    return [Group(label(row), row["n"], row["marks"] or 0) for row in figures]
+
+
+def _session_ratings(edition: Edition):
+    return SessionRating.objects.filter(
+        session__edition=edition, session__status=SessionStatus.PUBLISHED
+    ).exclude(attendee__category=AttendeeCategory.TEST)
+
+
+def _with_answers(group: Group) -> str:
+    return ngettext(
+        "%(label)s (%(count)d answer)", "%(label)s (%(count)d answers)", group.answers
+    ) % {
+        "label": group.label,
+        "count": group.answers,
+    }
+
+
+def _ratings_counted(groups: list[Group], other: str, headline: str) -> Counted:
+    kept = suppress_small_groups(groups, other=other)
+    if not kept:
+        return Counted([])
+    answers, marks = _summed(kept)
+    rows = [(_with_answers(group), _average(group)) for group in kept]
+    return Counted(rows, Headline(headline, _average(Group("", answers, marks)), "/5"))
+
+
+@_indicator("feedback_sessions", _("Session ratings: average mark out of 5"), public=False)
+def feedback_by_session(edition: Edition) -> Counted:
+    """Each session's average mark with its number of answers, under the small counts rule.
+    Kept for the dashboard: a session's mark is its speakers' business, not the public's."""
+    titles = dict(
+        Session.objects.filter(edition=edition).values_list("pk", f"title_{_title_language()}")
+    )
+    fallback = dict(Session.objects.filter(edition=edition).values_list("pk", "title_fr"))
+    groups = _rating_groups(
+        _session_ratings(edition),
+        "session",
+        lambda row: titles.get(row["session"]) or fallback.get(row["session"], ""),
+    )
+    return _ratings_counted(groups, str(_("Other sessions")), _("Average session mark"))
+
+
+def _title_language() -> str:
+    return {"ar": "ar", "en": "en"}.get(active_language(), "fr")
+
+
+@_indicator("feedback_tracks", _("Session ratings by track: average mark out of 5"))
+def feedback_by_track(edition: Edition) -> Counted:
+    """Each track's average mark over its sessions' answers, under the small counts rule."""
+    names = {track.pk: track.name for track in Track.objects.filter(edition=edition)}
+    no_track = str(_("Without a track"))
+    groups = _rating_groups(
+        _session_ratings(edition),
+        "session__track",
+        lambda row: names.get(row["session__track"], no_track),
+    )
+    return _ratings_counted(groups, str(_("Other tracks")), _("Average session mark"))
+
+
+def _satisfaction_rows(answers) -> Counted:
+    figures = answers.aggregate(
+        n=Count("pk"),
+        marks=Sum("satisfaction"),
+        again=Count("pk", filter=Q(come_again=ComeAgain.YES)),
+    )
+    if figures["n"] < FEEDBACK_AT_LEAST:
+        return Counted([])
+    average = _average(Group("", figures["n"], figures["marks"] or 0))
+    rows = [
+        (str(_("Answers")), figures["n"]),
+        (str(_("Average satisfaction (out of 5)")), average),
+        (str(_("Would come again (%)")), _share(figures["again"], figures["n"])),
+    ]
+    return Counted(rows, Headline(_("Satisfaction"), average, "/5"))
+
+
+@_indicator("feedback_visitors", _("Visitors' satisfaction"))
+def feedback_visitors(edition: Edition) -> Counted:
+    """The visitors' survey: answers, average satisfaction and the share who would come again;
+    nothing under FEEDBACK_AT_LEAST answers."""
+    answers = VisitorSurvey.objects.filter(edition=edition).exclude(
+        attendee__category=AttendeeCategory.TEST
+    )
+    return _satisfaction_rows(answers)
+
+
+def _exhibitor_answers(edition: Edition):
+    return ExhibitorSurvey.objects.filter(application__edition=edition)
+
+
+@_indicator("feedback_exhibitors", _("Exhibitors' satisfaction"))
+def feedback_exhibitors(edition: Edition) -> Counted:
+    """The exhibitors' survey: answers, average satisfaction and the share who would come
+    again; nothing under FEEDBACK_AT_LEAST answers."""
+    return _satisfaction_rows(_exhibitor_answers(edition))
+
+
+def _sales_by(edition: Edition, field: str, choices) -> Counted:
+    labels = dict(choices)
+    figures = (
+        _exhibitor_answers(edition)
+        .filter(sales__isnull=False)
+        .values(f"application__cooperative__{field}")
+        .annotate(n=Count("pk"), amount=Sum("sales"))
+        .order_by()
+    )
+    groups = [
+        Group(
+            str(labels.get(row[f"application__cooperative__{field}"], "")), row["n"], row["amount"]
+        )
+        for row in figures
+    ]
+    kept = suppress_small_groups(groups, other=str(_("Other")))
+    if not kept:
+        return Counted([])
+    rows = [(_with_answers(group), float(group.total)) for group in kept]
+    return Counted(
+        rows, Headline(_("Sales declared at the fair"), float(sum(g.total for g in kept)), " MAD")
+    )
+
+
+@_indicator(
+    "feedback_sales_province", _("Sales declared at the fair by province (MAD)"), public=False
+)
+def feedback_sales_by_province(edition: Edition) -> Counted:
+    """The exhibitors' declared sales summed by their cooperative's province, under the small
+    counts rule. Internal: a cooperative's sales are its own."""
+    return _sales_by(edition, "province", Province.choices)
+
+
+@_indicator("feedback_sales_sector", _("Sales declared at the fair by sector (MAD)"), public=False)
+def feedback_sales_by_sector(edition: Edition) -> Counted:
+    """The exhibitors' declared sales summed by their cooperative's sector, under the small
+    counts rule. Internal."""
+    return _sales_by(edition, "sector", Sector.choices)
+
+
+@_indicator("feedback_contacts", _("Contacts made by the exhibitors"))
+def feedback_contacts(edition: Edition) -> Counted:
+    """The contacts the exhibitors say they made: their number, the total and the average by
+    exhibitor; nothing under FEEDBACK_AT_LEAST answers."""
+    figures = (
+        _exhibitor_answers(edition)
+        .filter(contacts__isnull=False)
+        .aggregate(n=Count("pk"), contacts=Sum("contacts"))
+    )
+    if figures["n"] < FEEDBACK_AT_LEAST:
+        return Counted([])
+    total = figures["contacts"] or 0
+    rows = [
+        (str(_("Exhibitors who answered")), figures["n"]),
+        (str(_("Contacts made")), total),
+        (str(_("Contacts by exhibitor")), round(total / figures["n"], 1)),
+    ]
+    return Counted(rows, Headline(_("Contacts made by the exhibitors"), total))
