@@ -129,7 +129,7 @@ def test_speaker_confirms_from_the_link_and_edits_later(client, proposal, submit
     url = f"/fr/proposals/speaker/{token}/"
     page = client.get(url)
     assert page.status_code == 200
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     response = client.post(url, {"name_latin": "Souad Merabet", "organisation": "ENCG", "bio": ""})
     assert response.status_code == 302
     invited = InvitedSpeaker.objects.get()
