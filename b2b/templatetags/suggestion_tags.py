@@ -6,12 +6,12 @@ shown, so that an Arabic and a French reader each read them in their own languag
 
 from django import template
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django_countries import countries
 
 from b2b import matching
 from b2b.choices import PartnerRole, SpokenLanguage
 from b2b.vocabulary import topic_label
+from fairsite.i18n import join_list
 
 register = template.Library()
 
@@ -29,11 +29,6 @@ def language_label(code: str) -> str:
 
 def country_label(code) -> str:
     return str(countries.name(str(code)) or code)
-
-
-def _listed(labels) -> str:
-    # Translators: between the items of a short list, "Honey, Dates" (Arabic: "، ").
-    return pgettext("list separator", ", ").join(labels)
 
 
 def _sentences() -> dict:
@@ -64,7 +59,7 @@ def suggestion_reasons(suggestion) -> list[str]:
             continue
         if code in sentences:
             sentence, label = sentences[code]
-            said.append(sentence % {"items": _listed(label(value) for value in values[code])})
+            said.append(sentence % {"items": join_list(label(value) for value in values[code])})
         elif code == matching.REGION and suggestion.other.partner_region is not None:
             region = suggestion.other.partner_region.name
             said.append(_("Partner region: %(region)s") % {"region": region})
@@ -85,4 +80,4 @@ def matchable_profile(participant) -> list[tuple[str, str]]:
         (_("Markets"), [country.name for country in participant.markets]),
         (_("Languages"), [language_label(code) for code in participant.languages]),
     ]
-    return [(heading, _listed(items)) for heading, items in parts if items]
+    return [(heading, join_list(items)) for heading, items in parts if items]
