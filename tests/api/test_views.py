@@ -330,3 +330,25 @@ def test_session_detail_conditional_get(programme):
 
 def test_schema_url_is_named():
     assert reverse("api_v1:schema") == "/api/v1/schema/"
+
+
+def test_page_cache_leaves_the_api_alone(programme, settings):
+    """The shared page cache keeps Wagtail's pages only: the API's answers, which change
+    with the programme and carry their own ETag, are not kept by it."""
+    settings.PAGE_CACHE_SECONDS = 30
+    first = get("/api/v1/sessions/")
+    session_cancel(session=programme["published"])
+
+    again = get("/api/v1/sessions/")
+
+    assert "X-Page-Cache" not in again
+    assert again.json()["results"][0]["status"] == "cancelled"
+    assert again["ETag"] != first["ETag"]
+
+
+def test_unknown_address_under_the_api_is_a_json_404_not_a_redirect(programme):
+    response = get(f"/api/v1/sessions/{uuid.uuid4()}/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert "detail" in response.json()
