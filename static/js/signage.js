@@ -201,4 +201,9 @@
   poll();
   setInterval(poll, config.poll * 1000);
   setInterval(tick, 1000);
+  // Back on the network, or the screen woken: ask at once rather than at the next turn.
+  window.addEventListener("online", poll);
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) poll();
+  });
 })();
