@@ -54,7 +54,9 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_celery_beat",
     "django_countries",
-    "rest_framework",
+    # Django REST framework works without being an installed app, and is left out on
+    # purpose: its catalogues would replace Django's own translations of the forms' messages
+    # ("Enter a valid email address.") across the whole site.
     "drf_spectacular",
     "django.contrib.auth",
     "django.contrib.contenttypes",
