@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -86,8 +87,6 @@ class CallForProposals(ClusterableModel):
         return str(self.edition)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         known = set(SessionType.values)
         if not self.kinds or not isinstance(self.kinds, list) or set(self.kinds) - known:
             raise ValidationError({"kinds": _("Choose at least one kind of session.")})
