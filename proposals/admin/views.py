@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from events.fair_clock import fair_time
 from proposals import services
 from proposals.errors import ProposalError
 from proposals.forms import DecisionForm, ReviewForm
@@ -75,6 +76,8 @@ class ProposalInspectView(InspectView):
             ),
             moves=[(m, MOVE_LABELS[m]) for m in services.proposal_moves(proposal, by=user)],
             decision_form=DecisionForm(),
+            submitted_at=fair_time(proposal.submitted_at),
+            decided_at=fair_time(proposal.decided_at) if proposal.decided_at else "",
             session_url=(
                 reverse("sessions:edit", args=[proposal.session_id]) if proposal.session_id else ""
             ),
