@@ -49,6 +49,7 @@ LOG_ACTIONS = {move: f"proposals.proposal.{move}" for move in TRANSITIONS}
 REVIEWED_ACTION = "proposals.proposal.reviewed"
 INVITED_ACTION = "proposals.proposal.speaker_invited"
 CONFIRMED_ACTION = "proposals.proposal.speaker_confirmed"
+UNINVITED_ACTION = "proposals.proposal.speaker_uninvited"
 # Where a session made from a proposal sits until the programme editors place it.
 PLACEHOLDER_TIME = datetime.time(9)
 
@@ -380,6 +381,7 @@ def speaker_remove(*, invited: InvitedSpeaker, by: User) -> None:
     _require_submitter(proposal, by)
     if invited.is_confirmed:
         raise ProposalError(_("A speaker who confirmed stays on the proposal."), code="confirmed")
+    audit_log(instance=proposal, action=UNINVITED_ACTION, by=by, data={"speaker": invited.pk})
     invited.delete()
 
 

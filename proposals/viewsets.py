@@ -138,5 +138,6 @@ def register_proposals_log_actions(actions) -> None:
         ("reviewed", _("Review proposal"), _("Proposal reviewed")),
         ("speaker_invited", _("Invite speaker"), _("Speaker invited")),
         ("speaker_confirmed", _("Confirm speaker"), _("Speaker confirmed")),
+        ("speaker_uninvited", _("Withdraw speaker invitation"), _("Speaker invitation withdrawn")),
     ]:
         actions.register_action(f"proposals.proposal.{action}", label, message)
