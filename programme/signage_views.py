@@ -155,6 +155,9 @@ def signage_payload(*, edition: Edition, at: datetime.datetime, rooms: list[Room
         "day": day.isoformat(),
         "date": dates,
         "zone": edition.time_zone,
+        # The fair's clock as minutes ahead of UTC: the screen's browser may not know the
+        # zone's latest rules (Morocco's changes around Ramadan).
+        "offset": int(at.astimezone(zone).utcoffset().total_seconds() // 60),
         "rooms": [
             {
                 "id": board.room.pk,
@@ -290,6 +293,7 @@ def _screen(request, *, edition: Edition, rooms: list[Room], room: Room | None):
                 "languages": languages,
                 "labels": labels,
                 "zone": edition.time_zone,
+                "offset": payload["offset"],
                 "source": source + (f"?room={room.pk}" if room else ""),
                 "poll": POLL_SECONDS,
                 "room": room.pk if room else None,

@@ -18,12 +18,17 @@
   var data = null;
   var fetchedAt = 0;
   var drawn = "";
-  var timeFormat = new Intl.DateTimeFormat("en-GB", {
-    timeZone: config.zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23"
-  });
-  var dayFormat = new Intl.DateTimeFormat("en-CA", {
-    timeZone: config.zone, year: "numeric", month: "2-digit", day: "2-digit"
-  });
+  var offset = config.offset; // the fair's clock, in minutes ahead of UTC (from the server)
+
+  // On the fair's clock by the server's offset, not the browser's zone rules, which may be
+  // out of date.
+  function fairDate(date) { return new Date(date.getTime() + offset * 60000); }
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+  var timeFormat = { format: function (date) {
+    var fair = fairDate(date);
+    return pad(fair.getUTCHours()) + ":" + pad(fair.getUTCMinutes());
+  } };
+  var dayFormat = { format: function (date) { return fairDate(date).toISOString().slice(0, 10); } };
 
   function now() { return new Date(Date.now() + skew); }
 
@@ -191,6 +196,7 @@
       })
       .then(function (answer) {
         data = answer;
+        if (typeof answer.offset === "number") offset = answer.offset;
         fetchedAt = Date.now();
         tick();
       })
