@@ -158,12 +158,6 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     edition = None
     last_modified = None
 
-    def dispatch(self, request, *args, **kwargs):
-        # Read by LocaleMiddleware and CommonMiddleware on the way out only: URLs are
-        # resolved and reversed with the site's urlconf before this.
-        request.urlconf = "api.root_urls"
-        return super().dispatch(request, *args, **kwargs)
-
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if self.reads_edition:

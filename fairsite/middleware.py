@@ -1,5 +1,25 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.translation import get_language_from_path
+
+# The addresses outside the language prefix: the APIs, the calendar feeds, the admin and the
+# documents.
+UNPREFIXED = ("/api/", "/ical/", "/admin/", "/documents/")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that an address outside the language prefix answers its own 404.
+
+    Django turns a 404 into a redirect to the same address under a language prefix when that
+    address resolves there, and Wagtail's catch-all page route resolves every address: a
+    calendar app or an API client asking for what does not exist would be sent to an HTML
+    page instead of being told "not found".
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
+            return response
+        return super().process_response(request, response)
 
 
 class RememberLanguageMiddleware:
