@@ -93,6 +93,8 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "b2b_placement:index": ("b2b.b2bmeeting", "add"),
     "b2b_feedback:commitment": ("b2b.meetingfeedback", "change"),
     "b2b_feedback:agreement": ("b2b.meetingfeedback", "change"),
+    "proposals_proposals:review": ("proposals.proposal", "review", "change"),
+    "proposals_proposals:decide": ("proposals.proposal", "change"),
     "exportsupport_requests:assign": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:status": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:outcome": ("exportsupport.supportrequest", "change"),

@@ -21,6 +21,7 @@ PROGRAMME_EDITORS = "Programme editors"
 PARTNERSHIPS_OFFICERS = "Partnerships officers"
 GATE_STAFF = "Gate staff"
 LOGISTICS_UNIT = "Logistics unit"
+PROPOSAL_REVIEWERS = "Proposal reviewers"
 
 ROLES = [
     ORGANISERS,
@@ -29,6 +30,7 @@ ROLES = [
     PARTNERSHIPS_OFFICERS,
     GATE_STAFF,
     LOGISTICS_UNIT,
+    PROPOSAL_REVIEWERS,
 ]
 
 VIEW = ("view",)
@@ -76,6 +78,11 @@ PARTNERSHIPS = {
     },
     "b2b.b2bunavailability": VIEW,
 }
+# The call for proposals: calls and decisions, and the reviews.
+PROPOSALS = {
+    "proposals.callforproposals": FULL,
+    "proposals.proposal": ("view", "change", "review"),
+}
 EXPORT_SUPPORT = (
     "exportsupport.supportrequest",
     "exportsupport.supportmessage",
@@ -95,6 +102,10 @@ ROLE_MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "events.gate": FULL,
         "events.checkin": VIEW,
         **PROGRAMME,
+        **PROPOSALS,
+        "feedback.sessionrating": VIEW,
+        "feedback.visitorsurvey": VIEW,
+        "feedback.exhibitorsurvey": VIEW,
         **{model: FULL for model in EXHIBITORS},
         "exhibitors.application": (*FULL, "review"),
         **PARTNERSHIPS,
@@ -121,6 +132,8 @@ ROLE_MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "events.venue": VIEW,
         "events.openinghours": VIEW,
         **PROGRAMME,
+        **PROPOSALS,
+        "feedback.sessionrating": VIEW,
         IMAGES: ("add", "choose"),
     },
     PARTNERSHIPS_OFFICERS: {
@@ -136,6 +149,12 @@ ROLE_MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # The volunteers at the gates and at the registration desk: no admin, two pages.
     GATE_STAFF: {"events.edition": ("scan_badges", "register_walk_ins")},
+    # Those who score the proposals to a call (members of the council, partners' experts).
+    PROPOSAL_REVIEWERS: {
+        **ADMIN,
+        "proposals.callforproposals": VIEW,
+        "proposals.proposal": ("view", "review"),
+    },
     LOGISTICS_UNIT: {
         **ADMIN,
         **{model: ("view", "add", "change") for model in EXPORT_SUPPORT},

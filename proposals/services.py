@@ -58,9 +58,9 @@ def proposal_can(proposal: Proposal, move: str) -> bool:
     return proposal.status in TRANSITIONS[move][0]
 
 
-def proposal_moves(proposal: Proposal, *, by: User) -> list[str]:
-    """The decisions `by` may take on the proposal now, for the admin's buttons."""
-    if not is_decider(by):
+def proposal_moves(proposal: Proposal, *, user: User) -> list[str]:
+    """The decisions `user` may take on the proposal now, for the admin's buttons."""
+    if not is_decider(user):
         return []
     return [
         move

@@ -355,6 +355,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "b2b.refresh_current_suggestions",
         "schedule": 15 * 60,
     },
+    # A day's sessions to rate once they are over; the surveys once the fair is over.
+    "send-feedback-invitations": {
+        "task": "feedback.send_invitations",
+        "schedule": 15 * 60,
+    },
     "refresh-observatory-figures": {
         "task": "observatory.refresh_figures",
         "schedule": 10 * 60,

@@ -74,7 +74,7 @@ class ProposalInspectView(InspectView):
                 score_max=proposal.call.score_max,
                 initial={"score": mine.score, "comment": mine.comment} if mine else None,
             ),
-            moves=[(m, MOVE_LABELS[m]) for m in services.proposal_moves(proposal, by=user)],
+            moves=[(m, MOVE_LABELS[m]) for m in services.proposal_moves(proposal, user=user)],
             decision_form=DecisionForm(),
             submitted_at=fair_time(proposal.submitted_at),
             decided_at=fair_time(proposal.decided_at) if proposal.decided_at else "",

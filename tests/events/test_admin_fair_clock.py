@@ -19,7 +19,9 @@ from wagtail.users.models import UserProfile
 
 from b2b.models import B2BUnavailability, MeetingFeedback
 from events.models import BadgePrintJob
+from feedback.models import ExhibitorSurvey, SessionRating, VisitorSurvey
 from privacy.models import DataRequest, RetentionSweep
+from proposals.models import CallQuestion
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -41,6 +43,7 @@ from tests.factories.records import (
     SessionChangeFactory,
     SupportRequestFactory,
 )
+from tests.proposals.conftest import CallFactory, make_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +87,28 @@ RECORDS = {
         attendee=AttendeeFactory(edition=edition)
     ),
     "privacy.retentionsweep": lambda edition: RetentionSweep.objects.create(),
+    "proposals.callforproposals": lambda edition: CallFactory(edition=edition),
+    "proposals.proposal": lambda edition: _proposal(edition),
+    "feedback.sessionrating": lambda edition: SessionRating.objects.create(
+        session=SessionFactory(edition=edition),
+        attendee=AttendeeFactory(edition=edition),
+        score=3,
+    ),
+    "feedback.visitorsurvey": lambda edition: VisitorSurvey.objects.create(
+        attendee=AttendeeFactory(edition=edition), edition=edition, satisfaction=3, come_again="yes"
+    ),
+    "feedback.exhibitorsurvey": lambda edition: ExhibitorSurvey.objects.create(
+        application=ApplicationFactory(edition=edition, status="confirmed"),
+        satisfaction=3,
+        come_again="yes",
+    ),
 }
+
+
+def _proposal(edition):
+    call = CallFactory(edition=edition)
+    CallQuestion.objects.create(call=call, text_ar="سؤال", text_fr="Question")
+    return make_proposal(call, UserFactory())
 
 
 def _feedback(edition):

@@ -24,7 +24,11 @@ from b2b.models import MeetingFeedback
 from events.models import GateDevice
 from events.services.badges import badges_issue_blank
 from events.services.devices import device_pairing_start
+from feedback.selectors import survey_opens_at
 from privacy.models import DataRequest
+from programme.models import SessionAttendance
+from proposals.models import CallQuestion
+from proposals.services import proposal_reject, review_save, speaker_invite
 from tests.exhibitors.files import pdf, png
 from tests.factories import (
     AgreementFactory,
@@ -40,12 +44,14 @@ from tests.factories import (
     UserFactory,
 )
 from tests.factories.records import (
+    AttendeeFactory,
     B2BMeetingFactory,
     BadgeFactory,
     MeetingRequestFactory,
     PartnershipMeetingFactory,
     SupportRequestFactory,
 )
+from tests.proposals.conftest import CallFactory, grant, make_proposal
 
 ROOT = Path(settings.BASE_DIR).resolve()
 
@@ -415,6 +421,110 @@ def _outcome_agreement_start(by):
     return {"feedback": _feedback(partner_region=PartnerRegionFactory())}
 
 
+def _call():
+    call = CallFactory()
+    CallQuestion.objects.create(call=call, text_ar="لمن هذه الورشة؟", text_fr="Pour qui ?")
+    return call
+
+
+def _proposal_create(by):
+    return {
+        "call": _call(),
+        "title": "التسويق الرقمي للتعاونيات",
+        "abstract": "ورشة تطبيقية.",
+        "kind": "workshop",
+        "language": "ar",
+        "written_in": "ar",
+        "duration": 90,
+    }
+
+
+def _own_draft(by):
+    return {"proposal": make_proposal(_call(), by, submit=False)}
+
+
+def _proposal_update(by):
+    return {**_own_draft(by), "title": "التسويق الرقمي"}
+
+
+def _own_submitted(by):
+    return {"proposal": make_proposal(_call(), by)}
+
+
+def _submitted_for_decider(by):
+    return {"proposal": make_proposal(_call(), UserFactory()), "by": grant(by, "change_proposal")}
+
+
+def _review_save(by):
+    proposal = make_proposal(_call(), UserFactory())
+    return {"proposal": proposal, "by": grant(by, "review_proposal"), "score": 4}
+
+
+def _proposal_accept(by):
+    proposal = make_proposal(_call(), UserFactory())
+    for reviewer in (UserFactory(), UserFactory()):
+        review_save(proposal=proposal, by=grant(reviewer, "review_proposal"), score=4)
+    return {"proposal": proposal, "by": grant(by, "change_proposal")}
+
+
+def _proposal_reopen(by):
+    decider = grant(by, "change_proposal")
+    proposal = make_proposal(_call(), UserFactory())
+    proposal_reject(proposal=proposal, by=grant(UserFactory(), "change_proposal"))
+    return {"proposal": proposal, "by": decider}
+
+
+def _speaker_invite(by):
+    return {
+        **_own_submitted(by),
+        "name": "سعاد المرابط",
+        "email": "souad@fair.example",
+        "language": "ar",
+    }
+
+
+def _invited(by, **extra):
+    proposal = make_proposal(_call(), by)
+    invited, _token = speaker_invite(
+        proposal=proposal, by=by, name="Souad", email="souad@fair.example", language="fr"
+    )
+    return {"invited": invited, **extra}
+
+
+def _speaker_confirm(by):
+    return _invited(by, name_latin="Souad El Merabet")
+
+
+def _session_rating_save(by):
+    session = SessionFactory()
+    attendee = AttendeeFactory(edition=session.edition)
+    SessionAttendance.objects.create(
+        session=session, attendee=attendee, via="walk_in", admitted_at=session.starts_at
+    )
+    return {"session": session, "attendee": attendee, "score": 4, "at": session.ends_at}
+
+
+def _visitor_survey_save(by):
+    attendee = AttendeeFactory()
+    return {
+        "attendee": attendee,
+        "satisfaction": 4,
+        "come_again": "yes",
+        "at": survey_opens_at(attendee.edition),
+    }
+
+
+def _exhibitor_survey_save(by):
+    application = ApplicationFactory(status="confirmed")
+    application.cooperative.managers.add(by)
+    return {
+        "application": application,
+        "satisfaction": 4,
+        "come_again": "yes",
+        "at": survey_opens_at(application.edition),
+    }
+
+
 SCENARIOS = {
     "events.services.attendees.attendees_import": _attendees_import,
     "events.services.badges.badge_reissue": _badge,
@@ -471,6 +581,21 @@ SCENARIOS = {
     "exportsupport.services.support_request_status_set": _support_request_status_set,
     "privacy.services.data_request_process": _data_request,
     "privacy.services.data_request_refuse": _data_request,
+    "proposals.services.proposal_create": _proposal_create,
+    "proposals.services.proposal_update": _proposal_update,
+    "proposals.services.proposal_submit": _own_draft,
+    "proposals.services.proposal_withdraw": _own_submitted,
+    "proposals.services.proposal_review_start": _submitted_for_decider,
+    "proposals.services.review_save": _review_save,
+    "proposals.services.proposal_accept": _proposal_accept,
+    "proposals.services.proposal_reject": _submitted_for_decider,
+    "proposals.services.proposal_reopen": _proposal_reopen,
+    "proposals.services.speaker_invite": _speaker_invite,
+    "proposals.services.speaker_remove": _invited,
+    "proposals.services.speaker_confirm": _speaker_confirm,
+    "feedback.services.session_rating_save": _session_rating_save,
+    "feedback.services.visitor_survey_save": _visitor_survey_save,
+    "feedback.services.exhibitor_survey_save": _exhibitor_survey_save,
 }
 
 

@@ -49,9 +49,11 @@ from fairsite.admin_access import (
 )
 from fairsite.models import SiteSettings
 from fairsite.roles import ORGANISERS, ROLES, role_allows, role_permission_names
+from feedback.models import ExhibitorSurvey, SessionRating, VisitorSurvey
 from observatory.selectors import indicators
 from partnerships.models import Decision
 from privacy.models import DataRequest, RetentionSweep
+from proposals.models import CallQuestion
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -81,6 +83,7 @@ from tests.factories.records import (
     SessionChangeFactory,
     SupportRequestFactory,
 )
+from tests.proposals.conftest import CallFactory, make_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +198,19 @@ def build_objects(homes) -> dict:
         ends_at=timezone.now() + datetime.timedelta(hours=1),
     )
     SupportRequestFactory()
+    call = CallFactory(edition=edition)
+    CallQuestion.objects.create(call=call, text_ar="سؤال", text_fr="Question")
+    make_proposal(call, UserFactory())
+    rated = SessionFactory(edition=edition)
+    SessionRating.objects.create(session=rated, attendee=AttendeeFactory(edition=edition), score=4)
+    VisitorSurvey.objects.create(
+        attendee=AttendeeFactory(edition=edition), edition=edition, satisfaction=4, come_again="yes"
+    )
+    ExhibitorSurvey.objects.create(
+        application=ApplicationFactory(edition=edition, status="confirmed"),
+        satisfaction=4,
+        come_again="yes",
+    )
     DataRequest.objects.create(attendee=badge.attendee)
     RetentionSweep.objects.create(outcome={"attendees": 0})
 
