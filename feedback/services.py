@@ -12,7 +12,7 @@ import zoneinfo
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy
 
 from events.choices import AttendeeCategory, BadgeStatus
 from events.models import Attendee, Badge, Edition
@@ -20,6 +20,7 @@ from events.services.badge_links import badge_link_token
 from exhibitors.choices import ApplicationStatus
 from exhibitors.models import Application
 from fairsite.audit import audit_log
+from fairsite.errors import FairError
 from fairsite.services.mail import email_render_and_queue
 from fairsite.services.site import public_url
 from feedback.choices import InvitationKind
@@ -39,26 +40,28 @@ VISITOR_SURVEY_ACTION = "feedback.visitor_survey.answered"
 EXHIBITOR_SURVEY_ACTION = "feedback.exhibitor_survey.answered"
 
 
-class FeedbackError(Exception):
-    """Nothing was saved; `code` names why, `message` says it (untranslated)."""
+class FeedbackError(FairError):
+    """Nothing was saved; `code` names why, the message says it in the reader's language."""
 
     code = "feedback"
-    message = gettext_noop("Your answer could not be saved.")
+    default_message = gettext_lazy("Your answer could not be saved.")
 
 
 class NotEligible(FeedbackError):
     code = "not_eligible"
-    message = gettext_noop("Only those who came to this session or signed up for it rate it.")
+    default_message = gettext_lazy(
+        "Only those who came to this session or signed up for it rate it."
+    )
 
 
 class NotYetOpen(FeedbackError):
     code = "not_yet_open"
-    message = gettext_noop("Not yet: you can answer once it is over.")
+    default_message = gettext_lazy("Not yet: you can answer once it is over.")
 
 
 class Closed(FeedbackError):
     code = "closed"
-    message = gettext_noop("The time for answers is over.")
+    default_message = gettext_lazy("The time for answers is over.")
 
 
 def _check_window(opens_at: datetime.datetime, closes_at: datetime.datetime, at) -> None:

@@ -129,7 +129,7 @@ def _rate(request, session, attendee, *, back):
                 by=request.user,
             )
         except FeedbackError as error:
-            messages.error(request, _(error.message))
+            messages.error(request, str(error))
         else:
             messages.success(request, _("Thank you: your opinion is saved."))
             return redirect(back)
@@ -172,7 +172,7 @@ def _visitor_survey(request, attendee, *, back):
                 attendee=attendee, language=get_language(), by=request.user, **form.cleaned_data
             )
         except FeedbackError as error:
-            messages.error(request, _(error.message))
+            messages.error(request, str(error))
         else:
             messages.success(request, _("Thank you: your answers are saved."))
             return redirect(back)
@@ -201,7 +201,7 @@ def exhibitor_survey(request, application_id):
                 **form.cleaned_data,
             )
         except FeedbackError as error:
-            messages.error(request, _(error.message))
+            messages.error(request, str(error))
         else:
             messages.success(request, _("Thank you: your answers are saved."))
             return redirect(back)
