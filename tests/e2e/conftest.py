@@ -1,5 +1,8 @@
+import functools
+import http.server
 import io
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -135,3 +138,14 @@ def served_site(live_server, transactional_db):
 
     home_pages_ensure()
     return site_address_set(base_url=live_server.url)
+
+
+@pytest.fixture
+def partner(tmp_path):
+    """A partner's site: its own small web server, on another origin than the fair's
+    (127.0.0.1 and a port of its own, where the fair's live server is localhost)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()

@@ -21,6 +21,7 @@ from programme.services.sessions import session_publish, session_save
 from proposals.choices import ProposalStatus
 from proposals.models import CallForProposals, CallQuestion, Proposal
 from tests.e2e.conftest import DESK, PHONE, sign_in, viewport_context
+from tests.e2e.partner import partner_page, script_tag, widget_frame
 from tests.factories import PASSWORD, EditionFactory, RoomFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -78,7 +79,7 @@ def _link_from_outbox(to: str) -> str:
 
 
 def test_a_proposal_in_arabic_reaches_the_programme(
-    live_server, served_site, cfp, browser, artifacts
+    live_server, served_site, cfp, browser, artifacts, partner
 ):
     base = live_server.url
     submitter = cfp["submitter"]
@@ -173,4 +174,10 @@ def test_a_proposal_in_arabic_reaches_the_programme(
     phone.wait_for_url(f"{base}/ar/programme/{session.uid}/")
     assert SPEAKER_AR in phone.locator("main").inner_text()
     phone.screenshot(path=artifacts / "proposal-published-ar.png", full_page=True)
+
+    # A partner's site, on another origin, shows it in the programme widget.
+    partner_page(phone, partner, script_tag(base, lang="ar"))
+    _frame_element, frame = widget_frame(phone)
+    assert TITLE in frame.locator(".widget-session__title").all_inner_texts()
+    phone.screenshot(path=artifacts / "proposal-in-widget-ar.png", full_page=True)
     context.close()

@@ -3,9 +3,6 @@ shows the programme in the partner's language, filtered, as tall as its content;
 other pages still refuse to be framed there."""
 
 import datetime
-import functools
-import http.server
-import threading
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,6 +11,7 @@ from fairsite.services.site import home_pages_ensure
 from programme.services.pages import programme_pages_ensure
 from tests.e2e.axe import axe_violations, describe
 from tests.e2e.conftest import viewport_context
+from tests.e2e.partner import partner_page, script_tag, widget_frame
 from tests.factories import (
     EditionFactory,
     PartnerRegionFactory,
@@ -72,51 +70,6 @@ def fair(transactional_db):
         starts_at=at(edition, 16, day=1),
     )
     return edition
-
-
-@pytest.fixture
-def partner(tmp_path):
-    """A partner's site: its own small web server, on another origin than the fair's
-    (127.0.0.1 and a port of its own, where the fair's live server is localhost)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield tmp_path, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-def partner_page(page, partner, body):
-    """The partner's page, on its own origin, as the partner writes it."""
-    folder, origin = partner
-    (folder / "agenda.html").write_text(
-        f"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Partenaire</title></head>
-        <body style="margin:0;font-family:sans-serif"><main><h1>Notre agenda</h1>{body}
-        <p id="after">Pied de page du partenaire</p></main></body></html>""",
-        encoding="utf-8",
-    )
-    page.goto(f"{origin}/agenda.html")
-
-
-def script_tag(base, **attributes):
-    data = " ".join(f'data-{name}="{value}"' for name, value in attributes.items())
-    return f'<script src="{base}/static/js/programme-widget.js" {data} async></script>'
-
-
-def widget_frame(page):
-    frame_element = page.wait_for_selector("iframe.fairsite-programme-widget")
-    frame = frame_element.content_frame()
-    frame.wait_for_selector(".widget-session")
-    # Sized to its content by its own message: taller than the default, no scrolling inside.
-    page.wait_for_function(
-        """() => {
-            const frame = document.querySelector("iframe.fairsite-programme-widget");
-            const inner = frame.contentDocument ? null : frame.getBoundingClientRect().height;
-            return inner !== null && frame.style.height !== "";
-        }"""
-    )
-    return frame_element, frame
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
