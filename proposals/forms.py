@@ -47,6 +47,8 @@ class ProposalForm(forms.Form):
         for question in self.questions:
             self.fields[f"{ANSWER_PREFIX}{question.pk}"] = forms.CharField(
                 label=question.text,
+                # A question keeps its own mark, without a colon after it.
+                label_suffix="" if question.text.rstrip().endswith(("?", "؟")) else None,
                 required=question.required,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
