@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "fairsite.csp.ContentSecurityPolicyMiddleware",  # CONTENT_SECURITY_POLICY below
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "fairsite.middleware.LocaleMiddleware",  # Django's, leaving the APIs' and feeds' 404s as they are
+    "fairsite.middleware.LocaleMiddleware",  # Django's; the APIs' and feeds' 404s stay 404s
     "fairsite.middleware.RememberLanguageMiddleware",
     "fairsite.page_cache.PageCacheMiddleware",  # public pages kept a few seconds for visitors
     "django.middleware.common.CommonMiddleware",

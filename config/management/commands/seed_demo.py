@@ -21,6 +21,7 @@ from partnerships.demo import demo_partnerships_ensure
 from partnerships.services.pages import partnerships_pages_ensure
 from programme.demo import demo_programme_ensure
 from programme.services.pages import programme_pages_ensure
+from proposals.demo import demo_call_ensure
 
 
 class Command(BaseCommand):
@@ -52,6 +53,10 @@ class Command(BaseCommand):
             )
             demo_partnerships_ensure(edition=edition)
             demo_b2b_ensure(edition=edition)
+            demo_call_ensure(
+                edition=edition,
+                proposer=User.objects.get(email=_login(logins, "exhibitor").email),
+            )
             demo_published_figures_ensure()
         self.stdout.write(self.style.SUCCESS(f"Sample data ready: {edition}."))
         base = public_base_url()
