@@ -1,15 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Score(models.IntegerChoices):
     """A mark out of five, for a session or for the fair."""
 
-    VERY_POOR = 1, _("Very poor")
-    POOR = 2, _("Poor")
-    FAIR = 3, _("Fair")
-    GOOD = 4, _("Good")
-    EXCELLENT = 5, _("Excellent")
+    VERY_POOR = 1, pgettext_lazy("a mark out of five", "Very poor")
+    POOR = 2, pgettext_lazy("a mark out of five", "Poor")
+    AVERAGE = 3, pgettext_lazy("a mark out of five", "Average")
+    GOOD = 4, pgettext_lazy("a mark out of five", "Good")
+    EXCELLENT = 5, pgettext_lazy("a mark out of five", "Excellent")
 
 
 class ComeAgain(models.TextChoices):

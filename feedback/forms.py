@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import HowHeard
@@ -9,7 +10,8 @@ from feedback.models import ExhibitorSurvey, SessionRating, VisitorSurvey
 def _score_field(label):
     return forms.TypedChoiceField(
         label=label,
-        choices=[(value, f"{value} · {text}") for value, text in Score.choices],
+        # Lazy: the form is defined once, read in each reader's language.
+        choices=[(value, format_lazy("{} · {}", value, text)) for value, text in Score.choices],
         coerce=int,
         widget=forms.RadioSelect(attrs={"class": "score-choices"}),
         error_messages={"required": _("Choose a mark from 1 to 5.")},

@@ -189,6 +189,10 @@ def test_rating_page_in_french_ltr(client, past_session):
     assert 'lang="fr"' in html and 'dir="ltr"' in html
     assert past_session.title_fr in html
     assert "<fieldset" in html and "<legend" in html  # the marks are one labelled group
+    # The marks in the reader's words, whichever language the form was first read in.
+    assert "3 · Moyen" in html and "متوسط" not in html
+    arabic = client.get(_url(badge, past_session, "ar")).content.decode()
+    assert "3 · متوسط" in arabic
 
 
 def test_badge_page_links_to_the_feedback(client, past_session):
