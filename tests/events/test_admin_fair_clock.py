@@ -21,7 +21,7 @@ from b2b.models import B2BUnavailability, MeetingFeedback
 from events.models import BadgePrintJob
 from feedback.models import ExhibitorSurvey, SessionRating, VisitorSurvey
 from privacy.models import DataRequest, RetentionSweep
-from proposals.models import CallQuestion
+from proposals.models import CallForProposals, CallQuestion
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -106,9 +106,14 @@ RECORDS = {
 
 
 def _proposal(edition):
-    call = CallFactory(edition=edition)
+    """A proposal to the edition's call, open again if its walk set its moments in the past."""
+    call = CallForProposals.objects.filter(edition=edition).first() or CallFactory(edition=edition)
+    now = datetime.datetime.now(datetime.UTC)
+    CallForProposals.objects.filter(pk=call.pk).update(
+        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=30)
+    )
     CallQuestion.objects.create(call=call, text_ar="سؤال", text_fr="Question")
-    return make_proposal(call, UserFactory())
+    return make_proposal(CallForProposals.objects.get(pk=call.pk), UserFactory())
 
 
 def _feedback(edition):
@@ -203,9 +208,9 @@ def test_every_admin_page_shows_times_on_the_fair_clock(superuser_client, day):
     for viewset in admin_viewsets():
         model = viewset.model
         record = RECORDS[model._meta.label_lower](edition)
-        # Every moment at 15:37; an end the day after its start.
+        # Every moment at 15:37; an end (or a closing) the day after its start.
         moments = {
-            name: moment + datetime.timedelta(days=name.startswith("ends"))
+            name: moment + datetime.timedelta(days=name.startswith(("ends", "closes")))
             for name in moment_fields(model)
         }
         model.objects.filter(pk=record.pk).update(**moments)
