@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fairsite.i18n import active_language
 from fairsite.phones import PhoneField
+from fairsite.widgets import LanguageSelect
 from programme.choices import SpokenLanguage
 from programme.models import Track
 from proposals.choices import Duration
@@ -85,7 +86,9 @@ class InviteForm(forms.Form):
         required=False,
         help_text=_("If the person has no e-mail address: the invitation goes by text message."),
     )
-    language = forms.ChoiceField(label=_("Language of the invitation"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
