@@ -280,7 +280,8 @@ def _invitations_deliver(kind: str) -> int:
     for invitation_id in list(pending[:1000]):
         with transaction.atomic():
             invitation = (
-                Invitation.objects.select_for_update()
+                # Only the invitation's row: PostgreSQL locks no nullable side of a join.
+                Invitation.objects.select_for_update(of=("self",))
                 .filter(pk=invitation_id, sent_at__isnull=True)
                 .select_related("attendee__edition", "application__edition")
                 .select_related("application__cooperative")
