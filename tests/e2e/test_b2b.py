@@ -95,10 +95,12 @@ def test_one_asks_the_other_accepts_and_the_meeting_is_on_the_agenda(
     phone.fill("textarea[name=seeks]", "موزعون في أوروبا، التلفيف")
     shot(phone, artifacts, "b2b-join-ar-phone")
     phone.click("main form button[type=submit]")
-    phone.wait_for_url(f"{base}/ar/meetings/")
+    # Joining lands on the people suggested to her.
+    phone.wait_for_url(f"{base}/ar/meetings/suggestions/")
     assert B2BParticipant.objects.get(user=fair["salma"]).kind == "exhibitor"
 
-    # She looks for honey buyers and asks Omar for a meeting.
+    # She looks for honey buyers in the list of people to meet and asks Omar for a meeting.
+    phone.goto(f"{base}/ar/meetings/")
     phone.fill("input[name=q]", "العسل")
     phone.click(".b2b-filters button[type=submit]")
     phone.wait_for_url(re.compile(r".*/ar/meetings/\?q=.*"))
