@@ -8,8 +8,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "locmem"  # fairsite.sms.outbox
-MEDIA_ROOT = VAR_DIR / "test-media"
-PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+# Two test runs at once on one machine each need a database and files of their own:
+# TEST_DB_SUFFIX names them.
+_suffix = env("TEST_DB_SUFFIX", default="")
+MEDIA_ROOT = VAR_DIR / f"test-media{_suffix}"
+PRIVATE_MEDIA_ROOT = VAR_DIR / f"test-private{_suffix}"
 # On this machine's disk whatever STORAGE_BACKEND says: the object-storage tests set up their own.
 STORAGES = storages_config("local", private_root=PRIVATE_MEDIA_ROOT, s3=S3Options())
 # The real Celery worker is reached only by the tests marked "worker"; the rest run tasks
@@ -21,8 +24,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests read a page after changing what it shows: no kept pages, except where a test asks.
 PAGE_CACHE_SECONDS = 0
 LOGGING["root"]["level"] = "WARNING"
-# Two test runs at once on one machine each need a database of their own: TEST_DB_SUFFIX.
-_suffix = env("TEST_DB_SUFFIX", default="")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: threads then get connections of their own, with the WAL and
     # IMMEDIATE settings, as concurrent requests do in production.
