@@ -12,18 +12,23 @@ class FairsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.models import Locale, PageViewRestriction, Site, get_page_models
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         import fairsite.lookups  # noqa: F401  (registers `in` and `range` for integer columns)
         import fairsite.tasks  # noqa: F401  (its tasks are queued by name)
         from fairsite.models import SiteSettings
         from fairsite.page_cache import forget_pages_when_changed, pages_changed
 
-        # A page published or taken down, or the contact details in every page's footer
-        # changed: the pages kept for visitors are all forgotten.
+        # A page published, moved, changed or taken down, the site's addresses, languages or
+        # restrictions, or the contact details in every page's footer changed: the pages kept
+        # for visitors, and what pages keep (fairsite.kept), are all forgotten.
         page_published.connect(pages_changed, dispatch_uid="page_cache_published")
         page_unpublished.connect(pages_changed, dispatch_uid="page_cache_unpublished")
-        forget_pages_when_changed(SiteSettings)
+        post_page_move.connect(pages_changed, dispatch_uid="page_cache_moved")
+        forget_pages_when_changed(
+            SiteSettings, Site, Locale, PageViewRestriction, *get_page_models()
+        )
 
 
 class FairUsersConfig(WagtailUsersAppConfig):

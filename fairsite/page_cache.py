@@ -15,7 +15,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
-VERSION_KEY = "pagecache:version"
+from fairsite.kept import content_changed, content_version
+
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Link")
 
 
@@ -66,17 +67,13 @@ def _keepable(request, response) -> bool:
 
 
 def _key(request) -> str:
-    version = cache.get(VERSION_KEY, 0)
-    return f"pagecache:{version}:{request.get_host()}:{request.get_full_path()}"
+    return f"pagecache:{content_version()}:{request.get_host()}:{request.get_full_path()}"
 
 
 def pages_changed(**kwargs) -> None:
-    """Forget every kept page: the next visitor gets a fresh one."""
-    if cache.add(VERSION_KEY, 1, None) is False:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:  # expired between the two calls
-            cache.set(VERSION_KEY, 1, None)
+    """Forget every kept page, and what pages keep (fairsite.kept): the next visitor gets a
+    fresh one."""
+    content_changed()
 
 
 def forget_pages_when_changed(*models) -> None:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "fairsite.health.HealthCheckMiddleware",  # /healthz, /readyz: before the host check
     "fairsite.logs.RequestLogMiddleware",  # a request id, and a log line per request
+    "fairsite.kept.ContentVersionMiddleware",  # what pages keep, read once a request
     "django.middleware.security.SecurityMiddleware",
     "fairsite.csp.ContentSecurityPolicyMiddleware",  # CONTENT_SECURITY_POLICY below
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "fairsite.page_routes.KeptRoutesMiddleware",  # the site and page of an address, kept
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from fairsite.blocks import RICH_TEXT_FEATURES
+from fairsite.models.pages import live_page_in_language
 
 from .editions import Edition
 
@@ -29,7 +30,7 @@ class PracticalInfoPage(Page):
 
     @classmethod
     def in_language(cls, language: str) -> "PracticalInfoPage | None":
-        return cls.objects.live().filter(locale__language_code=language).first()
+        return live_page_in_language(cls, language)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

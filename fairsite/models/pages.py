@@ -12,6 +12,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from fairsite.blocks import BodyBlock, KeyFigureBlock
+from fairsite.kept import kept_copy
+
+
+def live_page_in_language(model: type[Page], language: str) -> Page | None:
+    """The live page of `model` (one per language's tree) in `language`, kept per process
+    until pages change (fairsite.kept)."""
+    return kept_copy(
+        ("page in language", model._meta.label, language),
+        lambda: model.objects.live().filter(locale__language_code=language).first(),
+    )
 
 
 class HomePage(Page):
@@ -114,7 +124,7 @@ class PrivacyPage(Page):
 
     @classmethod
     def in_language(cls, language: str) -> "PrivacyPage | None":
-        return cls.objects.live().filter(locale__language_code=language).first()
+        return live_page_in_language(cls, language)
 
 
 class NewsIndexPage(Page):

@@ -1,9 +1,13 @@
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Site
 
 from fairsite.i18n import LocalizedField
+from fairsite.kept import kept
 
 
 class SiteSettings(BaseSiteSetting):
@@ -81,6 +85,20 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings, as Wagtail's own method finds them, kept per process until
+        they change (fairsite.kept) rather than read at every request."""
+        name = cls.get_cache_attr_name()
+        if not hasattr(request, name):
+            site = Site.find_for_request(request)
+            settings = copy.copy(
+                kept(("site settings", getattr(site, "pk", None)), lambda: cls.for_site(site))
+            )
+            settings._request = request
+            setattr(request, name, settings)
+        return getattr(request, name)
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

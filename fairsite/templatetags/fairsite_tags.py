@@ -14,6 +14,7 @@ from fairsite.i18n import (
     localized_with_language,
     script_language,
 )
+from fairsite.kept import kept
 from fairsite.models import PrivacyPage
 from fairsite.privacy import NOTICES
 
@@ -52,11 +53,18 @@ def _site_home(request) -> Page | None:
 
 def _translation_urls(request, page: Page) -> dict[str, str]:
     """The URL of each live translation of `page`, keeping a routable page's sub-path."""
-    own_url = page.get_url(request) or ""
+    own_url, urls = kept(
+        ("translation urls", getattr(Site.find_for_request(request), "pk", None), page.pk),
+        lambda: _page_translation_urls(request, page),
+    )
     suffix = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+    return {code: url + suffix for code, url in urls.items()}
+
+
+def _page_translation_urls(request, page: Page) -> tuple[str, dict[str, str]]:
     translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {
-        translated.locale.language_code: (translated.get_url(request) or "") + suffix
+    return page.get_url(request) or "", {
+        translated.locale.language_code: translated.get_url(request) or ""
         for translated in translations
     }
 
@@ -65,21 +73,26 @@ def _translation_urls(request, page: Page) -> dict[str, str]:
 def main_menu(context):
     """The children of the active language's home page that are marked "show in menus"."""
     request = context["request"]
-    home = _site_home(request)
-    if home is None:
+    site = Site.find_for_request(request)
+    if site is None:
         return {"items": []}
     current = context.get("page")
-    items = home.localized.get_children().live().in_menu()
+    items = kept(("main menu", site.pk, get_language()), lambda: _menu_items(request, site))
     return {
         "items": [
             {
-                "page": item,
-                "active": isinstance(current, Page) and current.path.startswith(item.path),
+                "url": url,
+                "title": title,
+                "active": isinstance(current, Page) and current.path.startswith(path),
             }
-            for item in items
-        ],
-        "request": request,
+            for path, url, title in items
+        ]
     }
+
+
+def _menu_items(request, site: Site) -> list[tuple[str, str, str]]:
+    children = site.root_page.localized.get_children().live().in_menu()
+    return [(item.path, item.get_url(request), item.title) for item in children]
 
 
 register.filter("join_list", join_list)

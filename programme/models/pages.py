@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from fairsite.models.pages import RoutedSectionPage
+from fairsite.models.pages import RoutedSectionPage, live_page_in_language
 
 
 class ProgrammePage(RoutedSectionPage):
@@ -15,7 +15,7 @@ class ProgrammePage(RoutedSectionPage):
 
     @classmethod
     def in_language(cls, language: str) -> "ProgrammePage | None":
-        return cls.objects.live().filter(locale__language_code=language).first()
+        return live_page_in_language(cls, language)
 
     def session_url(self, session, *, full: bool = False) -> str:
         """The session's own page; `full` for an address to use outside the site."""
