@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 
 from events.choices import AttendeeCategory, BadgeStatus, RegisteredVia
 from events.models import Attendee, Edition
+from fairsite.kept import kept_copy
 
 
 def registrations_by_way(edition: Edition, *, category: str = "") -> dict[str, int]:
@@ -28,3 +29,9 @@ def registrations_by_way(edition: Edition, *, category: str = "") -> dict[str, i
         .order_by()
     )
     return {way: counts.get(way, 0) for way in RegisteredVia.values}
+
+
+def shown_edition() -> Edition | None:
+    """The current edition as public pages show it: kept per process until the content
+    changes (fairsite.kept). Services that write use Edition.objects.current()."""
+    return kept_copy(("current edition",), Edition.objects.current)

@@ -8,8 +8,17 @@ class ExhibitorsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from exhibitors.models import Application, Cooperative, Product, Stand
+        from exhibitors.models import (
+            Application,
+            Certification,
+            Cooperative,
+            CooperativePhoto,
+            Product,
+            Stand,
+        )
         from fairsite.page_cache import forget_pages_when_changed
 
         # What the public pages show: a change is seen at once, not when the kept page expires.
-        forget_pages_when_changed(Cooperative, Product, Stand, Application)
+        forget_pages_when_changed(
+            Cooperative, Product, Stand, Application, Certification, CooperativePhoto
+        )

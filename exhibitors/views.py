@@ -11,12 +11,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events.models import Edition
 from events.pdf import badges_pdf
+from events.selectors import shown_edition
 from exhibitors.choices import ApplicationStatus
 from exhibitors.errors import ApplicationError, ApplicationIncomplete
 from exhibitors.floor_plan import halls as floor_plan_halls
@@ -64,6 +66,7 @@ from exhibitors.services.cooperatives import (
     cooperative_update,
     invitation_for_token,
 )
+from fairsite.kept import kept_copy
 from fairsite.uploads import private_file_response
 
 
@@ -498,7 +501,7 @@ def _errors(form) -> str:
 
 def directory_index(request, page):
     """The directory page: this edition's confirmed exhibitors, filtered and by pages."""
-    edition = Edition.objects.current()
+    edition = shown_edition()
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     exhibitors = (
@@ -506,7 +509,10 @@ def directory_index(request, page):
         if edition
         else Application.objects.none()
     )
-    page_obj = Paginator(exhibitors, page.per_page).get_page(request.GET.get("page"))
+    # Read only where the list is not kept (the template's `kept_fragment`).
+    page_obj = SimpleLazyObject(
+        lambda: Paginator(exhibitors, page.per_page).get_page(request.GET.get("page"))
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return page.render(
@@ -522,10 +528,16 @@ def directory_index(request, page):
 
 
 def directory_profile_view(request, page, cooperative_id):
-    """An exhibitor's public profile, with its stand."""
-    edition = Edition.objects.current()
+    """An exhibitor's public profile, with its stand (kept per process until the content
+    changes: read, never changed here)."""
+    edition = shown_edition()
     application = (
-        directory_profile(edition=edition, cooperative_id=cooperative_id) if edition else None
+        kept_copy(
+            ("directory profile", edition.pk, cooperative_id),
+            lambda: directory_profile(edition=edition, cooperative_id=cooperative_id),
+        )
+        if edition
+        else None
     )
     if application is None:
         raise Http404

@@ -6,6 +6,7 @@ owner's language.
 """
 
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -168,18 +170,25 @@ def _calendar_response(
         listed = sessions() if callable(sessions) else sessions
         return calendar_bytes(listed, name=name, language=language, url_for=_session_link(language))
 
+    modified = None
     if shared is None:
         body = render()
     else:
         feed, edition = shared
         version = programme_version(edition=edition, seats=False)
         key = "ical:" + hashlib.sha256(f"{feed}|{language}|{version}".encode()).hexdigest()
-        body = cache.get(key)
-        if body is None:
-            body = render()
-            cache.set(key, body, SHARED_SECONDS)
+        kept = cache.get(key)
+        if kept is None:
+            kept = (render(), int(time.time()))
+            cache.set(key, kept, SHARED_SECONDS)
+        body, modified = kept
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Language"] = language
     response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    if modified is not None:
+        # A calendar app asking again gets "304 Not Modified" until the programme changes
+        # (ConditionalGetMiddleware compares; the ETag is the body's, the date its writing).
+        response["ETag"] = f'"{key[5:37]}"'
+        response["Last-Modified"] = http_date(modified)
     return response

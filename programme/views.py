@@ -6,14 +6,12 @@ Thin views: what a sign-up, a star or a new agenda address means is decided in
 """
 
 import functools
-import hashlib
 import re
 import zoneinfo
 from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
@@ -25,8 +23,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from events.models import Edition
+from events.selectors import shown_edition
 from fairsite.i18n import active_language, as_written, join_list
+from fairsite.kept import kept
 from fairsite.services.site import public_url
 from programme.choices import SessionStatus, SessionType, SignupStatus, SpokenLanguage
 from programme.errors import ProgrammeError
@@ -39,7 +38,6 @@ from programme.selectors import (
     programme_session,
     programme_sessions,
     programme_tracks,
-    programme_version,
     sessions_by_day,
     visitor_signups,
     visitor_starred,
@@ -49,9 +47,6 @@ from programme.services.agenda import agenda_for, agenda_secret_reset, agenda_st
 from programme.services.signups import session_signup_for_user, signup_cancel
 
 ALL_DAYS = "all"
-# Long enough to spare the database at the gates' busiest hour; a change to the programme
-# or a sign-up changes the cache key at once.
-PROGRAMME_CACHE_SECONDS = 10 * 60
 
 
 def ical_path(name: str, **kwargs) -> str:
@@ -60,11 +55,11 @@ def ical_path(name: str, **kwargs) -> str:
 
 
 def programme_index(request, page):
-    edition = Edition.objects.current()
+    edition = shown_edition()
     context = {"edition": edition, "sessions_html": "", "session_count": 0}
     if edition is None:
         return page.render(request, context_overrides=context)
-    tracks = list(programme_tracks(edition=edition))
+    tracks = kept(("programme tracks", edition.pk), lambda: list(programme_tracks(edition=edition)))
     query = request.GET.copy()
     every_day = query.get("day") == ALL_DAYS
     if every_day:
@@ -73,9 +68,8 @@ def programme_index(request, page):
         # One day at a time, today's while the fair is on: a phone shows it at once.
         today = edition.today()
         query["day"] = (today if today in edition.days else edition.starts_on).isoformat()
-    form = ProgrammeFilterForm(
-        query, tracks=tracks, rooms=programme_rooms(edition=edition), days=edition.days
-    )
+    rooms = kept(("programme rooms", edition.pk), lambda: list(programme_rooms(edition=edition)))
+    form = ProgrammeFilterForm(query, tracks=tracks, rooms=rooms, days=edition.days)
     filters = form.filters()
     track = next((track for track in tracks if track.slug == filters.get("track")), None)
     context.update(
@@ -96,19 +90,13 @@ def programme_index(request, page):
 def _sessions_html(request, page, edition, filters, context) -> tuple[str, int]:
     """The day-by-day list of sessions, and how many.
 
-    Everyone sees the same list, kept in the cache until the programme or a sign-up changes;
-    each card holds a marker where a signed-in visitor's own buttons (their star, their
-    sign-up) are put in for each request, without the list being made again.
+    Everyone sees the same list, kept until the programme or a sign-up changes
+    (fairsite.kept); each card holds a marker where a signed-in visitor's own buttons (their
+    star, their sign-up) are put in for each request, without the list being made again.
     """
-    version = programme_version(edition=edition)
-    key = (
-        "programme:"
-        + hashlib.sha256(
-            f"{active_language()}|{sorted(filters.items())}|{version}|{page.pk}".encode()
-        ).hexdigest()
-    )
-    cached = cache.get(key)
-    if cached is None:
+    key = ("programme list", page.pk, active_language(), tuple(sorted(filters.items())))
+
+    def render() -> tuple[str, int]:
         listed = list(programme_sessions(edition=edition, **filters))
         sessions = _mark(request, page, listed, personal=False)
         html = render_to_string(
@@ -121,9 +109,9 @@ def _sessions_html(request, page, edition, filters, context) -> tuple[str, int]:
                 "shared": True,
             },
         )
-        cached = (html, len(sessions))
-        cache.set(key, cached, PROGRAMME_CACHE_SECONDS)
-    html, count = cached
+        return html, len(sessions)
+
+    html, count = kept(key, render)
     if request.user.is_authenticated:
         html = _visitor_actions(request, page, html)
     else:
@@ -280,7 +268,7 @@ def agenda_view(request, page):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     agenda = agenda_for(user=request.user)
-    edition = Edition.objects.current()
+    edition = shown_edition()
     sessions = list(agenda_sessions(user=request.user, edition=edition)) if edition else []
     _mark(request, page, sessions)
     feed = ical_path("ical:agenda", secret=agenda.secret)
@@ -313,7 +301,7 @@ def agenda_reset_view(request, page):
 
 
 def changes_view(request, page):
-    edition = Edition.objects.current()
+    edition = shown_edition()
     return page.render(
         request,
         template="programme/changes.html",

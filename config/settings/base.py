@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "fairsite.csp.ContentSecurityPolicyMiddleware",  # CONTENT_SECURITY_POLICY below
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag, and 304 for what did not change
     "django.contrib.sessions.middleware.SessionMiddleware",
     "fairsite.middleware.LocaleMiddleware",  # Django's; the APIs' and feeds' 404s stay 404s
     "fairsite.middleware.RememberLanguageMiddleware",

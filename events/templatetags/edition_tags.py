@@ -1,7 +1,7 @@
 from django import template
 
 from events.models import Edition
-from fairsite.kept import kept_copy
+from events.selectors import shown_edition
 
 register = template.Library()
 
@@ -9,4 +9,4 @@ register = template.Library()
 @register.simple_tag
 def current_edition() -> Edition | None:
     """The current edition, with its venue: `{% current_edition as edition %}`."""
-    return kept_copy(("current edition",), Edition.objects.current)
+    return shown_edition()

@@ -128,3 +128,25 @@ def privacy_notice(purpose: str):
     fairsite.privacy.NOTICES), with a link to the privacy page in the reader's language."""
     page = PrivacyPage.in_language(active_language())
     return {"purpose": purpose, "text": NOTICES[purpose], "privacy_url": page.url if page else ""}
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist, self.parts = nodelist, parts
+
+    def render(self, context):
+        key = ("fragment", *(part.resolve(context) for part in self.parts))
+        return kept(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept_fragment(parser, token):
+    """`{% kept_fragment "name" what it shows... %}...{% endkept_fragment %}`: the part of a
+    page that is the same for every reader, rendered once per process and kept until the
+    content changes (fairsite.kept), under its name and the values it varies with (the
+    language, the address with its filters). Never around a form or anything about the
+    reader."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endkept_fragment",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, parts)

@@ -1,5 +1,6 @@
 """The opening morning on one machine: 200 visitors browsing the home, programme and
-directory pages while 8 gates scan badges, for 60 seconds, against gunicorn with 2 workers.
+directory pages while 8 gates scan badges, for 60 seconds, against gunicorn with 2 workers,
+with the page cache off and half the visitors signed in (who never get it anyway).
 
 Visitors wait 1 to 3 seconds between pages, as people reading do (about 100 pages a second
 in all); each gate scans a badge a second, in and out. Budget: no error, p95 under 300 ms.
@@ -19,15 +20,18 @@ import time
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 
 from events.models import Edition, Gate
 from events.services.badges import attendee_register
 from events.services.devices import gate_token_issue
+from fairsite.models import User
 from tests.processes import free_port, start_gunicorn, stop
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 VISITORS, GATES = 200, 8
+SIGNED_IN_ACCOUNTS = 20
 SECONDS = float(os.environ.get("LOAD_SECONDS", 60))
 PAGES = ["/ar/", "/fr/", "/ar/programme/", "/fr/programme/", "/ar/exhibitors/", "/fr/exhibitors/"]
 BUDGET_P95_MS = 300
@@ -56,8 +60,13 @@ def test_two_hundred_visitors_and_eight_gates(capsys):
         attendee_register(edition=edition, category="visitor", full_name=f"Visiteur {n}")[1]
         for n in range(GATES * 20)
     ]
+    cookies = []
+    for n in range(SIGNED_IN_ACCOUNTS):
+        client = Client()
+        client.force_login(User.objects.create_user(email=f"reader{n}@fair.example"))
+        cookies.append(f"sessionid={client.cookies['sessionid'].value}")
     port = free_port()
-    server = start_gunicorn(port, workers=2)
+    server = start_gunicorn(port, workers=2, PAGE_CACHE_SECONDS="0")
     results: dict[str, list[tuple[int, float]]] = {"page": [], "scan": []}
     by_path: dict[str, list[float]] = {path: [] for path in PAGES}
     lock = threading.Lock()
@@ -69,10 +78,12 @@ def test_two_hundred_visitors_and_eight_gates(capsys):
 
         def visitor(seed):
             rng = random.Random(seed)
+            # Every other visitor is signed in (an exhibitor, a visitor with an agenda).
+            headers = {"Cookie": cookies[seed % len(cookies)]} if seed % 2 else {}
             time.sleep(rng.uniform(0, 3))  # people arrive over the first seconds
             while time.monotonic() - began < SECONDS:
                 path = rng.choice(PAGES)
-                outcome = request(port, "GET", path)
+                outcome = request(port, "GET", path, headers=headers)
                 with lock:
                     results["page"].append(outcome)
                     by_path[path].append(outcome[1])
@@ -116,7 +127,8 @@ def test_two_hundred_visitors_and_eight_gates(capsys):
     errors = [status for status, _ms in every if status != 200]
     with capsys.disabled():
         print(
-            f"\n{connection.vendor}, gunicorn 2 workers, {VISITORS} visitors + {GATES} gates, "
+            f"\n{connection.vendor}, gunicorn 2 workers, page cache off, {VISITORS} visitors "
+            f"(half signed in) + {GATES} gates, "
             f"{elapsed:.0f} s: {len(every)} requests ({len(every) / elapsed:.0f}/s), "
             f"{len(errors)} errors"
         )

@@ -437,3 +437,23 @@ def test_agenda_feed_holds_the_sessions_signed_up_for_even_unstarred(client, edi
     events = events_by_uid(feed(client, reverse("ical:agenda", args=[agenda.secret])))
 
     assert set(events) == {uid(workshop)}
+
+
+def test_a_calendar_app_asking_again_is_told_nothing_changed_until_something_does(client, edition):
+    talk = SessionFactory(edition=edition, title_fr="Avant")
+    url = reverse("ical:programme") + "?lang=fr"
+    first = client.get(url)
+    etag, modified = first["ETag"], first["Last-Modified"]
+
+    by_tag = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=modified)
+    other_language = client.get(reverse("ical:programme") + "?lang=ar", HTTP_IF_NONE_MATCH=etag)
+    talk.title_fr = "Après"
+    session_save(session=talk)
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert (by_tag.status_code, by_tag.content) == (304, b"")
+    assert by_date.status_code == 304
+    assert other_language.status_code == 200
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert str(Calendar.from_ical(changed.content).events[0]["SUMMARY"]) == "Après"
