@@ -28,5 +28,6 @@ def test_the_sample_call_is_open_with_a_proposal_to_review_and_the_programme_lin
     assert call.edition == Edition.objects.current()
 
     # Closed: the programme (read in French, not yet kept by the page cache) no longer asks.
-    CallForProposals.objects.update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    call.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    call.save()
     assert 'href="/fr/proposals/"' not in client.get("/fr/programme/").content.decode()
