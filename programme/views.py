@@ -120,6 +120,7 @@ def _sessions_html(request, page, edition, filters, context) -> tuple[str, int]:
 
 
 ACTIONS_MARKER = re.compile(r"<!--actions ([0-9a-f-]{36}) (open|cancelled)-->")
+STAND_IN_UID = "00000000-0000-0000-0000-000000000000"
 
 
 def _visitor_actions(request, page, html: str) -> str:
@@ -134,17 +135,28 @@ def _visitor_actions(request, page, html: str) -> str:
     template = get_template("programme/includes/session_actions.html").template
     shared = {"request": request, "csrf_token": get_token(request), "labels": card_labels()}
 
-    def actions(match) -> str:
-        uid, state = match.group(1), match.group(2)
-        on = uid in starred
+    def render(uid: str, on: bool, cancelled: bool) -> str:
         card = SimpleNamespace(
             uid=uid,
             is_starred=on,
-            is_cancelled=state == "cancelled",
+            is_cancelled=cancelled,
             my_signup=signups.get(uid),
             star_url=base + page.reverse_subpage("unstar" if on else "star", args=[uid]),
         )
         return template.render(Context({**shared, "session": card}))
+
+    # A card without a sign-up differs from another in the same state by its uid only: its
+    # buttons are drawn once per state and the uid written in.
+    drawn: dict[tuple[bool, bool], str] = {}
+
+    def actions(match) -> str:
+        uid, cancelled = match.group(1), match.group(2) == "cancelled"
+        on = uid in starred
+        if uid in signups:
+            return render(uid, on, cancelled)
+        if (on, cancelled) not in drawn:
+            drawn[on, cancelled] = render(STAND_IN_UID, on, cancelled)
+        return drawn[on, cancelled].replace(STAND_IN_UID, uid)
 
     return ACTIONS_MARKER.sub(actions, html)
 
