@@ -26,7 +26,7 @@ from tests.bench.test_directory import add_exhibitors
 from tests.bench.test_programme import add_sessions
 from tests.processes import free_port, start_gunicorn, stop
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SEQUENTIAL, CLIENTS, CONCURRENT_SECONDS = 200, 16, 4.0
 
