@@ -94,11 +94,18 @@ class SiteSettings(BaseSiteSetting):
         if not hasattr(request, name):
             site = Site.find_for_request(request)
             settings = copy.copy(
-                kept(("site settings", getattr(site, "pk", None)), lambda: cls.for_site(site))
+                kept(("site settings", getattr(site, "pk", None)), lambda: cls._loaded(site))
             )
             settings._request = request
             setattr(request, name, settings)
         return getattr(request, name)
+
+    @classmethod
+    def _loaded(cls, site) -> "SiteSettings":
+        """The settings with their logos read, so that copies share them."""
+        settings = cls.for_site(site)
+        settings.fair_logo, settings.region_logo  # noqa: B018  (loaded here, once)
+        return settings
 
     @property
     def social_links(self) -> list[tuple[str, str]]:
