@@ -12,6 +12,7 @@ to Wagtail's signals in fairsite.apps.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
@@ -74,6 +75,9 @@ def pages_changed(**kwargs) -> None:
     """Forget every kept page, and what pages keep (fairsite.kept): the next visitor gets a
     fresh one."""
     content_changed()
+    # And again once the change is committed: another process that read the rows between
+    # the save and the commit kept what it saw, under the first new version.
+    transaction.on_commit(content_changed)
 
 
 def forget_pages_when_changed(*models) -> None:

@@ -108,3 +108,16 @@ def test_a_page_unchanged_since_the_visitor_read_it_is_not_sent_again(client, si
 
     assert again.status_code == 304 and again.content == b""
     assert client.get("/ar/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_a_change_is_announced_again_when_it_is_committed(
+    site, homes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        add_page(homes["fr"], "Avant", "avant")
+        at_save = kept.content_version()
+        # Another process reads the rows now, before the commit, and keeps what it saw.
+        kept.keep(("stale",), "what was there before the commit")
+
+    assert kept.content_version() != at_save
+    assert kept.find_kept(("stale",)) is kept.MISSING
