@@ -268,7 +268,7 @@ def review_save(*, proposal: Proposal, by: User, score: int, comment: str = "") 
 def proposal_accept(*, proposal: Proposal, by: User, note: str = "") -> Proposal:
     """Accept a proposal with the reviews its call needs: a draft session is made in the
     programme from it, with its confirmed speakers (those who confirm later join it), and
-    the proposer is told.
+    the proposer and the confirmed speakers are told.
 
     The row lock makes two accepts at once make one session: the second finds the proposal
     accepted and is refused.
@@ -288,18 +288,21 @@ def proposal_accept(*, proposal: Proposal, by: User, note: str = "") -> Proposal
     proposal.save(update_fields=["session"])
     _move(proposal, "accept", by=by, note=note)
     _submitter_tell(proposal, "accepted", note=note)
+    _speakers_tell(proposal, "speaker_accepted")
     return proposal
 
 
 @transaction.atomic
 def proposal_reject(*, proposal: Proposal, by: User, note: str = "") -> Proposal:
-    """Decline a proposal; the proposer is told, with the note if there is one."""
+    """Decline a proposal; the proposer is told, with the note if there is one, and its
+    confirmed speakers too."""
     _require_decider(by)
     proposal = _locked(proposal)
     _check(proposal, "reject")
     proposal.decided_at = timezone.now()
     _move(proposal, "reject", by=by, note=note)
     _submitter_tell(proposal, "rejected", note=note)
+    _speakers_tell(proposal, "speaker_rejected")
     return proposal
 
 
@@ -497,6 +500,35 @@ def _submitter_tell(proposal: Proposal, template: str, *, note: str = "") -> Non
             context=context,
             language=person.language,
         )
+
+
+def _speakers_tell(proposal: Proposal, template: str) -> None:
+    """Tell each speaker who confirmed the decision, in the language of their invitation, by
+    e-mail or else by text message, as their invitation reached them. The programme team's
+    note is the proposer's alone; someone reached at the proposer's own address, or at an
+    address already told, is told once."""
+    submitter = proposal.submitter
+    told = {(submitter.email or "").lower(), submitter.phone or ""} - {""}
+    for invited in proposal.speakers.filter(confirmed_at__isnull=False).order_by("pk"):
+        address = invited.email or invited.phone
+        if invited.user_id == submitter.pk or address in told:
+            continue
+        told.add(address)
+        context = {"invited": invited, "proposal": proposal}
+        if invited.email:
+            email_render_and_queue(
+                to=[invited.email],
+                template_prefix=f"proposals/email/{template}",
+                context=context,
+                language=invited.language,
+            )
+        else:
+            sms_render_and_queue(
+                to=invited.phone,
+                template=f"proposals/sms/{template}.txt",
+                context=context,
+                language=invited.language,
+            )
 
 
 def _invitation_send(invited: InvitedSpeaker, token: str) -> None:

@@ -223,8 +223,8 @@ def test_accept_makes_a_draft_session_with_its_confirmed_speakers(
     assert list(session.speakers.all()) == [invited.speaker]
     assert not Session.objects.published().exists()
     assert logged(accepted, "proposals.proposal.accept").get().user_id == organiser.pk
-    email = OutboundEmail.objects.get()
-    assert email.to == [submitter.email] and email.language == "ar"
+    email = OutboundEmail.objects.get(to=[submitter.email])
+    assert email.language == "ar"
     assert "مبروك" in email.body_text
 
 
@@ -269,6 +269,73 @@ def test_decisions_refused_on_an_accepted_proposal(proposal, reviewers, organise
     with pytest.raises(InvalidTransition):
         services.proposal_withdraw(proposal=proposal, by=proposal.submitter)
     assert Session.objects.count() == 1
+
+
+def invite_and_confirm(proposal, submitter, *, name, language, email="", phone=""):
+    invited, _token = services.speaker_invite(
+        proposal=proposal, by=submitter, name=name, email=email, phone=phone, language=language
+    )
+    services.speaker_confirm(invited=invited, by=None, name_latin=name)
+    return invited
+
+
+def test_accept_tells_each_confirmed_speaker_in_their_own_language(
+    proposal, submitter, reviewers, organiser
+):
+    invite_and_confirm(
+        proposal, submitter, name="Claire", email="claire@fair.example", language="fr"
+    )
+    invite_and_confirm(proposal, submitter, name="Souad", email="souad@fair.example", language="ar")
+    invite_and_confirm(proposal, submitter, name="Yassine", phone="+212612345678", language="fr")
+    services.speaker_invite(
+        proposal=proposal, by=submitter, name="Not yet", email="later@fair.example", language="fr"
+    )
+    proposal = reviewed(proposal, reviewers)
+    OutboundEmail.objects.all().delete()
+    OutboundSms.objects.all().delete()
+
+    services.proposal_accept(proposal=proposal, by=organiser, note="Pour la porteuse seulement")
+
+    emails = {email.to[0]: email for email in OutboundEmail.objects.all()}
+    assert sorted(emails) == sorted(["claire@fair.example", "souad@fair.example", submitter.email])
+    claire, souad = emails["claire@fair.example"], emails["souad@fair.example"]
+    assert claire.language == "fr" and "retenue" in claire.subject
+    assert "Bonjour Claire," in claire.body_text
+    assert "التسويق الرقمي للتعاونيات" in claire.body_text
+    assert souad.language == "ar" and "قُبلت الجلسة" in souad.subject
+    assert "مرحبا Souad" in souad.body_text
+    # The programme team's note is written to the proposer.
+    assert not any("porteuse" in email.body_text for email in (claire, souad))
+    sms = OutboundSms.objects.get()
+    assert sms.to == "+212612345678" and sms.language == "fr"
+    assert "retenue" in sms.body
+
+
+def test_reject_tells_each_confirmed_speaker_once_in_their_own_language(
+    proposal, submitter, reviewers, organiser
+):
+    invite_and_confirm(
+        proposal, submitter, name="Claire", email="claire@fair.example", language="fr"
+    )
+    invite_and_confirm(proposal, submitter, name="Yassine", phone="+212612345678", language="ar")
+    # The proposer who names themself as a speaker gets the proposer's message only.
+    invite_and_confirm(proposal, submitter, name="Hajar", email=submitter.email, language="fr")
+    services.speaker_invite(
+        proposal=proposal, by=submitter, name="Not yet", phone="+212698765432", language="fr"
+    )
+    proposal = reviewed(proposal, reviewers[:1])
+    OutboundEmail.objects.all().delete()
+    OutboundSms.objects.all().delete()
+
+    services.proposal_reject(proposal=proposal, by=organiser)
+
+    emails = sorted((email.to[0], email.language) for email in OutboundEmail.objects.all())
+    assert emails == sorted([("claire@fair.example", "fr"), (submitter.email, "ar")])
+    claire = OutboundEmail.objects.get(to=["claire@fair.example"])
+    assert "n'a pas pu retenir cette séance" in claire.body_text
+    sms = OutboundSms.objects.get()
+    assert sms.to == "+212612345678" and sms.language == "ar"
+    assert "لم تُقبل الجلسة" in sms.body
 
 
 def test_invitation_by_phone_goes_by_text_message_in_its_language(proposal, submitter):
