@@ -7,8 +7,11 @@
   `count`, `next` and `previous`, in a fixed order: sessions by start, room and number,
   speakers by name, rooms and tracks in the organisers' order.
 - Every answer may be kept: `ETag` is a digest of the body (it changes when, and only when,
-  the answer does) and `Last-Modified` the last change to a session of the edition; a request
-  with `If-None-Match` or `If-Modified-Since` that still holds gets 304 and no body.
+  the answer does), and a request whose `If-None-Match` still holds gets 304 and no body.
+  There is no `Last-Modified`: every answer shows rows that keep no time of change (a
+  session's room, track and speakers, a room's venue) or vanish without one (a track
+  deleted, a speaker taken off), so no date could say when an answer last changed; a
+  request with only `If-Modified-Since` gets the whole answer.
   `Cache-Control: public, max-age=60`, and `Access-Control-Allow-Origin: *`: the programme
   is public, and a partner's page may read it from the visitor's browser.
 - Texts in every language at once (see api.serializers): there is nothing to negotiate, and
@@ -20,7 +23,7 @@ import uuid
 
 from django.utils import translation
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, quote_etag
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -83,13 +86,6 @@ REQUEST_HEADERS = [
         OpenApiParameter.HEADER,
         description="The ETag of a copy kept: 304 if it still holds.",
     ),
-    OpenApiParameter(
-        "If-Modified-Since",
-        OpenApiTypes.STR,
-        OpenApiParameter.HEADER,
-        description="The Last-Modified of a copy kept (an HTTP date): 304 if nothing changed "
-        "since. If-None-Match wins when both are sent.",
-    ),
 ]
 RESPONSE_HEADERS = [
     OpenApiParameter(
@@ -98,13 +94,6 @@ RESPONSE_HEADERS = [
         OpenApiParameter.HEADER,
         response=[200, 304],
         description="A digest of the body.",
-    ),
-    OpenApiParameter(
-        "Last-Modified",
-        OpenApiTypes.STR,
-        OpenApiParameter.HEADER,
-        response=[200, 304],
-        description="The last change to a session of the edition (an HTTP date).",
     ),
     OpenApiParameter(
         "Cache-Control",
@@ -156,7 +145,6 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
 
     pagination_class = ProgrammePagination
     edition = None
-    last_modified = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -190,24 +178,13 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
     def _conditional(self, request, response):
-        """The ETag, Last-Modified and Cache-Control of a 200, or a 304 in its place when
-        the request's copy still holds."""
+        """The ETag and Cache-Control of a 200, or a 304 in its place when the request's
+        copy still holds."""
         response.render()
         etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         response["ETag"] = etag
-        changed = self._last_modified()
-        timestamp = int(changed.timestamp()) if changed else None
-        if timestamp is not None:
-            response["Last-Modified"] = http_date(timestamp)
         response["Cache-Control"] = CACHE_CONTROL
-        return get_conditional_response(
-            request, etag=etag, last_modified=timestamp, response=response
-        )
-
-    def _last_modified(self):
-        if self.last_modified is not None:
-            return self.last_modified
-        return self.edition.programme_changed if self.edition else None
+        return get_conditional_response(request, etag=etag, response=response)
 
 
 @extend_schema_view(
@@ -247,7 +224,6 @@ class SessionViewSet(ProgrammeViewSet):
         session = selectors.api_session(uid=_uuid(self.kwargs["uid"]))
         if session is None:
             raise NotFound(_("There is no such session."))
-        self.last_modified = session["updated_at"]
         return session
 
 
