@@ -55,6 +55,7 @@ def suggestions_refresh(*, edition: Edition) -> int:
         found = matching.suggest(profiles, excluded=excluded, region_weights=weights)
         B2BSuggestion.objects.filter(participant__edition=edition).delete()
         kept = _suggestions_insert(found, computed_at=timezone.now())
+    cache.set(_ran_key(edition.pk), True, timeout=None)
     return kept
 
 
@@ -235,6 +236,14 @@ def suggestions_for(*, participant: B2BParticipant) -> list[B2BSuggestion]:
     ]
 
 
+def _ran_key(edition_id: int) -> str:
+    return f"b2b:suggestions:ran:{edition_id}"
+
+
 def suggestions_computed(*, edition: Edition) -> bool:
-    """Whether a run has ever kept suggestions for the edition."""
-    return B2BSuggestion.objects.filter(participant__edition=edition).exists()
+    """Whether a run has kept suggestions for the edition, or has run and found none to keep
+    (as far as the cache remembers: forgotten, the next page view asks for a run again)."""
+    return (
+        cache.get(_ran_key(edition.pk)) is not None
+        or B2BSuggestion.objects.filter(participant__edition=edition).exists()
+    )

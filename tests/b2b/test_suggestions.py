@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from b2b.forms import JoinForm
 from b2b.models import B2BRegionPriority, B2BSuggestion, B2BUnavailability
 from b2b.services.suggestions import suggestions_refresh
+from b2b.tasks import task_current_suggestions_refresh, task_suggestions_refresh
 from events.services.consents import consent_give, consent_withdraw
 from tests.factories import (
     B2BBlockFactory,
@@ -243,14 +244,109 @@ def test_asking_from_the_page_takes_the_person_off_it(fair):
     assert client.get("/fr/meetings/suggestions/").context["suggestions"] == []
 
 
-def test_the_first_visit_of_an_edition_computes_them(fair):
+@pytest.fixture
+def broker(monkeypatch):
+    """The broker as the workers would find it: the suggestion runs sent to it, which a test
+    hands to a worker itself (task_suggestions_refresh(**sent[0]))."""
+    sent = []
+
+    def send(*, kwargs=None, countdown=None, **options):
+        sent.append(kwargs)
+
+    monkeypatch.setattr(task_suggestions_refresh, "apply_async", send)
+    return sent
+
+
+def status_message(response) -> str:
+    found = BeautifulSoup(response.content, "html.parser").select_one("[role=status]")
+    return found.get_text(" ", strip=True) if found else ""
+
+
+def being_prepared(language: str) -> str:
+    with translation.override(language):
+        return _("Your suggestions are being prepared: come back in a minute.")
+
+
+def visit(client, url, capture):
+    """The page as a request outside a test's transaction sees it: what it queues after
+    commit is sent at once."""
+    with capture(execute=True):
+        return client.get(url)
+
+
+def test_the_first_visit_of_an_edition_queues_a_run_and_says_so(
+    fair, broker, django_capture_on_commit_callbacks
+):
     me = person(fair, **ARGAN)
     other = person(fair, **DISTRIBUTOR)
+    client = signed_in(me.user)
+
+    response = visit(client, "/ar/meetings/suggestions/", django_capture_on_commit_callbacks)
+
+    assert response.status_code == 200
+    assert not B2BSuggestion.objects.exists()  # nothing computed in the page view
+    assert broker == [{"edition_id": fair.pk}]
+    assert being_prepared("ar") in status_message(response)
+    assert being_prepared("ar") != being_prepared("en")
+
+    again = visit(client, "/fr/meetings/suggestions/", django_capture_on_commit_callbacks)
+
+    assert being_prepared("fr") in status_message(again)
+    assert len(broker) == 1  # one run asked for, however many visits before it starts
+
+    task_suggestions_refresh(**broker[0])  # a worker runs it
+    ready = visit(client, "/fr/meetings/suggestions/", django_capture_on_commit_callbacks)
+
+    assert [s.other for s in ready.context["suggestions"]] == [other]
+    assert status_message(ready) == ""
+    assert len(broker) == 1
+
+
+def test_with_the_broker_down_the_page_still_says_they_are_being_prepared(
+    fair, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("the broker does not answer")
+
+    me = person(fair, **ARGAN)
+    other = person(fair, **DISTRIBUTOR)
+    monkeypatch.setattr(task_suggestions_refresh, "apply_async", broker_down)
+    client = signed_in(me.user)
+
+    response = visit(client, "/fr/meetings/suggestions/", django_capture_on_commit_callbacks)
+
+    assert response.status_code == 200
+    assert being_prepared("fr") in status_message(response)
     assert not B2BSuggestion.objects.exists()
 
-    response = signed_in(me.user).get("/fr/meetings/suggestions/")
+    monkeypatch.undo()
+    task_current_suggestions_refresh()  # the beat's quarter-hourly run catches up
+    assert [s.other for s in client.get("/fr/meetings/suggestions/").context["suggestions"]] == [
+        other
+    ]
 
-    assert [s.other for s in response.context["suggestions"]] == [other]
+
+def test_once_a_run_found_nobody_the_page_says_so_and_asks_for_no_other(
+    fair, broker, django_capture_on_commit_callbacks
+):
+    me = person(fair, **ARGAN)
+    person(fair, offer_topics=["honey"], languages=["es"])
+    assert suggestions_refresh(edition=fair) == 0
+
+    response = visit(
+        signed_in(me.user), "/fr/meetings/suggestions/", django_capture_on_commit_callbacks
+    )
+
+    assert response.context["suggestions"] == []
+    assert status_message(response) == ""
+    empty = BeautifulSoup(response.content, "html.parser").select_one(".empty")
+    with translation.override("fr"):
+        nobody = _(
+            "Nobody fits your profile yet, or you have asked everyone who does. Participants "
+            "join until the eve of the fair: come back later, or look through the list."
+        )
+    assert nobody in empty.get_text(" ", strip=True)
+    assert broker == []
 
 
 def test_joining_leads_to_suggestions_computed_after_commit(
