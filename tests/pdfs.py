@@ -1,8 +1,11 @@
 """Reading rendered PDFs back: their text layer and the fonts they embed."""
 
 import io
+import subprocess
 
 import pypdf
+import zxingcpp
+from PIL import Image
 
 
 def pdf_text(content: bytes) -> str:
@@ -25,3 +28,21 @@ def pdf_font_names(content: bytes) -> set[str]:
             name = str(font.get_object()["/BaseFont"]).lstrip("/")
             names.add(name.split("+", 1)[-1])
     return names
+
+
+def pdf_pages_as_images(content: bytes, folder, *, dpi: int = 150) -> list[Image.Image]:
+    """The pages as poppler rasterises them for printing (needs pdftoppm)."""
+    source = folder / "rasterised.pdf"
+    source.write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", str(source), str(folder / "page")], check=True
+    )
+    return [Image.open(path) for path in sorted(folder.glob("page-*.png"))]
+
+
+def pdf_qr_codes(content: bytes, folder, *, dpi: int = 150) -> list[set[str]]:
+    """The text of each QR symbol read off each rasterised page, page by page."""
+    return [
+        {result.text for result in zxingcpp.read_barcodes(image)}
+        for image in pdf_pages_as_images(content, folder, dpi=dpi)
+    ]

@@ -7,17 +7,20 @@ part again (a task delivered twice) writes nothing new. The worker that finishes
 part joins them into the job's one PDF and marks the badges printed.
 """
 
-import io
+import functools
+import multiprocessing
+import tempfile
+from collections.abc import Callable, Iterator
 
-import pypdf
-from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.files.base import ContentFile, File
+from django.db import connections, transaction
 from django.utils import timezone
 
 from events.choices import BadgeStatus
 from events.models import Badge, BadgePrintJob, Edition
 from events.pdf import badges_pdf
 from fairsite.audit import audit_log
+from fairsite.pdf_join import pdf_join
 from fairsite.queueing import task_queue_after_commit
 from fairsite.uploads import private_storage
 
@@ -42,11 +45,19 @@ def print_job_create(*, edition: Edition, category: str, unprinted_only: bool, b
             edition=edition, category=category, unprinted_only=unprinted_only
         ).values_list("pk", flat=True)
     )
-    job = BadgePrintJob.objects.create(
-        edition=edition, category=category, badge_ids=ids, created_by=by
-    )
-    audit_log(instance=job, action="wagtail.create", by=by, data={"badges": len(ids)})
+    job = print_job_record(edition=edition, badge_ids=ids, category=category, by=by)
     task_queue_after_commit("events.print_badges", job_id=job.pk)
+    return job
+
+
+def print_job_record(
+    *, edition: Edition, badge_ids: list[int], category: str = "", by=None
+) -> BadgePrintJob:
+    """The job row for these badges, in this order, logged; rendered by whoever runs it."""
+    job = BadgePrintJob.objects.create(
+        edition=edition, category=category, badge_ids=badge_ids, created_by=by
+    )
+    audit_log(instance=job, action="wagtail.create", by=by, data={"badges": len(badge_ids)})
     return job
 
 
@@ -77,7 +88,7 @@ def print_part_run(*, job_id: int, part: int, language: str = "ar") -> bool:
         badges = Badge.objects.filter(pk__in=ids).select_related("attendee", "edition")
         by_id = {badge.pk: badge for badge in badges}
         pdf = badges_pdf(
-            [by_id[pk] for pk in ids if pk in by_id], layout="sheet", language=language
+            [by_id[pk] for pk in ids if pk in by_id], layout="sheet", language=language, batch=True
         )
         saved = private_storage().save(name, ContentFile(pdf))
         if saved != name:  # the same part, rendered at the same moment by another worker
@@ -103,7 +114,10 @@ def print_job_join(*, job_id: int) -> BadgePrintJob | None:
         parts = [_part_name(job, n) for n in range(_part_count(job))]
         job.finished_at = timezone.now()
         if parts:
-            job.file.save(f"badges-{job.pk}.pdf", ContentFile(_pdf_join(parts)), save=False)
+            with tempfile.TemporaryFile() as joined:
+                pdf_join(_opened(parts), joined, language="ar")
+                joined.seek(0)
+                job.file.save(f"badges-{job.pk}.pdf", File(joined), save=False)
         job.status = BadgePrintJob.Status.DONE
         job.done = job.total
         job.save(update_fields=["file", "status", "done", "finished_at"])
@@ -115,12 +129,47 @@ def print_job_join(*, job_id: int) -> BadgePrintJob | None:
     return job
 
 
-def print_job_run(*, job_id: int, language: str = "ar") -> BadgePrintJob | None:
-    """The whole job in this process, part after part (commands and tests)."""
-    for part in print_job_start(job_id=job_id):
-        if print_part_run(job_id=job_id, part=part, language=language):
-            print_job_join(job_id=job_id)
+def print_job_run(
+    *,
+    job_id: int,
+    language: str = "ar",
+    processes: int = 1,
+    progress: Callable[[BadgePrintJob], None] | None = None,
+) -> BadgePrintJob | None:
+    """The whole job here, without a Celery worker (commands and tests): its parts rendered
+    by `processes` processes at once, forked from this one, then joined. `progress` is told
+    the job as each part is done.
+
+    The caller's transaction must be committed first when `processes` is over 1: the forked
+    processes read the badges through connections of their own.
+    """
+    parts = print_job_start(job_id=job_id)
+    render = functools.partial(_part_render, job_id=job_id, language=language)
+    if processes > 1 and len(parts) > 1:
+        connections.close_all()  # not shared with the forked processes
+        with multiprocessing.get_context("fork").Pool(min(processes, len(parts))) as pool:
+            for _part in pool.imap_unordered(render, parts):
+                _told(progress, job_id)
+            pool.close()
+            pool.join()
+    else:
+        for part in parts:
+            render(part)
+            _told(progress, job_id)
+    print_job_join(job_id=job_id)
     return BadgePrintJob.objects.filter(pk=job_id).first()
+
+
+def _part_render(part: int, *, job_id: int, language: str) -> int:
+    print_part_run(job_id=job_id, part=part, language=language)
+    if multiprocessing.parent_process() is not None:
+        connections.close_all()  # a forked process leaves the database tidily
+    return part
+
+
+def _told(progress, job_id: int) -> None:
+    if progress is not None:
+        progress(BadgePrintJob.objects.get(pk=job_id))
 
 
 def _part_count(job: BadgePrintJob) -> int:
@@ -133,11 +182,8 @@ def _part_name(job: BadgePrintJob, part: int) -> str:
     return f"print-jobs/{job.pk}-{job.created_at:%Y%m%d%H%M%S%f}/part-{part:04d}.pdf"
 
 
-def _pdf_join(names: list[str]) -> bytes:
-    writer = pypdf.PdfWriter()
+def _opened(names: list[str]) -> Iterator:
+    """The parts' files, one open at a time."""
     for name in names:
         with private_storage().open(name) as part:
-            writer.append(io.BytesIO(part.read()))
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
+            yield part

@@ -1,5 +1,5 @@
 """Check-in through gunicorn (2 workers) with 8 concurrent gates, beside a bare view doing the
-same minimum database work (one indexed read, one insert), and badge rendering speed.
+same minimum database work (one indexed read, one insert).
 
 Run with `make bench` (PostgreSQL when DATABASE_URL is set). Figures are printed.
 """
@@ -10,23 +10,16 @@ import json
 import statistics
 import threading
 import time
-import uuid
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from config import celery_app
-from events.models import Badge, BadgePrintJob
-from events.pdf import badges_pdf
 from events.services.badges import attendee_register
 from events.services.devices import gate_token_issue
-from events.tasks import task_print_badges
-from fairsite.tasks import task_ping
 from tests.factories import GateFactory
-from tests.processes import free_port, start_gunicorn, start_worker, stop
+from tests.processes import free_port, start_gunicorn, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -150,54 +143,3 @@ def test_checkin_throughput_beside_a_bare_view(fair_today, capsys):
                 f"(rounds {min(ratios):.2f}-{max(ratios):.2f})"
             )
         print(f"{scan_queries} queries a scan")
-
-
-def test_badge_rendering_rate(fair_today, capsys):
-    """One process rendering a 1,000-badge batch, then the same batch as a print job on a
-    real Celery worker with two processes (with REDIS_URL set)."""
-    for n in range(1000):
-        attendee_register(
-            edition=fair_today,
-            category="visitor",
-            full_name=f"محمد الأمين {n}",
-            organisation="تعاونية الأركان",
-        )
-    badges = list(Badge.objects.select_related("attendee", "edition"))
-
-    began = time.perf_counter()
-    one_process = len(badges_pdf(badges, layout="sheet"))
-    single = time.perf_counter() - began
-    with capsys.disabled():
-        print(
-            f"\n1,000 badges, A4 sheets of four: one process {1000 / single:.0f} badges/s "
-            f"({one_process // 1024} KiB)"
-        )
-    if not settings.REDIS_URL:
-        return
-
-    queue = f"bench-{uuid.uuid4().hex[:8]}"
-    worker = start_worker(queue, concurrency=2)
-    eager, default_queue = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
-    celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = False, queue
-    try:
-        task_ping.delay(payload="ready").get(timeout=60)  # the worker is up
-        job = BadgePrintJob.objects.create(
-            edition=fair_today, badge_ids=[badge.pk for badge in badges]
-        )
-        began = time.perf_counter()
-        task_print_badges.delay(job_id=job.pk)
-        while job.status not in ("done", "failed") and time.perf_counter() - began < 300:
-            time.sleep(0.1)
-            job.refresh_from_db()
-        elapsed = time.perf_counter() - began
-    finally:
-        celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = eager, default_queue
-        stop(worker)
-
-    with capsys.disabled():
-        print(
-            f"the same batch as a print job, Celery worker with 2 processes: "
-            f"{1000 / elapsed:.0f} badges/s ({elapsed:.1f} s, {len(job.parts_done)} parts, "
-            f"joined {job.file.size // 1024} KiB)"
-        )
-    assert job.status == "done" and job.done == 1000

@@ -1,13 +1,15 @@
 import io
+import shutil
 
 import pytest
 from django.core.management import call_command
 
 from events.choices import BadgeStatus
 from events.keys import verification_keys
-from events.models import Attendee, Badge
+from events.models import Attendee, Badge, BadgePrintJob
 from events.services.badges import attendee_register, badge_reissue, badges_issue_blank
 from events.tokens import decode
+from tests.pdfs import pdf_qr_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -91,19 +93,34 @@ def test_gate_token_command_prints_a_working_token(client, gate, capsys):
     assert old.status_code == 401  # the new token replaced the old one
 
 
-def test_issue_badges_command_writes_a_printable_pdf(fair_today, tmp_path):
-    pdf = tmp_path / "badges.pdf"
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+def test_issue_badges_command_prints_the_badges_it_issued(fair_today, tmp_path):
+    pdf, codes = tmp_path / "badges.pdf", tmp_path / "codes.txt"
+    output = io.StringIO()
 
     call_command(
         "issue_badges",
-        "--category",
-        "volunteer",
-        "--count",
-        "5",
-        "--pdf-out",
-        str(pdf),
-        stdout=io.StringIO(),
+        *("--category", "volunteer", "--count", "6", "--processes", "1"),
+        *("--pdf-out", str(pdf), "--codes-out", str(codes)),
+        stdout=output,
     )
 
-    assert pdf.read_bytes().startswith(b"%PDF")
-    assert Badge.objects.filter(category="volunteer").count() == 5
+    issued = codes.read_text().split()
+    assert Badge.objects.filter(category="volunteer", printed_at__isnull=False).count() == 6
+    assert pdf_qr_codes(pdf.read_bytes(), tmp_path, dpi=120) == [set(issued[:4]), set(issued[4:])]
+    job = BadgePrintJob.objects.get()  # listed with the admin's printings
+    assert job.status == "done" and job.file.read() == pdf.read_bytes()
+    assert "6 / 6 badges rendered" in output.getvalue()
+
+
+def test_blank_badges_are_issued_in_bulk_with_codes_of_their_own(fair_today):
+    badges = badges_issue_blank(edition=fair_today, category="volunteer", count=1200)
+
+    claims = [decode(badge.code, public_keys=verification_keys()) for badge in badges]
+    stored = dict(Badge.objects.values_list("pk", "code"))
+    assert [claim.badge_id for claim in claims] == [badge.pk for badge in badges]
+    assert all(stored[badge.pk] == badge.code for badge in badges)
+    assert {(c.first_day, c.last_day) for c in claims} == {
+        (fair_today.starts_on, fair_today.ends_on)
+    }
+    assert Attendee.objects.filter(full_name="", category="volunteer").count() == 1200

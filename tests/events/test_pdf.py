@@ -1,5 +1,4 @@
 import shutil
-import subprocess
 
 import pytest
 import zxingcpp
@@ -7,7 +6,7 @@ from PIL import Image
 
 from events.pdf import badges_pdf, text_direction
 from events.services.badges import attendee_register
-from tests.pdfs import pdf_font_names, pdf_text
+from tests.pdfs import pdf_font_names, pdf_pages_as_images, pdf_text
 
 pytestmark = pytest.mark.django_db
 needs_poppler = pytest.mark.skipif(
@@ -28,12 +27,7 @@ NAMES = [
 
 
 def rasterise(pdf: bytes, tmp_path) -> list[Image.Image]:
-    source = tmp_path / "badges.pdf"
-    source.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", str(source), str(tmp_path / "page")], check=True
-    )
-    return [Image.open(path) for path in sorted(tmp_path.glob("page-*.png"))]
+    return pdf_pages_as_images(pdf, tmp_path)
 
 
 @pytest.fixture
@@ -47,9 +41,10 @@ def badges(fair_today):
 
 
 @needs_poppler
+@pytest.mark.parametrize("batch", [False, True], ids=["best mask", "batch mask"])
 @pytest.mark.parametrize(("layout", "pages"), [("sheet", 2), ("single", 5)])
-def test_every_qr_on_the_printed_pages_decodes_to_its_badge(badges, tmp_path, layout, pages):
-    images = rasterise(badges_pdf(badges, layout=layout), tmp_path)
+def test_every_qr_on_the_printed_pages_decodes_to_its_badge(badges, tmp_path, layout, pages, batch):
+    images = rasterise(badges_pdf(badges, layout=layout, batch=batch), tmp_path)
 
     decoded = [result.text for image in images for result in zxingcpp.read_barcodes(image)]
 

@@ -1,11 +1,8 @@
 import shutil
-import subprocess
 from pathlib import Path
 
 import pypdf
 import pytest
-import zxingcpp
-from PIL import Image
 
 from events.models import Badge, BadgePrintJob
 from events.services import printing
@@ -13,6 +10,7 @@ from events.services.badges import attendee_register
 from events.services.printing import print_job_run
 from events.tasks import task_print_badges
 from tests.factories import UserFactory
+from tests.pdfs import pdf_qr_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -50,26 +48,49 @@ def test_a_batch_is_rendered_stored_and_marked_printed(
     assert pdf.startswith(b"%PDF")
 
 
-@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
-def test_the_batch_pdf_holds_every_badge(organiser, six_visitors, tmp_path):
+needs_poppler = pytest.mark.skipif(
+    not shutil.which("pdftoppm"), reason="poppler-utils is not installed"
+)
+
+
+@needs_poppler
+def test_the_batch_pdf_holds_every_badge_in_its_order(
+    organiser, six_visitors, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(printing, "CHUNK", 4)  # two parts, joined
     job = BadgePrintJob.objects.create(
-        edition=six_visitors[0].edition, badge_ids=[b.pk for b in six_visitors]
+        edition=six_visitors[0].edition, badge_ids=[b.pk for b in reversed(six_visitors)]
     )
 
     print_job_run(job_id=job.pk)
 
     job.refresh_from_db()
-    (tmp_path / "b.pdf").write_bytes(job.file.read())
-    subprocess.run(
-        ["pdftoppm", "-r", "120", "-png", str(tmp_path / "b.pdf"), str(tmp_path / "p")], check=True
-    )
-    codes = [
-        r.text
-        for path in sorted(tmp_path.glob("p*.png"))
-        for r in zxingcpp.read_barcodes(Image.open(path))
+    codes = [badge.code for badge in reversed(six_visitors)]
+    # Four badges a sheet: the first part's sheet, then the second part's.
+    assert pdf_qr_codes(job.file.read(), tmp_path, dpi=120) == [set(codes[:4]), set(codes[4:])]
+
+
+@needs_poppler
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parts_rendered_by_several_processes_make_one_pdf(fair_today, tmp_path, monkeypatch):
+    monkeypatch.setattr(printing, "CHUNK", 2)  # five parts for two processes
+    badges = [
+        attendee_register(edition=fair_today, category="visitor", full_name=f"زائر {n}")[1]
+        for n in range(10)
     ]
-    assert sorted(codes) == sorted(b.code for b in six_visitors)
-    assert len(list(tmp_path.glob("p*.png"))) == 2  # four badges a sheet
+    job = BadgePrintJob.objects.create(edition=fair_today, badge_ids=[b.pk for b in badges])
+    seen = []
+
+    job = print_job_run(job_id=job.pk, processes=2, progress=lambda job: seen.append(job.done))
+
+    codes = [badge.code for badge in badges]
+    assert (job.status, job.done, sorted(job.parts_done)) == ("done", 10, [0, 1, 2, 3, 4])
+    # A sheet a part here (each part starts a sheet of its own), in the job's order.
+    assert pdf_qr_codes(job.file.read(), tmp_path, dpi=120) == [
+        set(codes[start : start + 2]) for start in range(0, 10, 2)
+    ]
+    assert len(seen) == 5 and seen[-1] == 10
+    assert not Badge.objects.filter(printed_at__isnull=True).exists()
 
 
 def test_printing_again_warns_already_printed(
