@@ -459,6 +459,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": [SELF],
     },
 }
+# The sites that may frame the programme widget (programme.widget_views), as origins
+# ("https://partner.example"); empty: every site.
+PROGRAMME_WIDGET_FRAME_ANCESTORS = env.list("PROGRAMME_WIDGET_FRAME_ANCESTORS", default=[])
 if STORAGE_BACKEND == "s3":
     # Images come from the media bucket (or its domain), not from this site.
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_s3.media_origin)

@@ -18,6 +18,7 @@ from tests.factories import (
     TrackFactory,
 )
 from tests.factories.records import PartnershipMeetingFactory
+from tests.fairsite.test_settings import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +193,23 @@ def test_any_site_may_frame_the_widget(client, programme, fair):
     # The rest of the policy stays: the widget runs only the site's own files.
     assert directives(response)["script-src"] == "'self'"
     assert "public" in response["Cache-Control"]
+
+
+def test_only_the_sites_named_in_the_environment_may_frame_the_widget():
+    """A deployment names its partners' sites in PROGRAMME_WIDGET_FRAME_ANCESTORS."""
+    result = manage(
+        "shell",
+        "-c",
+        "from programme.widget_views import FRAME_ANCESTORS; print(' '.join(FRAME_ANCESTORS))",
+        env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "PROGRAMME_WIDGET_FRAME_ANCESTORS": "https://oriental.example,https://occitanie.example",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    named = result.stdout.strip().splitlines()[-1].split()
+    assert named == ["https://oriental.example", "https://occitanie.example"]
 
 
 @pytest.mark.parametrize(
