@@ -1,16 +1,22 @@
 """The statements a scan runs, written out in SQL.
 
 A gate sends a scan every second or two at the busiest hour, and on this path the ORM spent
-more time compiling its queries than the database took to answer them. So the four
-statements of a scan are kept here, plain and portable (PostgreSQL and SQLite); the rules
-stay in `events.services.checkin`. Their tests are the check-in service's tests.
+more time compiling its queries than the database took to answer them. So the statements of
+a scan are kept here, plain and portable (PostgreSQL and SQLite); the rules stay in
+`events.services.checkin`. Their tests are the check-in service's tests.
+
+A scan reads the badge, decides, then writes in one step that holds only if the badge is
+still as it was read (`scan_logged`); otherwise the scan reads and decides again. On
+PostgreSQL that step is one statement, so a scan is three round trips to the database (the
+device, the badge, the write) where a transaction around a row lock took six.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import functools
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from events.models import Badge, CheckIn, Edition, Gate, GateDevice
@@ -59,10 +65,6 @@ _BADGE = (
     "WHERE b.id = %s"
 )
 
-_BADGE_MOVED = (
-    "UPDATE events_badge SET inside = %s, last_entry_at = %s, last_entry_gate_id = %s WHERE id = %s"
-)
-
 _CHECKIN_COLUMNS = [
     "badge_id",
     "gate_id",
@@ -80,6 +82,24 @@ _CHECKIN_COLUMNS = [
 _CHECKIN_INSERT = (
     "INSERT INTO events_checkin (badge_id, gate_id, direction, result, scanned_at, received_at, "
     "scan_id, device, offline, flagged, answer) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+# The badge moved only if it is as the scan read it. `IS` compares NULLs as values.
+_BADGE_MOVED = (
+    "UPDATE events_badge SET inside = %s, last_entry_at = %s, last_entry_gate_id = %s "
+    "WHERE id = %s AND status = %s AND inside = %s AND last_entry_at IS %s"
+)
+
+# PostgreSQL: the move and its log row in one statement, the row written only if the badge
+# moved; a scan id already in the log fails the whole statement, the move with it.
+_BADGE_MOVED_AND_LOGGED = (
+    "WITH moved AS ("
+    "UPDATE events_badge SET inside = %s, last_entry_at = %s, last_entry_gate_id = %s "
+    "WHERE id = %s AND status = %s AND inside = %s AND last_entry_at IS NOT DISTINCT FROM %s "
+    "RETURNING id) "
+    "INSERT INTO events_checkin (badge_id, gate_id, direction, result, scanned_at, received_at, "
+    "scan_id, device, offline, flagged, answer) "
+    "SELECT %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s FROM moved"
 )
 
 
@@ -102,13 +122,9 @@ def gate_device_by_token(token: str) -> GateDevice | None:
     return device
 
 
-def badge_locked(badge_id: int) -> ScannedBadge | None:
-    """The badge, its row locked until the transaction ends (on SQLite the transaction
-    itself holds the database's write lock)."""
-    sql = _BADGE
-    if connection.features.has_select_for_update_of:
-        sql += " FOR UPDATE OF b"
-    row = _row(sql, [badge_id])
+def badge_read(badge_id: int) -> ScannedBadge | None:
+    """The badge as a scan needs it, and its state as read (see `scan_logged`)."""
+    row = _row(_BADGE, [badge_id])
     if row is None:
         return None
     last_gate = None
@@ -129,22 +145,45 @@ def badge_locked(badge_id: int) -> ScannedBadge | None:
     return ScannedBadge(**row, last_entry_gate=last_gate)
 
 
-def badge_moved(badge: ScannedBadge) -> None:
-    params = [
-        _prep(Badge, "inside", badge.inside),
-        _prep(Badge, "last_entry_at", badge.last_entry_at),
-        badge.last_entry_gate_id,
-        badge.id,
+def scan_logged(values: dict, *, read: ScannedBadge | None, moved: ScannedBadge | None) -> bool:
+    """Append the scan to the log (`values`, by column) and, when the scan `moved` the badge,
+    write its new state, as one: only if the badge is still as it was `read`. False when it
+    is not (another scan moved it first), and then nothing is written.
+
+    A scan id already in the log raises IntegrityError, and nothing is written either.
+    """
+    row = [_prep(CheckIn, column, values[column]) for column in _CHECKIN_COLUMNS]
+    if moved is None:
+        with _one_step(), connection.cursor() as cursor:
+            cursor.execute(_CHECKIN_INSERT, row)
+        return True
+    badge = [
+        _prep(Badge, "inside", moved.inside),
+        _prep(Badge, "last_entry_at", moved.last_entry_at),
+        moved.last_entry_gate_id,
+        read.id,
+        read.status,
+        _prep(Badge, "inside", read.inside),
+        _prep(Badge, "last_entry_at", read.last_entry_at),
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(_BADGE_MOVED, params)
+    if connection.vendor == "postgresql":
+        with _one_step(), connection.cursor() as cursor:
+            cursor.execute(_BADGE_MOVED_AND_LOGGED, badge + row)
+            return cursor.rowcount == 1
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_CHECKIN_INSERT, row)
+        cursor.execute(_BADGE_MOVED, badge)
+        if cursor.rowcount == 1:
+            return True
+        transaction.set_rollback(True)
+        return False
 
 
-def checkin_insert(**values) -> None:
-    """Append one scan to the log; an IntegrityError says its scan id is already there."""
-    params = [_prep(CheckIn, column, values[column]) for column in _CHECKIN_COLUMNS]
-    with connection.cursor() as cursor:
-        cursor.execute(_CHECKIN_INSERT, params)
+def _one_step():
+    """One statement is atomic on its own: no transaction around it, two round trips fewer.
+    Inside a caller's transaction, a savepoint keeps a refused statement (a scan id already
+    logged) from spoiling the rest of it."""
+    return transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
 
 
 def _row(sql: str, params: list) -> dict | None:

@@ -1,10 +1,12 @@
 """Redeeming a scanned badge at a gate, online or replayed from an offline device.
 
-A scan is one transaction: the badge row is locked before its state is read, so of any
-number of simultaneous scans of a badge exactly one finds it outside and admits it, on
-PostgreSQL (row lock) and SQLite (IMMEDIATE transactions) alike. Every scan, refused ones
-too, is appended to the CheckIn log; a repeated scan id returns the first answer, and a scan id
-reused for another scan (another badge, gate or direction) is refused as a conflict.
+A scan reads the badge, decides, and writes the badge's new state with its log row in one
+step that holds only if the badge is still as it was read; if another scan moved it in
+between, the scan reads and decides again. So of any number of simultaneous scans of a badge
+exactly one finds it outside and admits it, on PostgreSQL and SQLite alike, without a lock
+held across round trips. Every scan, refused ones too, is appended to the CheckIn log; a
+repeated scan id returns the first answer, and a scan id reused for another scan (another
+badge, gate or direction) is refused as a conflict.
 
 The service answers with a `ScanOutcome`; the gates' API (`events.api`) turns it into JSON in
 the gate's language. The log keeps the outcome's record, with no translated words, so that a
@@ -16,7 +18,7 @@ import datetime
 import logging
 import zoneinfo
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -27,6 +29,8 @@ from events.keys import code_claims
 from events.models import Badge, CheckIn, Gate
 
 logger = logging.getLogger(__name__)
+
+MOST_ROUNDS = 50
 
 # Not a verdict on a badge, and never logged as a CheckIn: the device sent a scan id it had
 # already used for a different scan.
@@ -142,8 +146,7 @@ def checkin_redeem(
         admitted_offline=admitted_offline,
     )
     try:
-        with transaction.atomic():
-            return _redeem(scan)
+        return _redeem(scan)
     except IntegrityError:
         if not scan_id:
             raise
@@ -208,28 +211,31 @@ def _repeated(scan: Scan) -> ScanOutcome:
 
 def _redeem(scan: Scan) -> ScanOutcome:
     claims = scan.claims
-    badge = checkin_db.badge_locked(claims.badge_id) if claims is not None else None
-    result, changed = _decide(badge, scan)
-    if result == ScanResult.INVALID:
-        badge = None
-    outcome = _outcome(result, badge)
-    # The log first: a scan id already there raises before the badge is touched.
-    checkin_db.checkin_insert(
-        badge_id=badge.id if badge else None,
-        gate_id=scan.gate.pk,
-        direction=scan.direction,
-        result=result,
-        scanned_at=scan.at,
-        received_at=timezone.now(),
-        scan_id=scan.scan_id,
-        device=scan.device[:100],
-        offline=scan.offline,
-        flagged=scan.admitted_offline and result == ScanResult.ALREADY_IN,
-        answer=outcome.record(),
-    )
-    if changed:
-        checkin_db.badge_moved(badge)
-    return outcome
+    # Each time round, another scan moved the badge in between: at most one a scan at the
+    # gates, so a few rounds even when twenty gates read one badge at once.
+    for _round in range(MOST_ROUNDS):
+        read = checkin_db.badge_read(claims.badge_id) if claims is not None else None
+        badge = dataclasses.replace(read) if read is not None else None
+        result, moved = _decide(badge, scan)
+        if result == ScanResult.INVALID:
+            badge = None
+        outcome = _outcome(result, badge)
+        values = {
+            "badge_id": badge.id if badge else None,
+            "gate_id": scan.gate.pk,
+            "direction": scan.direction,
+            "result": result,
+            "scanned_at": scan.at,
+            "received_at": timezone.now(),
+            "scan_id": scan.scan_id,
+            "device": scan.device[:100],
+            "offline": scan.offline,
+            "flagged": scan.admitted_offline and result == ScanResult.ALREADY_IN,
+            "answer": outcome.record(),
+        }
+        if checkin_db.scan_logged(values, read=read, moved=badge if moved else None):
+            return outcome
+    raise RuntimeError(f"Badge {claims.badge_id} kept moving under {MOST_ROUNDS} reads.")
 
 
 def _decide(badge: ScannedBadge | None, scan: Scan) -> tuple[str, bool]:

@@ -65,6 +65,13 @@ def load(
     return timings, time.perf_counter() - began, statuses
 
 
+def summary(name: str, timings: list[float], elapsed: float) -> tuple[float, str]:
+    """Requests a second, and a line of them with their p50 and p95 (the benches' table)."""
+    quantiles = statistics.quantiles(timings, n=100)
+    rate = len(timings) / elapsed
+    return rate, f"{name:<28}{rate:>10.0f}/s{quantiles[49]:>10.1f}{quantiles[94]:>10.1f}"
+
+
 def test_checkin_throughput_beside_a_bare_view(fair_today, capsys):
     gates = [GateFactory() for _n in range(GATES)]
     tokens = [gate_token_issue(gate=gate) for gate in gates]
