@@ -7,11 +7,10 @@
   `count`, `next` and `previous`, in a fixed order: sessions by start, room and number,
   speakers by name, rooms and tracks in the organisers' order.
 - Every answer may be kept: `ETag` is a digest of the body (it changes when, and only when,
-  the answer does), and a request whose `If-None-Match` still holds gets 304 and no body.
-  There is no `Last-Modified`: every answer shows rows that keep no time of change (a
-  session's room, track and speakers, a room's venue) or vanish without one (a track
-  deleted, a speaker taken off), so no date could say when an answer last changed; a
-  request with only `If-Modified-Since` gets the whole answer.
+  the answer does) and `Last-Modified` the last change to the site's content
+  (`fairsite.kept.content_changed_at`: any saved or deleted session, speaker, room, track,
+  venue or edition changes it, a renamed room as much as a moved session); a request with
+  `If-None-Match` or `If-Modified-Since` that still holds gets 304 and no body.
   `Cache-Control: public, max-age=60`, and `Access-Control-Allow-Origin: *`: the programme
   is public, and a partner's page may read it from the visitor's browser.
 - Texts in every language at once (see api.serializers): there is nothing to negotiate, and
@@ -23,7 +22,7 @@ import uuid
 
 from django.utils import translation
 from django.utils.cache import get_conditional_response
-from django.utils.http import quote_etag
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -40,6 +39,7 @@ from rest_framework.pagination import PageNumberPagination
 
 from api import selectors
 from api.serializers import RoomSerializer, SessionSerializer, SpeakerSerializer, TrackSerializer
+from fairsite.kept import content_changed_at
 from programme.choices import SessionStatus, SessionType, SpokenLanguage
 
 CACHE_CONTROL = "public, max-age=60"
@@ -86,6 +86,13 @@ REQUEST_HEADERS = [
         OpenApiParameter.HEADER,
         description="The ETag of a copy kept: 304 if it still holds.",
     ),
+    OpenApiParameter(
+        "If-Modified-Since",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="The Last-Modified of a copy kept (an HTTP date): 304 if nothing changed "
+        "since. If-None-Match wins when both are sent.",
+    ),
 ]
 RESPONSE_HEADERS = [
     OpenApiParameter(
@@ -94,6 +101,14 @@ RESPONSE_HEADERS = [
         OpenApiParameter.HEADER,
         response=[200, 304],
         description="A digest of the body.",
+    ),
+    OpenApiParameter(
+        "Last-Modified",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        response=[200, 304],
+        description="The last change to the published programme or its rooms, tracks, "
+        "speakers and venues (an HTTP date).",
     ),
     OpenApiParameter(
         "Cache-Control",
@@ -178,13 +193,18 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
     def _conditional(self, request, response):
-        """The ETag and Cache-Control of a 200, or a 304 in its place when the request's
-        copy still holds."""
+        """The ETag, Last-Modified and Cache-Control of a 200, or a 304 in its place when
+        the request's copy still holds."""
         response.render()
         etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         response["ETag"] = etag
+        changed = content_changed_at()
+        if changed is not None:
+            response["Last-Modified"] = http_date(changed)
         response["Cache-Control"] = CACHE_CONTROL
-        return get_conditional_response(request, etag=etag, response=response)
+        return get_conditional_response(
+            request, etag=etag, last_modified=changed, response=response
+        )
 
 
 @extend_schema_view(

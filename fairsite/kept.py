@@ -40,9 +40,16 @@ def content_version() -> str:
     return version if version is not None else _shared_version()
 
 
+def content_changed_at() -> int | None:
+    """When the content last changed (a Unix time), as its version says: what an answer made
+    from the content gives as `Last-Modified`. None for a version that does not say."""
+    _token, _dot, moment = content_version().partition(".")
+    return int(moment) if moment.isdigit() else None
+
+
 def content_changed() -> None:
     """The public pages' content changed: a new version, here and in every process."""
-    version = uuid.uuid4().hex
+    version = _new_version()
     cache.set(VERSION_KEY, version, None)
     if _request_version.get() is not None:
         _request_version.set(version)
@@ -81,11 +88,17 @@ def kept_copy(key: Hashable, compute: Callable[[], T]) -> T:
     return copy.copy(value) if value is not None else value
 
 
+def _new_version() -> str:
+    """A token no process has seen, and the time it was made."""
+    return f"{uuid.uuid4().hex}.{int(time.time())}"
+
+
 def _shared_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
-        # Never set, or the cache was emptied: a new version, so nothing kept before counts.
-        version = uuid.uuid4().hex
+        # Never set, or the cache was emptied: a new version, so nothing kept before counts
+        # (and a date from now on: nothing says what changed while it was lost).
+        version = _new_version()
         if not cache.add(VERSION_KEY, version, None):
             version = cache.get(VERSION_KEY) or version
     return version

@@ -2,8 +2,10 @@
 page's address in its language: /<lang>/programme/schedule.xml.
 
 Open to every app without a log-in, like the calendar feeds, and cached the same way: five
-minutes on the way, and the document itself kept in the shared cache until the programme
-changes. Apps that poll get `ETag` and `Last-Modified`, and a 304 when nothing changed.
+minutes on the way, and the document itself kept in the shared cache until the site's
+content changes (`fairsite.kept`: a session, and as much a renamed room, track or speaker).
+Apps that poll get `ETag` and `Last-Modified` (that change's time), and a 304 when nothing
+changed.
 """
 
 import hashlib
@@ -17,9 +19,10 @@ from django.views.decorators.http import require_safe
 
 from events.models import Edition
 from fairsite.i18n import active_language
+from fairsite.kept import content_changed_at, content_version
 from programme.feeds import MAX_AGE, SHARED_SECONDS
 from programme.frab import schedule_data, schedule_json, schedule_xml
-from programme.selectors import programme_sessions, programme_version
+from programme.selectors import programme_sessions
 
 FORMATS = {
     "xml": (schedule_xml, "application/xml; charset=utf-8"),
@@ -39,15 +42,14 @@ def schedule_json_view(request, page):
 
 def _schedule_response(request, page, format: str) -> HttpResponse:
     """The document, or 404 while there is no current edition. A fixed number of queries,
-    however many sessions: after Wagtail's routing, the edition, the programme's version,
-    then when the programme has changed the sessions and their speakers."""
+    however many sessions: after Wagtail's routing, the edition, then when the content has
+    changed the sessions and their speakers."""
     edition = Edition.objects.current()
     if edition is None:
         raise Http404
     language = active_language()
     base_url = page.get_full_url(request)
-    version = programme_version(edition=edition, seats=False)
-    changed = version[-1]
+    version = f"{edition.pk}|{content_version()}"
     key = "frab:" + hashlib.sha256(f"{format}|{language}|{base_url}|{version}".encode()).hexdigest()
     kept = cache.get(key)
     if kept is None:
@@ -62,7 +64,7 @@ def _schedule_response(request, page, format: str) -> HttpResponse:
         kept = (render(data), f'"{data["schedule"]["version"]}"')
         cache.set(key, kept, SHARED_SECONDS)
     body, etag = kept
-    last_modified = changed.timestamp() if changed else None
+    last_modified = content_changed_at()
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         response = HttpResponse(body, content_type=FORMATS[format][1])
