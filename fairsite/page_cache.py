@@ -13,7 +13,7 @@ to Wagtail's signals in fairsite.apps.
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
 from fairsite.kept import content_changed, content_version
@@ -93,5 +93,18 @@ def forget_pages_when_changed(*models) -> None:
             )
 
 
+def forget_pages_when_linked(*through_models) -> None:
+    """The same for links of a many-to-many field (a user's groups, a group's permissions),
+    given by the field's `through` model."""
+    for through in through_models:
+        uid = f"page_cache:m2m:{through._meta.label}"
+        m2m_changed.connect(_linked, sender=through, weak=False, dispatch_uid=uid)
+
+
 def _changed(sender, **kwargs) -> None:
     pages_changed()
+
+
+def _linked(sender, action, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        pages_changed()

@@ -7,7 +7,9 @@ and handed to Wagtail on the request (`request._wagtail_site`,
 `request._wagtail_route_for_request`), where Wagtail reads them before looking itself.
 
 What stays per request: the page is a copy of the kept one, a routable page resolves its own
-sub-path (no query), and Wagtail's hooks (view restrictions) run as they always do.
+sub-path (no query), and Wagtail's hooks run as they always do. The view restrictions that
+Wagtail's hook checks on the page are kept with it (their rows are content too), and so are
+the sites' root paths that every page link is worked out from.
 """
 
 import copy
@@ -32,6 +34,7 @@ class KeptRoutesMiddleware:
         if site is None:
             return None
         request._wagtail_site = site
+        request._wagtail_cached_site_root_paths = kept("site-root-paths", Site.get_site_root_paths)
         if view_func is wagtail_views.serve and request.method in ("GET", "HEAD"):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             request._wagtail_route_for_request = page_route(request, site, path)
@@ -59,4 +62,10 @@ def page_route(request, site: Site, path: str):
         key = ("route", site.pk, language, tuple(components[: page.depth - site.root_page.depth]))
         if find_kept(key) is MISSING:
             keep(key, copy.copy(page))
+        # For Wagtail's view restrictions hook, on this request's copy only (the admin asks
+        # the page's own method for a query set).
+        restrictions = kept(
+            ("view-restrictions", page.pk), lambda: list(Page.get_view_restrictions(page))
+        )
+        page.get_view_restrictions = lambda: restrictions
     return result

@@ -150,7 +150,7 @@ else:
 # Accounts
 AUTH_USER_MODEL = "fairsite.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "fairsite.auth_backends.KeptPermissionsBackend",  # Django's, its answers kept
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -4,14 +4,16 @@ longer than KEPT_SECONDS when nothing says it changed."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from fairsite import kept
 from fairsite.models import SiteSettings, StandardPage
 from observatory.models import PublishedFigures
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +123,43 @@ def test_a_change_is_announced_again_when_it_is_committed(
 
     assert kept.content_version() != at_save
     assert kept.find_kept(("stale",)) is kept.MISSING
+
+
+def test_a_restriction_added_or_lifted_holds_at_the_next_request(client, site, homes):
+    members = add_page(homes["fr"], "Espace membres", "membres")
+    client.get("/fr/membres/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/membres/").status_code == 200
+    assert "wagtailcore_pageviewrestriction" not in " ".join(
+        query["sql"] for query in queries.captured_queries
+    )
+
+    restriction = PageViewRestriction.objects.create(
+        page=members, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/fr/membres/").status_code == 302  # to the sign-in page
+
+    restriction.delete()
+    assert client.get("/fr/membres/").status_code == 200
+
+
+def test_rights_taken_away_hold_at_the_next_request(client, site):
+    group = Group.objects.create(name="Éditeurs du programme de test")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = UserFactory()
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get("/admin/").status_code == 200
+    client.get("/fr/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/fr/")  # its header links to the admin for those who may go
+    assert 'href="/admin/"' in page.content.decode()
+    assert "auth_permission" not in " ".join(q["sql"] for q in queries.captured_queries)
+
+    user.groups.remove(group)
+    assert client.get("/admin/").status_code == 302  # no longer let in
+
+    user.groups.add(group)
+    assert client.get("/admin/").status_code == 200
+    group.permissions.clear()
+    assert client.get("/admin/").status_code == 302
