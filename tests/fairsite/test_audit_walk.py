@@ -293,6 +293,11 @@ def _print_job_create(by):
     return {"edition": badge.edition, "category": "", "unprinted_only": True}
 
 
+def _print_job_record(by):
+    badge = BadgeFactory()
+    return {"edition": badge.edition, "badge_ids": [badge.pk]}
+
+
 def _session_save(by):
     session = SessionFactory(status="draft")
     session.title_fr = "Séance : les circuits courts"
@@ -535,6 +540,7 @@ SCENARIOS = {
     "events.services.desk.desk_register": _desk_register,
     "events.services.desk.blank_badge_bind": _blank_badge_bind,
     "events.services.printing.print_job_create": _print_job_create,
+    "events.services.printing.print_job_record": _print_job_record,
     "programme.services.sessions.session_cancel": _session_cancel,
     "programme.services.sessions.session_publish": _session_publish,
     "programme.services.sessions.session_save": _session_save,
