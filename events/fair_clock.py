@@ -15,6 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.users.models import UserProfile
 
 from events.models import Edition
+from events.selectors import shown_edition
 
 # Times read left to right in every language: isolated, they keep their order in Arabic.
 LTR, POP = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
@@ -27,8 +28,9 @@ def edition_zone(edition: Edition | None) -> zoneinfo.ZoneInfo:
 
 
 def fair_clock_zone() -> zoneinfo.ZoneInfo:
-    """The current edition's clocks."""
-    return edition_zone(Edition.objects.current())
+    """The current edition's clocks (the edition as kept until the content changes: asked at
+    every request)."""
+    return edition_zone(shown_edition())
 
 
 def utc_offsets(

@@ -2,7 +2,7 @@
 
 from wagtail.admin.ui.components import Component
 
-from events.models import Edition
+from events.selectors import shown_edition
 from fairsite.i18n import active_language
 from observatory.services.figures import figures_for
 
@@ -14,7 +14,7 @@ class IndicatorsPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        edition = Edition.objects.current()
+        edition = shown_edition()
         if edition is not None:
             figures = figures_for(edition=edition, language=active_language())
             context.update(

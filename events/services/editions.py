@@ -1,6 +1,7 @@
 from django.db import transaction
 
 from events.models import Edition
+from fairsite.page_cache import pages_changed
 
 
 @transaction.atomic
@@ -15,4 +16,5 @@ def edition_make_current(*, edition: Edition) -> Edition:
     Edition.objects.filter(is_current=True).exclude(pk=edition.pk).update(is_current=False)
     Edition.objects.filter(pk=edition.pk).update(is_current=True)
     edition.is_current = True
+    pages_changed()  # updated rows send no signal: every page and kept edition, forgotten
     return edition

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from events.models import Edition
+from events.selectors import shown_edition
 from events.services import edition_make_current
 from tests.factories import EditionFactory
 
@@ -27,6 +28,16 @@ def test_making_an_edition_current_replaces_the_previous_one():
     assert Edition.objects.current() == new
     old.refresh_from_db()
     assert not old.is_current
+
+
+def test_pages_show_the_new_current_edition_at_once():
+    old = EditionFactory(is_current=True)
+    new = EditionFactory()
+    assert shown_edition() == old  # kept by this process
+
+    edition_make_current(edition=new)
+
+    assert shown_edition() == new
 
 
 def test_the_database_refuses_two_current_editions():
