@@ -6,8 +6,9 @@ grows with the batch. Here each part is read, its pages and what they use are wr
 under new object numbers, and the part is let go. What is kept is the place of each object
 in the output and the list of pages: a few bytes a page.
 
-The parts are read with pypdf; what is written is plain PDF 1.7 (a classic cross-reference
-table), which every reader and printer takes.
+The parts are read with pypdf, as WeasyPrint writes them (every object of generation 0);
+what is written is plain PDF 1.7 (a classic cross-reference table), which every reader and
+printer takes.
 """
 
 from collections.abc import Iterable
@@ -78,6 +79,7 @@ def pdf_join(parts: Iterable[BinaryIO], output: BinaryIO, *, language: str = "")
 
 def _copy_part(reader: pypdf.PdfReader, out: _Output) -> None:
     pages = [page.indirect_reference.idnum for page in reader.pages]
+    is_page = set(pages)
     for number in pages:
         page = reader.get_object(number)
         for key in INHERITED:
@@ -92,15 +94,14 @@ def _copy_part(reader: pypdf.PdfReader, out: _Output) -> None:
             continue
         numbers[old] = out.next_number
         out.next_number += 1
-        queue.extend(_references(reader.get_object(old), skip_parent=old in pages)[::-1])
+        queue.extend(_references(reader.get_object(old), skip_parent=old in is_page)[::-1])
     out.pages.extend(numbers[number] for number in pages)
     for old, new in sorted(numbers.items(), key=lambda item: item[1]):
         obj = reader.get_object(old)
-        is_page = old in pages
-        if is_page:
+        if old in is_page:
             del obj["/Parent"]
         obj = _renumbered(obj, numbers)
-        if is_page:
+        if old in is_page:
             obj[NameObject("/Parent")] = IndirectObject(PAGES, 0, None)
         out.write(new, obj)
 
