@@ -157,7 +157,6 @@ def _revoked(badge: Badge) -> Badge:
 
 
 @transaction.atomic
-@transaction.atomic
 def badges_issue_blank(*, edition: Edition, category: str, count: int) -> list[Badge]:
     """Badges without a name for pre-printed batches (walk-in visitors write theirs).
 
