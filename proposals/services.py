@@ -18,9 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from fairsite.audit import audit_log
 from fairsite.models import User
-from fairsite.services.mail import email_render_and_queue
+from fairsite.services.reach import person_tell
 from fairsite.services.site import public_url
-from fairsite.services.sms import sms_render_and_queue
 from programme.choices import SessionStatus
 from programme.models import Session, Speaker, Track
 from programme.services.sessions import session_save
@@ -486,20 +485,14 @@ def _submitter_tell(proposal: Proposal, template: str, *, note: str = "") -> Non
         "note": note,
         "url": _proposal_url(proposal, person.language),
     }
-    if person.email:
-        email_render_and_queue(
-            to=[person.email],
-            template_prefix=f"proposals/email/{template}",
-            context=context,
-            language=person.language,
-        )
-    elif person.phone:
-        sms_render_and_queue(
-            to=person.phone,
-            template=f"proposals/sms/{template}.txt",
-            context=context,
-            language=person.language,
-        )
+    person_tell(
+        email=person.email,
+        phone=person.phone,
+        language=person.language,
+        app="proposals",
+        template=template,
+        context=context,
+    )
 
 
 def _speakers_tell(proposal: Proposal, template: str) -> None:
@@ -514,21 +507,14 @@ def _speakers_tell(proposal: Proposal, template: str) -> None:
         if invited.user_id == submitter.pk or address in told:
             continue
         told.add(address)
-        context = {"invited": invited, "proposal": proposal}
-        if invited.email:
-            email_render_and_queue(
-                to=[invited.email],
-                template_prefix=f"proposals/email/{template}",
-                context=context,
-                language=invited.language,
-            )
-        else:
-            sms_render_and_queue(
-                to=invited.phone,
-                template=f"proposals/sms/{template}.txt",
-                context=context,
-                language=invited.language,
-            )
+        person_tell(
+            email=invited.email,
+            phone=invited.phone,
+            language=invited.language,
+            app="proposals",
+            template=template,
+            context={"invited": invited, "proposal": proposal},
+        )
 
 
 def _invitation_send(invited: InvitedSpeaker, token: str) -> None:
@@ -540,17 +526,11 @@ def _invitation_send(invited: InvitedSpeaker, token: str) -> None:
         "inviter": invited.proposal.submitter,
         "url": url,
     }
-    if invited.email:
-        email_render_and_queue(
-            to=[invited.email],
-            template_prefix="proposals/email/invitation",
-            context=context,
-            language=invited.language,
-        )
-    else:
-        sms_render_and_queue(
-            to=invited.phone,
-            template="proposals/sms/invitation.txt",
-            context=context,
-            language=invited.language,
-        )
+    person_tell(
+        email=invited.email,
+        phone=invited.phone,
+        language=invited.language,
+        app="proposals",
+        template="invitation",
+        context=context,
+    )
