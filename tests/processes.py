@@ -2,6 +2,7 @@
 Celery workers, as in production (settings: tests.bench.settings)."""
 
 import contextlib
+import hashlib
 import os
 import signal
 import socket
@@ -22,8 +23,14 @@ def free_port() -> int:
 
 
 def server_env(**extra) -> dict:
-    """The environment of a process that works on this test's database."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.settings", **extra}
+    """The environment of a process that works on this test's database, and on a namespace
+    of the shared cache of its own."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.bench.settings",
+        "BENCH_CACHE_PREFIX": cache_namespace(),
+        **extra,
+    }
     database = connection.settings_dict
     if "DATABASE_URL" in extra:
         pass  # the caller's way to the database (through a relay, say)
@@ -34,6 +41,15 @@ def server_env(**extra) -> dict:
     else:
         env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
     return env
+
+
+def cache_namespace() -> str:
+    """The shared cache's namespace for this test's processes (its server and its workers).
+    Another test's processes kept what they read from another database there (Wagtail's
+    site root paths, the content version): read here, it would answer for pages that are not
+    in this one."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
+    return f"bench-{os.getpid()}-{hashlib.sha256(test.encode()).hexdigest()[:8]}"
 
 
 def start_gunicorn(port: int, *, workers: int = 2, **env) -> subprocess.Popen:

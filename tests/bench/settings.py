@@ -19,6 +19,6 @@ if REDIS_URL:  # noqa: F405
         "default": {
             "BACKEND": "fairsite.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,  # noqa: F405
-            "KEY_PREFIX": "bench",
+            "KEY_PREFIX": os.environ.get("BENCH_CACHE_PREFIX", "bench"),  # tests.processes
         }
     }
