@@ -11,14 +11,16 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.http import http_date, parse_http_date
 from icalendar import Calendar
 from lxml import etree
 from rfc3339_validator import validate_rfc3339
 
+from fairsite import kept
 from programme.choices import SessionStatus
 from programme.demo import demo_programme_ensure
 from programme.frab import NAMESPACE, conference_acronym
-from programme.models import ProgrammePage
+from programme.models import ProgrammePage, Room
 from programme.services.pages import programme_pages_ensure
 from programme.services.sessions import session_cancel, session_save
 from tests.factories import (
@@ -418,6 +420,25 @@ def test_headers_and_a_conditional_get(client, programme, fair, busy_rooms):
         again = client.get(f"/ar/programme/schedule.{format}", HTTP_IF_NONE_MATCH=response["ETag"])
         assert again.status_code == 304
         assert again.content == b""
+
+
+def test_a_renamed_room_is_in_the_next_file_with_a_later_date(client, programme, fair, busy_rooms):
+    cache.set(kept.VERSION_KEY, "last-change.1700000000", None)  # the content, long unchanged
+    before = fetch(client, "fr", "xml")
+    assert before["Last-Modified"] == http_date(1700000000)
+    room = Room.objects.get(name_fr="Grande salle")
+
+    room.name_fr = "Salle Ibn Khaldoun"
+    room.save()
+
+    after = client.get(
+        "/fr/programme/schedule.xml",
+        HTTP_IF_NONE_MATCH=before["ETag"],
+        HTTP_IF_MODIFIED_SINCE=before["Last-Modified"],
+    )
+    assert after.status_code == 200
+    assert "Salle Ibn Khaldoun" in after.content.decode()
+    assert parse_http_date(after["Last-Modified"]) > 1700000000
 
 
 def test_no_current_edition_is_not_found(client, programme):
