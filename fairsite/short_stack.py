@@ -6,10 +6,18 @@ security policy for HTML, no Wagtail site. Requests under GATE_API go to a secon
 handler built with GATE_MIDDLEWARE only (the request id and its log line, the security
 headers, the host check, the reader's language); every other request goes through the full
 stack. Same settings, URLs and views: only the middleware around them differs.
+
+Nor does a gate's request check its database connection before using it (Django's
+CONN_HEALTH_CHECKS, a round trip of its own, a fifth of a gate worker's time). If the kept
+connection died (the database restarted), the scan fails with a 500, Django closes that
+connection as the request ends, and the gate judges the badge offline, queues the scan and
+replays it under the same scan id when the server answers again (`static/js/scanner.js`):
+nothing is lost, and the replay is idempotent.
 """
 
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import connections
 
 GATE_API = "/api/checkin/"
 # In the order of settings.MIDDLEWARE, of which it is a part.
@@ -36,6 +44,11 @@ class ShortStackHandler(WSGIHandler):
             super().load_middleware(is_async)
         finally:
             settings.MIDDLEWARE = every
+
+    def get_response(self, request):
+        for connection in connections.all(initialized_only=True):
+            connection.health_check_done = True  # the check at request start: see above
+        return super().get_response(request)
 
 
 def with_short_gate_stack(application):

@@ -8,7 +8,7 @@ import logging
 import pytest
 from django.conf import settings
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from config.wsgi import application
 from events.models import CheckIn
@@ -95,3 +95,26 @@ def test_the_short_stack_is_part_of_the_full_one_in_the_same_order():
     positions = [settings.MIDDLEWARE.index(name) for name in GATE_MIDDLEWARE]
 
     assert positions == sorted(positions)
+
+
+def test_a_gate_request_skips_the_connection_check_a_page_request_makes(
+    gate, visitor_badge, monkeypatch
+):
+    """Django checks a kept connection at the first query of a request (CONN_HEALTH_CHECKS);
+    the gates' stack skips that round trip."""
+    connection = connections["default"]
+    checks = []
+    monkeypatch.setattr(connection, "health_check_enabled", True)
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+
+    def as_a_new_request():
+        connection.health_check_done = False  # what close_old_connections does at its start
+
+    as_a_new_request()
+    assert scan(gate, visitor_badge.code)["status"] == 200
+    assert checks == []
+    as_a_new_request()
+    assert call("GET", "/api/checkin/keys")["status"] == 200 and checks == []
+    as_a_new_request()
+    call("GET", "/fr/")  # a page: its site is looked up in the database
+    assert checks == [1]
