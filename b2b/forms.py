@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from b2b.choices import ParticipantKind
+from b2b.errors import B2BError
 from b2b.models import B2BParticipant
-from b2b.services.participants import SELF_KINDS
+from b2b.services.participants import SELF_KINDS, participant_organisation
 from b2b.vocabulary import TOPICS
 from events.choices import ConsentKind
 from events.services.consents import CONSENT_TEXTS
@@ -27,6 +28,7 @@ class JoinForm(forms.ModelForm):
     Exhibitors of a confirmed application choose the cooperative they come for; a delegation
     member, registered by the organisers, only edits the profile. Whether the others may find
     them is asked apart, never ticked for them: unticked, they still ask others for meetings.
+    One who comes for a cooperative need not name an organisation: it is the cooperative.
     """
 
     findable = forms.BooleanField(
@@ -111,7 +113,7 @@ class JoinForm(forms.ModelForm):
         self, *args, cooperatives, delegation: bool = False, findable: bool = False, **kwargs
     ):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].required = True
+        self.cooperatives = cooperatives
         # The list fields make their form fields themselves, without Meta's words.
         for name, text in self.Meta.help_texts.items():
             self.fields[name].help_text = text
@@ -119,9 +121,15 @@ class JoinForm(forms.ModelForm):
         self._markets_init()
         # The choice in force, as it stands: unticked for someone joining.
         self.fields["findable"].initial = findable
+        # Without a cooperative to choose, an organisation must be named; with one, the
+        # cooperative stands in for it (checked in clean(), whichever kind is chosen).
+        self.fields["organisation"].error_messages["required"] = _(
+            "Give the name of the organisation you come for."
+        )
         if delegation:
             del self.fields["kind"]
             del self.fields["cooperative"]
+            self.fields["organisation"].required = True
             return
         kinds = SELF_KINDS if cooperatives.exists() else SELF_KINDS[1:]
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
@@ -133,8 +141,12 @@ class JoinForm(forms.ModelForm):
             self.fields["cooperative"].help_text = _(
                 "Your cooperatives whose application to this edition is confirmed."
             )
+            self.fields["organisation"].help_text = _(
+                "An exhibitor may leave it empty: the cooperative's name is used."
+            )
         else:
             del self.fields["cooperative"]
+            self.fields["organisation"].required = True
 
     def _markets_init(self):
         """Every country in the reader's language: the frequent ones as boxes, the others in
@@ -164,11 +176,25 @@ class JoinForm(forms.ModelForm):
             data["cooperative"] = None
         if kind == ParticipantKind.EXHIBITOR:
             data["remote"] = False  # at their stand: they meet at the tables
+        if not self.has_error("organisation") and not self.has_error("cooperative"):
+            self._organisation_clean(data)
         data["markets"] = [
             *data.get("markets_frequent", []),
             *data.get("markets_more", []),
         ]
         return data
+
+    def _organisation_clean(self, data) -> None:
+        cooperative = data.get("cooperative") if "cooperative" in self.fields else None
+        try:
+            data["organisation"] = participant_organisation(
+                organisation=data.get("organisation", ""),
+                cooperative=cooperative,
+                language=data.get("language") or self.instance.language,
+                offered=self.cooperatives if cooperative else (),
+            )
+        except B2BError as error:
+            self.add_error("organisation", str(error))
 
     def profile(self) -> dict:
         """The cleaned data as the participant_join service takes it; a delegation member's

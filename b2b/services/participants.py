@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from b2b.choices import ParticipantKind, RequestStatus
@@ -78,9 +79,10 @@ def participant_join(
 
     `findable` gives (True) or withdraws (False) the account's consent to be found by the
     other participants, with the words read in `consent_language` (the page's); None
-    leaves it as it is. Raises B2BError when the kind is not one to choose, or the
-    cooperative is not one of the user's with a confirmed application. A delegation member
-    keeps their kind.
+    leaves it as it is. Raises B2BError when the kind is not one to choose, the
+    cooperative is not one of the user's with a confirmed application, or nobody comes for
+    a cooperative and no organisation is named (see participant_organisation). A delegation
+    member keeps their kind.
     """
     with transaction.atomic():
         participant = _participant_save(
@@ -117,12 +119,47 @@ def participant_join(
     return participant
 
 
+def participant_organisation(
+    *, organisation: str, cooperative: Cooperative | None, language: str, offered=()
+) -> str:
+    """The organisation a participant comes for, as the others read it.
+
+    One who comes for a cooperative needs to name none: left empty, or still the name of
+    another of their cooperatives (`offered`, the ones the page offered them: they chose
+    another), it is the cooperative's name in the script of their `language`. Anyone else
+    must name one: raises B2BError (code "organisation_missing") in the active language.
+    """
+    organisation = organisation.strip()
+    if cooperative is not None:
+        others = {
+            name
+            for other in offered
+            if other.pk != cooperative.pk
+            for name in (other.name, other.name_ar)
+        }
+        if not organisation or organisation in others:
+            with translation.override(language):
+                return cooperative.display_name
+        return organisation
+    if not organisation:
+        raise B2BError(
+            _("Give the name of the organisation you come for."), code="organisation_missing"
+        )
+    return organisation
+
+
 def _participant_save(*, user, edition, kind, cooperative, profile) -> B2BParticipant:
     existing = participant_of(user=user, edition=edition)
     if existing is not None and existing.kind == ParticipantKind.DELEGATION:
         kind, cooperative = existing.kind, existing.cooperative
     else:
         cooperative = _checked_cooperative(user, edition, kind, cooperative)
+    profile["organisation"] = participant_organisation(
+        organisation=profile["organisation"],
+        cooperative=cooperative,
+        language=profile["language"],
+        offered=exhibitor_cooperatives(user=user, edition=edition) if cooperative else (),
+    )
     try:
         with transaction.atomic():
             participant = (
