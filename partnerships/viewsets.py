@@ -297,6 +297,7 @@ class CommitmentViewSet(FairModelViewSet):
     icon = "tasks"
     menu_label = _("Commitments")
     url_prefix = "partnerships/commitments"
+    add_view_class = views.CommitmentCreateView
     inspect_view_class = views.CommitmentInspectView
     list_display = [
         "__str__",

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
+from wagtail.admin.utils import set_query_params
 from wagtail.admin.views.generic import (
     CreateView,
     DeleteView,
@@ -25,6 +26,7 @@ from wagtail.admin.views.generic import (
 )
 from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from fairsite.i18n import join_list
 from fairsite.uploads import private_file_response
@@ -334,6 +336,46 @@ def agreement_renew_view(request, pk):
         "partnerships/admin/agreement_renew.html",
         {"agreement": agreement, "inspect_url": _agreement_inspect(agreement)},
     )
+
+
+def agreement_from_query(request) -> Agreement | None:
+    """The agreement named by `?agreement=<pk>`, if the user may see agreements and it
+    exists; anything else (no number, no such agreement, no right to see it) is None."""
+    raw = request.GET.get("agreement", "")
+    if not raw.isdigit():
+        return None
+    if not ModelPermissionPolicy(Agreement).user_has_any_permission(
+        request.user, ["add", "change", "delete", "view"]
+    ):
+        return None
+    return Agreement.objects.filter(pk=int(raw)).first()
+
+
+class CommitmentCreateView(CreateView):
+    """Opened from an agreement's page (`?agreement=<pk>`), the form starts under that
+    agreement and, once saved, leads back to the page of the commitment's agreement."""
+
+    @cached_property
+    def from_agreement(self) -> Agreement | None:
+        return agreement_from_query(self.request)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.from_agreement is not None:
+            initial["agreement"] = self.from_agreement.pk
+        return initial
+
+    def get_add_url(self):
+        # The form posts back with the agreement, so that saving still knows where to return.
+        url = super().get_add_url()
+        if self.from_agreement is None:
+            return url
+        return set_query_params(url, {"agreement": self.from_agreement.pk})
+
+    def get_success_url(self):
+        if self.from_agreement is None:
+            return super().get_success_url()
+        return f"{_agreement_inspect(self.object.agreement)}#commitments"
 
 
 class CommitmentInspectView(BlankAsDashMixin, InspectView):
