@@ -7,10 +7,20 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from events.admin import views as admin_views
-from events.admin.views import AttendeeCreateView, BadgeInspectView, GateInspectView
+from events.admin.views import (
+    AttendeeCreateView,
+    BadgeEditView,
+    BadgeInspectView,
+    GateInspectView,
+)
 from events.choices import AttendeeCategory
 from events.models import Attendee, Badge, CheckIn, Edition, Gate, OpeningHours, Venue
-from events.services.badges import IMPORTED_ACTION, REISSUED_ACTION, REVOKED_ACTION
+from events.services.badges import (
+    DAYS_CHANGED_ACTION,
+    IMPORTED_ACTION,
+    REISSUED_ACTION,
+    REVOKED_ACTION,
+)
 from events.services.devices import PAIRED_ACTION, PAIRING_ACTION, UNPAIRED_ACTION
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
@@ -149,7 +159,18 @@ class BadgeViewSet(FairModelViewSet):
     list_display = ["attendee", "category", "status", "issued_at", "printed_at", "inside"]
     list_filter = ["edition", "category", "status", "inside"]
     search_fields = ["attendee__full_name", "attendee__email", "attendee__organisation"]
-    form_fields = ["valid_from", "valid_until"]
+    edit_view_class = BadgeEditView
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("valid_from"), FieldPanel("valid_until")],
+            heading=_("Valid days"),
+            help_text=_(
+                "The days are signed into the badge's code, which gates also check offline: "
+                "changing them issues a new badge to its holder, and the one they have stops "
+                "passing."
+            ),
+        )
+    ]
     inspect_view_class = BadgeInspectView
 
     def get_queryset(self, request):
@@ -243,6 +264,9 @@ class FairViewSetGroup(ViewSetGroup):
 def register_events_log_actions(actions) -> None:
     actions.register_action(REVOKED_ACTION, _("Revoke badge"), _("Badge revoked"))
     actions.register_action(REISSUED_ACTION, _("Reissue badge"), _("Badge reissued"))
+    actions.register_action(
+        DAYS_CHANGED_ACTION, _("Change a badge's days"), _("Badge reissued for other days")
+    )
     actions.register_action(
         PAIRING_ACTION, _("Start pairing a device"), _("Device pairing started")
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.views.generic import CreateView, InspectView
+from wagtail.admin.views.generic import CreateView, EditView, InspectView
 
 from events.admin.devices import device_views, devices_context
 from events.choices import AttendeeCategory, Direction, ScanResult
@@ -24,7 +24,12 @@ from events.fair_clock import edition_zone
 from events.models import Badge, BadgePrintJob, CheckIn, Edition, GateDevice
 from events.pdf import badges_pdf
 from events.services.attendees import ImportReport, attendees_import
-from events.services.badges import attendee_register, badge_reissue, badge_revoke
+from events.services.badges import (
+    attendee_register,
+    badge_days_change,
+    badge_reissue,
+    badge_revoke,
+)
 from events.services.printing import print_job_create, print_selection
 from fairsite.uploads import private_file_response
 
@@ -43,6 +48,45 @@ class AttendeeCreateView(CreateView):
             language=data.get("language", "ar"),
         )
         return attendee
+
+
+class BadgeEditView(EditView):
+    """The badge's days: they are signed into its code, so a change issues a new badge
+    (`badge_days_change`), and the organiser is told so and shown the new one."""
+
+    def form_valid(self, form):
+        self.form = form
+        self.replaced = Badge.objects.get(pk=form.instance.pk)  # the form changed its copy
+        try:
+            self.object = badge_days_change(
+                badge=self.replaced,
+                valid_from=form.cleaned_data["valid_from"],
+                valid_until=form.cleaned_data["valid_until"],
+                by=self.request.user,
+            )
+        except BadgeError as error:
+            form.add_error(None, str(error))
+            self.produced_error_message = str(error)
+            return self.form_invalid(form)
+        return self.save_action()
+
+    def get_success_message(self):
+        if self.object.pk == self.replaced.pk:
+            return _("The badge's days have not changed.")
+        if self.object.attendee.email or self.object.attendee.phone:
+            return _(
+                "The days are signed into the badge's code: a new badge with the new days "
+                "replaces it and has been sent to its holder. The old one no longer passes "
+                "at any gate, online or offline."
+            )
+        return _(
+            "The days are signed into the badge's code: a new badge with the new days "
+            "replaces it. Print it and hand it over: the old one no longer passes at any "
+            "gate, online or offline."
+        )
+
+    def get_success_url(self):
+        return _inspect(self.object)
 
 
 class BadgeInspectView(InspectView):

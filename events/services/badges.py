@@ -20,6 +20,7 @@ from fairsite.models import User
 # The admin log's actions (registered in events/viewsets.py).
 REVOKED_ACTION = "events.badge.revoked"
 REISSUED_ACTION = "events.badge.reissued"
+DAYS_CHANGED_ACTION = "events.badge.days_changed"
 IMPORTED_ACTION = "events.attendees.imported"
 
 
@@ -145,6 +146,64 @@ def badge_reissue(*, badge: Badge, by: User | None = None) -> Badge:
     new = badge_issue(attendee=badge.attendee, replaces=badge)
     audit_log(instance=new, action=REISSUED_ACTION, by=by, data={"replaces": badge.pk})
     return new
+
+
+@transaction.atomic
+def badge_days_change(
+    *, badge: Badge, valid_from: datetime.date, valid_until: datetime.date, by: User | None = None
+) -> Badge:
+    """Make the badge valid on other days. The days are signed into its code, which offline
+    gates trust, so the code cannot stay: the badge is replaced by a new one carrying the new
+    days (the old code is revoked, offline gates learn it with the revocations), whoever is
+    inside stays inside, and the new badge goes to its holder as they registered. Returns the
+    badge that is valid now: the same one if the days did not change."""
+    if valid_from > valid_until:
+        raise BadgeError(
+            _("The first valid day must come before the last one."), code="days_reversed"
+        )
+    edition = badge.edition
+    if valid_from < edition.starts_on - datetime.timedelta(days=30) or valid_until > (
+        edition.ends_on + datetime.timedelta(days=30)
+    ):
+        raise BadgeError(
+            _("A badge is valid only around its edition's days."), code="days_out_of_edition"
+        )
+    old = _revoked_unless_same(badge, valid_from, valid_until)
+    if old is None:
+        return badge
+    new = badge_issue(
+        attendee=old.attendee, replaces=old, valid_from=valid_from, valid_until=valid_until
+    )
+    new.inside, new.last_entry_at, new.last_entry_gate_id = (
+        old.inside,
+        old.last_entry_at,
+        old.last_entry_gate_id,
+    )
+    new.save(update_fields=["inside", "last_entry_at", "last_entry_gate"])
+    audit_log(
+        instance=new,
+        action=DAYS_CHANGED_ACTION,
+        by=by,
+        data={
+            "replaces": old.pk,
+            "valid_from": valid_from.isoformat(),
+            "valid_until": valid_until.isoformat(),
+        },
+    )
+    badge_deliver_queue(badge=new, language=new.attendee.language)
+    return new
+
+
+def _revoked_unless_same(
+    badge: Badge, valid_from: datetime.date, valid_until: datetime.date
+) -> Badge | None:
+    """The badge revoked, read again under its lock; None if it already has these days."""
+    current = Badge.objects.select_for_update().select_related("attendee").get(pk=badge.pk)
+    if (current.valid_from, current.valid_until) == (valid_from, valid_until):
+        return None
+    if current.status == BadgeStatus.REVOKED:
+        raise BadgeError(_("This badge is revoked: it no longer has days."), code="revoked")
+    return _revoked(current)
 
 
 def _revoked(badge: Badge) -> Badge:

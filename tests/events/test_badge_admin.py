@@ -1,7 +1,12 @@
+from base64 import b64decode
+
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
+from events import tokens
 from events.choices import BadgeStatus
 from events.models import Attendee, Badge, CheckIn, GateDevice
 from tests.factories import UserFactory
@@ -12,6 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def organiser(client, homes):
     user = UserFactory(groups=["Organisers"])
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(user)
     return user
 
@@ -165,3 +173,78 @@ def test_the_organiser_sets_the_edition_s_entry_rules(client, organiser, fair_to
     assert response.status_code == 302, response.context["form"].errors
     fair_today.refresh_from_db()
     assert fair_today.unlimited_entry == ["organiser", "speaker"]
+
+
+def _scan(client, gate, code, scan_id):
+    return client.post(
+        "/api/checkin/scan",
+        {"code": code, "scan_id": scan_id},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {gate.token}",
+    ).json()
+
+
+def test_changing_a_badge_s_days_issues_a_code_that_says_so_and_retires_the_old(
+    client, organiser, gate, visitor_badge, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The gate judges offline from what the code asserts: the days an organiser sets must be
+    the days the holder's code carries, and the old code must stop passing everywhere."""
+    assert _scan(client, gate, visitor_badge.code, "before")["result"] == "ok"
+    edit = client.get(f"/admin/badges/edit/{visitor_badge.pk}/").content.decode()
+    assert "issues a new badge to its holder" in edit
+    first, last = visitor_badge.valid_from, visitor_badge.valid_from
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/badges/edit/{visitor_badge.pk}/",
+            {"valid_from": first.isoformat(), "valid_until": last.isoformat()},
+            follow=True,
+        )
+
+    new = Badge.objects.get(replaces=visitor_badge)
+    assert response.redirect_chain[-1][0] == f"/admin/badges/inspect/{new.pk}/"
+    assert "has been sent to its holder" in response.content.decode()
+    keys = client.get("/api/checkin/keys").json()["keys"]
+    public = {
+        entry["id"]: Ed25519PublicKey.from_public_bytes(b64decode(entry["public_key"]))
+        for entry in keys
+    }
+    claims = tokens.decode(new.code, public_keys=public)
+    assert (claims.first_day, claims.last_day) == (first, last)
+    assert (new.valid_from, new.valid_until) == (first, last)
+    assert new.inside  # came in before the change: still inside
+    revoked = client.get(
+        "/api/checkin/revocations", HTTP_AUTHORIZATION=f"Bearer {gate.token}"
+    ).json()["revoked"]
+    assert revoked == [visitor_badge.pk]  # what offline gates learn
+    assert _scan(client, gate, visitor_badge.code, "old")["result"] == "revoked"
+    assert [mail.to for mail in mailoutbox] == [["leila@fair.example"]]
+    assert mailoutbox[0].attachments[0][0] == "badge.pdf"
+
+
+def test_the_same_days_change_nothing_and_reversed_days_are_refused(
+    client, organiser, visitor_badge
+):
+    same = client.post(
+        f"/admin/badges/edit/{visitor_badge.pk}/",
+        {
+            "valid_from": visitor_badge.valid_from.isoformat(),
+            "valid_until": visitor_badge.valid_until.isoformat(),
+        },
+        follow=True,
+    )
+    reversed_days = client.post(
+        f"/admin/badges/edit/{visitor_badge.pk}/",
+        {
+            "valid_from": visitor_badge.valid_until.isoformat(),
+            "valid_until": visitor_badge.valid_from.isoformat(),
+        },
+    )
+
+    assert "have not changed" in same.content.decode()
+    assert reversed_days.status_code == 200
+    assert "The first valid day must come before the last one." in reversed_days.content.decode()
+    assert Badge.objects.count() == 1
+    visitor_badge.refresh_from_db()
+    assert visitor_badge.status == BadgeStatus.ACTIVE
