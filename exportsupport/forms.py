@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from exhibitors.models import Product
 from exportsupport import services
 from exportsupport.choices import RequestStatus
-from exportsupport.errors import InvalidTransition
+from exportsupport.errors import InvalidTransition, SupportError
 from exportsupport.models import SupportRequest
 from fairsite.uploads import MAX_UPLOAD_SIZE, FileContentValidator, upload_help
 
@@ -50,6 +51,52 @@ class SupportRequestForm(forms.ModelForm):
     def __init__(self, *args, cooperative, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["products"].queryset = Product.objects.filter(cooperative=cooperative)
+
+
+class SupportRequestAdminForm(WagtailAdminModelForm):
+    """A request's own fields in the admin. Its products are chosen among those of its
+    cooperative (the one posted, else the one it has); a product of another is refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        products = self.fields.get("products")
+        if products is None:
+            return
+        cooperative_id = self._cooperative_id()
+        if cooperative_id is None:
+            # A new request whose cooperative is not chosen yet: each product says whose.
+            products.queryset = Product.objects.select_related("cooperative").order_by(
+                "cooperative__name", "name_fr"
+            )
+            products.label_from_instance = lambda product: f"{product.cooperative} · {product}"
+        else:
+            products.queryset = Product.objects.filter(cooperative_id=cooperative_id)
+        products.error_messages["invalid_choice"] = _(
+            "Choose among the cooperative's own products."
+        )
+
+    def _cooperative_id(self) -> int | None:
+        if self.is_bound and "cooperative" in self.fields:
+            try:
+                return int(self.data.get(self.add_prefix("cooperative")))
+            except (TypeError, ValueError):
+                pass
+        return self.instance.cooperative_id
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "cooperative" in self.fields:
+            cooperative = cleaned_data.get("cooperative")
+        else:
+            cooperative = self.instance.cooperative if self.instance.cooperative_id else None
+        if cooperative is not None and cleaned_data.get("products"):
+            try:
+                services.support_request_products_check(
+                    cooperative=cooperative, products=cleaned_data["products"]
+                )
+            except SupportError as error:
+                self.add_error("products", str(error))
+        return cleaned_data
 
 
 class AttachmentForm(forms.Form):

@@ -52,6 +52,14 @@ def support_request_status_check(*, support_request: SupportRequest, status: str
         )
 
 
+def support_request_products_check(*, cooperative: Cooperative, products) -> None:
+    """Raise SupportError unless every one of `products` is the cooperative's own."""
+    if any(product.cooperative_id != cooperative.pk for product in products):
+        raise SupportError(
+            _("Choose among the cooperative's own products."), code="product_of_another"
+        )
+
+
 @transaction.atomic
 def support_request_file(
     *,
@@ -74,10 +82,7 @@ def support_request_file(
             _("Only a manager of the cooperative can file a request for it."), code="not_a_manager"
         )
     products = list(products)
-    if any(product.cooperative_id != cooperative.pk for product in products):
-        raise SupportError(
-            _("Choose among the cooperative's own products."), code="product_of_another"
-        )
+    support_request_products_check(cooperative=cooperative, products=products)
     support_request = SupportRequest(
         cooperative=cooperative,
         service=service,

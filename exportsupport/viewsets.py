@@ -12,6 +12,7 @@ from exhibitors.choices import Province
 from exhibitors.models import Cooperative
 from exportsupport.admin import views
 from exportsupport.choices import RequestStatus
+from exportsupport.forms import SupportRequestAdminForm
 from exportsupport.models import SupportRequest
 from fairsite.viewsets import FairModelViewSet
 
@@ -85,7 +86,8 @@ class SupportRequestViewSet(FairModelViewSet):
             FieldPanel("service"),
             FieldPanel("target_markets"),
             FieldPanel("quantities_and_timing"),
-        ]
+        ],
+        base_form_class=SupportRequestAdminForm,
     )
 
     def get_queryset(self, request):

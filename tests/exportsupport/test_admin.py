@@ -4,9 +4,12 @@ import pytest
 from django.core import mail
 from wagtail.users.models import UserProfile
 
+from exhibitors.models import Product
 from exportsupport.choices import RequestStatus as Status
-from exportsupport.forms import StatusForm
+from exportsupport.forms import StatusForm, SupportRequestAdminForm
+from exportsupport.models import SupportRequest
 from exportsupport.services import support_request_status_set
+from exportsupport.viewsets import SupportRequestViewSet
 from fairsite.models import OutboundEmail
 from tests.factories import CooperativeFactory, UserFactory
 
@@ -167,3 +170,116 @@ def test_a_status_the_workflow_does_not_allow_is_refused_in_the_officers_languag
     assert support_request.status == Status.IN_PROGRESS
     assert support_request.messages.count() == entries
     assert OutboundEmail.objects.count() == emails
+
+
+def edit_data(support_request, **extra):
+    return {
+        "cooperative": support_request.cooperative_id,
+        "products": [product.pk for product in support_request.products.all()],
+        "service": support_request.service,
+        "target_markets": support_request.target_markets,
+        "quantities_and_timing": support_request.quantities_and_timing,
+        **extra,
+    }
+
+
+@pytest.fixture
+def foreign_product(db):
+    return CooperativeFactory().products.create(
+        name_ar="عسل فجيج الجبلي", name_fr="Miel de Figuig", category="honey"
+    )
+
+
+def test_the_edit_form_offers_only_the_requests_cooperatives_products(
+    client, homes, officer, support_request, product, foreign_product
+):
+    product.cooperative.products.create(name_ar="تمر المجهول", name_fr="Dattes", category="dates")
+    client.force_login(officer)
+
+    page = client.get(f"{LIST}edit/{support_request.pk}/")
+
+    offered = page.context["form"].fields["products"].queryset
+    assert set(offered) == set(product.cooperative.products.all())
+    html = page.content.decode()
+    assert "تمر المجهول" in html and "عسل فجيج الجبلي" not in html
+
+
+def test_the_edit_form_refuses_another_cooperatives_product_in_the_officers_language(
+    client, homes, officer, support_request, product, foreign_product
+):
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(officer)
+
+    response = client.post(
+        f"{LIST}edit/{support_request.pk}/",
+        edit_data(support_request, products=[product.pk, foreign_product.pk]),
+    )
+
+    assert response.status_code == 200
+    assert "Choisissez parmi les produits de la coopérative." in response.content.decode()
+    assert list(support_request.products.all()) == [product]
+
+
+def test_the_edit_form_refuses_products_that_are_not_the_newly_chosen_cooperatives(
+    client, homes, officer, support_request, product, foreign_product
+):
+    client.force_login(officer)
+
+    response = client.post(
+        f"{LIST}edit/{support_request.pk}/",
+        edit_data(support_request, cooperative=foreign_product.cooperative_id),
+    )
+
+    assert response.status_code == 200
+    support_request.refresh_from_db()
+    assert support_request.cooperative_id == product.cooperative_id
+
+
+def test_the_edit_form_saves_the_cooperatives_own_products(
+    client, homes, officer, support_request, product
+):
+    dates = product.cooperative.products.create(name_ar="تمر", name_fr="Dattes", category="dates")
+    client.force_login(officer)
+
+    response = client.post(
+        f"{LIST}edit/{support_request.pk}/",
+        edit_data(support_request, products=[product.pk, dates.pk]),
+    )
+
+    assert response.status_code == 302
+    assert set(support_request.products.all()) == {product, dates}
+
+
+def test_a_form_posted_past_the_choices_still_meets_the_products_rule(
+    support_request, product, foreign_product
+):
+    form_class = SupportRequestViewSet.edit_handler.bind_to_model(SupportRequest).get_form_class()
+    assert issubclass(form_class, SupportRequestAdminForm)
+    form = form_class(
+        data=edit_data(support_request, products=[foreign_product.pk]), instance=support_request
+    )
+    form.fields["products"].queryset = Product.objects.all()
+
+    assert not form.is_valid()
+    assert "products" in form.errors
+
+
+def test_a_request_added_in_the_admin_takes_only_its_cooperatives_products(
+    client, homes, officer, cooperative, product, foreign_product
+):
+    client.force_login(officer)
+    assert client.get(f"{LIST}new/").status_code == 200
+    data = {
+        "cooperative": cooperative.pk,
+        "service": "labelling",
+        "target_markets": "France",
+        "quantities_and_timing": "",
+    }
+
+    refused = client.post(f"{LIST}new/", {**data, "products": [foreign_product.pk]})
+    added = client.post(f"{LIST}new/", {**data, "products": [product.pk]})
+
+    assert refused.status_code == 200 and added.status_code == 302
+    assert [list(made.products.all()) for made in SupportRequest.objects.all()] == [[product]]
