@@ -21,7 +21,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -41,12 +42,23 @@ from events.models import Edition
 from fairsite.audit import audit_log
 from fairsite.models import User
 from fairsite.services.mail import email_render_and_queue
+from fairsite.services.site import public_url
 from programme.choices import SessionStatus, SignupStatus
 from programme.models import Session
 
 REASONS = {
     scheduler.NO_COMMON_TIME: gettext_lazy("The two people have no free slot in common."),
     scheduler.NO_TABLE: gettext_lazy("Every table is taken whenever both are free."),
+}
+
+# The page each message's link opens: where its reader acts on the news.
+TOLD_PAGES = {
+    "request_received": "b2b:requests",  # accept or decline
+    "request_accepted": "b2b:availability",  # free a time, and the meeting is placed
+    "request_declined": "b2b:directory",  # ask someone else
+    "request_cancelled": "b2b:directory",
+    "meeting_placed": "b2b:agenda",
+    "meeting_video": "b2b:agenda",
 }
 
 # The admin log's actions (registered in b2b/viewsets.py).
@@ -527,10 +539,17 @@ def meeting_request_cancel(
 
 
 def participant_tell(participant: B2BParticipant, template: str, **context) -> None:
+    """E-mail the participant in their language, with the link (`url`, at the site's public
+    address, in that language) to the page where they act on the news; a request received
+    opens on that request, with its answer buttons."""
+    with translation.override(participant.language):
+        url = public_url(reverse(TOLD_PAGES[template]))
+    if template == "request_received":
+        url += f"#request-{context['request'].pk}"
     email_render_and_queue(
         to=[participant.email],
         template_prefix=f"b2b/email/{template}",
-        context={"participant": participant, **context},
+        context={"participant": participant, "url": url, **context},
         language=participant.language,
     )
 
