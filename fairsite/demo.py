@@ -21,7 +21,13 @@ from fairsite.models import (
     StandardPage,
     User,
 )
-from fairsite.roles import GATE_STAFF, ORGANISERS, PARTNERSHIPS_OFFICERS, PROGRAMME_EDITORS
+from fairsite.roles import (
+    GATE_STAFF,
+    LOGISTICS_UNIT,
+    ORGANISERS,
+    PARTNERSHIPS_OFFICERS,
+    PROGRAMME_EDITORS,
+)
 from fairsite.services.site import home_pages_ensure
 
 
@@ -38,6 +44,7 @@ DEMO_LOGINS = [
     DemoLogin("exhibitor", "exhibitor@fair.example", "oriental-exhibitor"),
     DemoLogin("programme editor", "programme@fair.example", "oriental-programme"),
     DemoLogin("partnerships officer", "partnerships@fair.example", "oriental-partnerships"),
+    DemoLogin("logistics officer", "logistics@fair.example", "oriental-logistics"),
 ]
 DEMO_GROUPS = {
     "organiser": [ORGANISERS],
@@ -45,6 +52,7 @@ DEMO_GROUPS = {
     "exhibitor": [],
     "programme editor": [PROGRAMME_EDITORS],
     "partnerships officer": [PARTNERSHIPS_OFFICERS],
+    "logistics officer": [LOGISTICS_UNIT],
 }
 DEMO_NAMES = {
     "organiser": ("Samira", "Bennani", "fr"),
@@ -52,6 +60,7 @@ DEMO_NAMES = {
     "exhibitor": ("Fatima", "Zahraoui", "ar"),
     "programme editor": ("Hicham", "Alaoui", "fr"),
     "partnerships officer": ("Nora", "Berrada", "ar"),
+    "logistics officer": ("Karim", "Ouazzani", "fr"),
 }
 
 HOME_CONTENT = {
