@@ -8,7 +8,11 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from exhibitors.admin import views as admin_views
-from exhibitors.admin.views import ApplicationInspectView, CooperativeInspectView
+from exhibitors.admin.views import (
+    ApplicationEditView,
+    ApplicationInspectView,
+    CooperativeInspectView,
+)
 from exhibitors.models import Application, Cooperative, CooperativePhoto, Product, Stand, StandType
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
@@ -16,8 +20,9 @@ from fairsite.viewsets import AdminPageViewSet, FairModelViewSet
 
 
 class ApplicationViewSet(FairModelViewSet):
-    """Applications for organisers, decided on one by one from their inspect page or on a
-    selection with the listing's bulk actions."""
+    """Applications for organisers, decided on one by one on the application's page (its
+    inspect page, which the listing opens; the form holds only what an organiser may correct)
+    or on a selection with the listing's bulk actions."""
 
     model = Application
     name = "applications"
@@ -68,6 +73,8 @@ class ApplicationViewSet(FairModelViewSet):
     }
     export_filename = "applications"
     inspect_view_class = ApplicationInspectView
+    edit_view_class = ApplicationEditView
+    listing_opens_inspect = True
     panels = [
         FieldPanel("stand_type"),
         MultiFieldPanel(

@@ -9,16 +9,28 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from fairsite.admin_inspect import FairInspectView
+
 
 class FairModelViewSet(ModelViewSet):
     """Searched in the database (the records are few and change often: no search index to
     keep up to date), each record with its inspect page, none copied (a copy of an operational
     record is a second record of the same thing), a web address typed without its scheme taken
-    as https. A viewset says so where it differs."""
+    as https. A viewset says so where it differs.
+
+    `listing_opens_inspect`: the listing's link opens a record's inspect page, where the
+    actions on it are (deciding on an application), rather than its form."""
 
     search_backend_name = None
     inspect_view_enabled = True
+    inspect_view_class = FairInspectView
     copy_view_enabled = False
+    listing_opens_inspect = False
+
+    def get_index_view_kwargs(self, **kwargs):
+        if self.listing_opens_inspect:
+            kwargs["edit_url_name"] = self.get_url_name("inspect")
+        return super().get_index_view_kwargs(**kwargs)
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if isinstance(db_field, models.URLField):
@@ -31,8 +43,7 @@ class InspectOnlyViewSet(FairModelViewSet):
     reads them on their inspect page and acts through its buttons, each calling a service.
     The listing opens that page, and the edit address leads there; there is no form."""
 
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(edit_url_name=self.get_url_name("inspect"), **kwargs)
+    listing_opens_inspect = True
 
     @property
     def edit_view(self):

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.views.generic import InspectView
 
+from fairsite.admin_inspect import FairInspectView
 from fairsite.personal_data import registered
 from privacy import services
 from privacy.choices import DataRequestStatus
@@ -18,7 +18,7 @@ from privacy.models import DataRequest
 PERMISSION = "privacy.change_datarequest"
 
 
-class DataRequestInspectView(InspectView):
+class DataRequestInspectView(FairInspectView):
     template_name = "privacy/admin/datarequest_inspect.html"
 
     def get_context_data(self, **kwargs):

@@ -11,7 +11,6 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
-from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import HeaderButton
 
 from b2b.admin.forms import OutcomeCommitmentForm
@@ -26,6 +25,7 @@ from b2b.services.outcomes import (
     outcome_commitment_check,
     outcome_commitment_make,
 )
+from fairsite.admin_inspect import FairInspectView
 
 PERMISSION = "b2b.change_meetingfeedback"
 
@@ -76,7 +76,7 @@ def _state_display(feedback: MeetingFeedback) -> str:
     }.get(state.kind, _("Not reported"))
 
 
-class MeetingFeedbackInspectView(InspectView):
+class MeetingFeedbackInspectView(FairInspectView):
     """One side's statement, the other side's, what the two make of the meeting, and the
     buttons that follow the outcome up."""
 

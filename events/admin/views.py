@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.views.generic import CreateView, EditView, InspectView
+from wagtail.admin.views.generic import CreateView, EditView
 
 from events.admin.devices import device_views, devices_context
 from events.choices import AttendeeCategory, Direction, ScanResult
@@ -31,6 +31,7 @@ from events.services.badges import (
     badge_revoke,
 )
 from events.services.printing import print_job_create, print_selection
+from fairsite.admin_inspect import FairInspectView
 from fairsite.uploads import private_file_response
 
 
@@ -89,7 +90,7 @@ class BadgeEditView(EditView):
         return _inspect(self.object)
 
 
-class BadgeInspectView(InspectView):
+class BadgeInspectView(FairInspectView):
     template_name = "events/admin/badge_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -105,7 +106,7 @@ class BadgeInspectView(InspectView):
         return context
 
 
-class GateInspectView(InspectView):
+class GateInspectView(FairInspectView):
     template_name = "events/admin/gate_inspect.html"
 
     def get_context_data(self, **kwargs):

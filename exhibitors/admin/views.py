@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.widgets import HeaderButton
 
 from events.models import Edition
 from exhibitors.admin.forms import DecisionForm, StandAssignmentForm, StandOfferForm
@@ -26,6 +27,7 @@ from exhibitors.services.applications import (
     application_request_changes,
     application_waitlist,
 )
+from fairsite.admin_inspect import FairInspectView
 
 DECISIONS = {
     ApplicationStatus.ACCEPTED: application_accept,
@@ -40,7 +42,22 @@ def require_review_permission(request) -> None:
         raise PermissionDenied
 
 
-class ApplicationInspectView(InspectView):
+class ApplicationEditView(EditView):
+    """What an organiser may correct in an application; saving leads back to its page, where
+    the decisions are."""
+
+    @property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Decide"), url=self.get_success_url(), icon_name="tasks"),
+        ]
+
+    def get_success_url(self):
+        return reverse("applications:inspect", args=[self.object.pk])
+
+
+class ApplicationInspectView(FairInspectView):
     """The application with its documents, history and the organiser's actions."""
 
     template_name = "exhibitors/admin/application_inspect.html"
@@ -70,7 +87,7 @@ class ApplicationInspectView(InspectView):
 COOPERATIVE_PANELS_HOOK = "exhibitors_cooperative_panels"
 
 
-class CooperativeInspectView(InspectView):
+class CooperativeInspectView(FairInspectView):
     """The cooperative's profile, and what other apps add to it (COOPERATIVE_PANELS_HOOK)."""
 
     template_name = "exhibitors/admin/cooperative_inspect.html"

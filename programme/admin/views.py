@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
-from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.widgets import HeaderButton
 
 from events.admin.devices import device_views, devices_context
 from events.fair_clock import JOIN, LTR, POP, edition_zone
 from events.models import Edition
+from fairsite.admin_inspect import FairInspectView
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from programme.choices import AttendanceVia, SessionStatus, SignupStatus
 from programme.errors import ProgrammeError
@@ -201,7 +202,7 @@ class SessionEditView(SessionActionButtonsMixin, SessionSaveMixin, EditView):
         return super().get_success_message()
 
 
-class SessionInspectView(SessionActionButtonsMixin, InspectView):
+class SessionInspectView(SessionActionButtonsMixin, FairInspectView):
     template_name = "programme/admin/session_inspect.html"
 
     def get_object(self, queryset=None):
@@ -469,7 +470,7 @@ def schedule(request):
     return TemplateResponse(request, "programme/admin/schedule.html", context)
 
 
-class RoomInspectView(InspectView):
+class RoomInspectView(FairInspectView):
     """The room, and the devices paired to scan at its door."""
 
     template_name = "programme/admin/room_inspect.html"

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 
 from events.fair_clock import fair_time
+from fairsite.admin_inspect import FairInspectView
 from proposals import services
 from proposals.errors import ProposalError
 from proposals.forms import DecisionForm, ReviewForm
@@ -39,7 +40,7 @@ class ProposalIndexView(IndexView):
         return proposals_for_staff()
 
 
-class ProposalInspectView(InspectView):
+class ProposalInspectView(FairInspectView):
     template_name = "proposals/admin/proposal_inspect.html"
 
     def get_object(self, queryset=None):
