@@ -155,6 +155,28 @@ def visitor_signups(*, user) -> dict[int, SessionSignup]:
     return {signup.session_id: signup for signup in signups}
 
 
+def badge_sessions(*, attendee: Attendee) -> list[tuple[Session, SessionSignup | None]]:
+    """The sessions of the badge's edition that take sign-ups and have not ended, in time
+    order, each with the badge holder's live sign-up (or None) and its free places."""
+    sessions = with_seats_left(
+        public_session_queryset(
+            Session.objects.filter(
+                edition_id=attendee.edition_id,
+                status=SessionStatus.PUBLISHED,
+                signup_required=True,
+                ends_at__gt=timezone.now(),
+            )
+        )
+    ).order_by("starts_at", "room__order", "pk")
+    signups = {
+        signup.session_id: signup
+        for signup in SessionSignup.objects.filter(attendee=attendee).exclude(
+            status=SignupStatus.CANCELLED
+        )
+    }
+    return [(session, signups.get(session.pk)) for session in sessions]
+
+
 def visitor_starred(*, user) -> set[int]:
     """The ids of the sessions in the visitor's agenda."""
     if not user.is_authenticated:

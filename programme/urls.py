@@ -1,12 +1,12 @@
 """The programme's pages outside the CMS page tree, under the language prefix: checking an
-attendance certificate, a room's scanner, the programme
+attendance certificate, a room's scanner, signing up from a badge's page, the programme
 widget for partners' sites and the screens of the venue; and the way in to the programme page's
 schedule files."""
 
 from django.urls import path, re_path
 from wagtail import views as wagtail_views
 
-from programme import attendance_views, signage_views, widget_views
+from programme import attendance_views, badge_views, signage_views, widget_views
 
 app_name = "attendance"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("signage/room/<int:room_id>/", signage_views.signage_room, name="signage_room"),
     path("signage/now.json", signage_views.signage_data, name="signage_data"),
     path("room/", attendance_views.room_scanner, name="room_scanner"),
+    path("visit/badge/<str:token>/sessions/", badge_views.badge_signup_view, name="badge_signup"),
     path("verify/", attendance_views.certificate_verify, name="verify_form"),
     path("verify/<str:code>/", attendance_views.certificate_verify, name="verify"),
     path(

@@ -211,25 +211,29 @@ def visitor_post(view):
 @visitor_post
 def session_signup_view(request, page, uid):
     session = _public_session_or_404(uid)
+    signed_up_and_told(request, lambda: session_signup_for_user(user=request.user, session=session))
+    return _back(request, page, session)
+
+
+def signed_up_and_told(request, sign_up) -> None:
+    """Run `sign_up` (a sign-up service call) and tell the visitor how it went."""
     try:
-        signup = session_signup_for_user(user=request.user, session=session)
+        signup = sign_up()
     except ProgrammeError as error:
         messages.error(request, str(error))
+        return
+    title = signup.session.title
+    if signup.status == SignupStatus.CONFIRMED:
+        messages.success(request, _("You have a place at “%(session)s”.") % {"session": title})
     else:
-        if signup.status == SignupStatus.CONFIRMED:
-            messages.success(
-                request, _("You have a place at “%(session)s”.") % {"session": session.title}
+        messages.info(
+            request,
+            _(
+                "“%(session)s” is full: you are on the waiting list. We will write to you "
+                "if a place comes free."
             )
-        else:
-            messages.info(
-                request,
-                _(
-                    "“%(session)s” is full: you are on the waiting list. We will write to you "
-                    "if a place comes free."
-                )
-                % {"session": session.title},
-            )
-    return _back(request, page, session)
+            % {"session": title},
+        )
 
 
 @visitor_post
@@ -243,19 +247,23 @@ def signup_cancel_view(request, page, signup_id):
     )
     if signup is None:
         raise Http404
+    cancelled_and_told(request, signup)
+    return _back(request, page, signup.session)
+
+
+def cancelled_and_told(request, signup: SessionSignup) -> None:
+    """Give up the sign-up and tell the visitor how it went."""
     was_waiting = signup.status == SignupStatus.WAITING
     try:
         signup_cancel(signup=signup)
     except ProgrammeError as error:
         messages.error(request, str(error))
+        return
+    if was_waiting:
+        message = _("You have left the waiting list of “%(session)s”.")
     else:
-        title = signup.session.title
-        if was_waiting:
-            message = _("You have left the waiting list of “%(session)s”.")
-        else:
-            message = _("You have given up your place at “%(session)s”.")
-        messages.success(request, message % {"session": title})
-    return _back(request, page, signup.session)
+        message = _("You have given up your place at “%(session)s”.")
+    messages.success(request, message % {"session": signup.session.title})
 
 
 @visitor_post

@@ -9,6 +9,7 @@ from fairsite.i18n import active_language
 from programme.certificates import certificate_code
 from programme.models import ProgrammePage
 from programme.selectors import attendance_certificates as attendance_certificates_of
+from programme.selectors import badge_sessions as badge_sessions_of
 
 register = template.Library()
 
@@ -51,3 +52,14 @@ def attendance_certificates(attendee=None, user=None) -> dict:
         for attendance in attendances
     ]
     return {"certificates": links}
+
+
+@register.inclusion_tag("programme/includes/badge_sessions.html", takes_context=True)
+def badge_sessions(context, badge, token) -> dict:
+    """The sessions its holder can sign up for from the badge's page (`token`, its link)."""
+    return {
+        "sessions": badge_sessions_of(attendee=badge.attendee),
+        "token": token,
+        "csrf_token": context.get("csrf_token"),
+        "request": context.get("request"),
+    }
