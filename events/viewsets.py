@@ -22,6 +22,7 @@ from events.services.badges import (
     REVOKED_ACTION,
 )
 from events.services.devices import PAIRED_ACTION, PAIRING_ACTION, UNPAIRED_ACTION
+from events.services.people import MERGED_ACTION
 from fairsite.admin_forms import LanguageFieldsForm
 from fairsite.admin_views import ExtraHeaderButtonsMixin
 from fairsite.viewsets import FairModelViewSet
@@ -264,6 +265,9 @@ class FairViewSetGroup(ViewSetGroup):
 def register_events_log_actions(actions) -> None:
     actions.register_action(REVOKED_ACTION, _("Revoke badge"), _("Badge revoked"))
     actions.register_action(REISSUED_ACTION, _("Reissue badge"), _("Badge reissued"))
+    actions.register_action(
+        MERGED_ACTION, _("Merge two registrations"), _("Registrations of one person merged")
+    )
     actions.register_action(
         DAYS_CHANGED_ACTION, _("Change a badge's days"), _("Badge reissued for other days")
     )

@@ -9,10 +9,26 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SignupForm(AllauthSignupForm):
-    """Both fields optional for allauth (ACCOUNT_SIGNUP_FIELDS); at least one asked here."""
+    """The person's name first: it is printed on the badge the account gets when its holder
+    signs up for a session, and greets them in e-mails (allauth's adapter saves it). Then an
+    e-mail address and a mobile number, both optional for allauth (ACCOUNT_SIGNUP_FIELDS),
+    at least one asked here."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        required=False,  # some people have one name
+        widget=forms.TextInput({"autocomplete": "family-name"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.order_fields(["first_name", "last_name", "email", "phone"])
         self.fields["email"].label = _("E-mail address")
         self.fields["email"].help_text = _("An e-mail address, a mobile number, or both.")
         self.fields["phone"].label = _("Mobile number")

@@ -11,8 +11,9 @@ NOTICES = {
         "are shared with no one."
     ),
     "account": _(
-        "The Regional Council of the Oriental uses your e-mail address or mobile number to run "
-        "your account and to write to you about it. They are shared with no one."
+        "The Regional Council of the Oriental uses your name and your e-mail address or mobile "
+        "number to run your account, to write to you about it and to print your badge when you "
+        "sign up for a session. They are shared with no one."
     ),
     "cooperative": _(
         "The Regional Council of the Oriental uses your cooperative's details to review its "

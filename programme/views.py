@@ -21,9 +21,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.selectors import shown_edition
+from events.services.badge_links import badge_link_url
+from events.services.people import attendee_of_account
 from fairsite.i18n import active_language, as_written, join_list
 from fairsite.kept import kept
 from fairsite.services.site import public_url
@@ -291,6 +294,9 @@ def agenda_view(request, page):
     edition = shown_edition()
     sessions = list(agenda_sessions(user=request.user, edition=edition)) if edition else []
     _mark(request, page, sessions)
+    # The badge registered with the account's address or number, found and linked here.
+    attendee = attendee_of_account(user=request.user, edition=edition) if edition else None
+    badge = attendee.badges.active().first() if attendee else None
     feed = ical_path("ical:agenda", secret=agenda.secret)
     https_feed = public_url(feed)
     return page.render(
@@ -303,6 +309,7 @@ def agenda_view(request, page):
             "labels": card_labels(),
             "agenda_feed": https_feed,
             "agenda_webcal": "webcal://" + https_feed.split("://", 1)[1],
+            "badge_url": badge_link_url(badge, language=get_language()) if badge else "",
         },
     )
 

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.choices import AttendeeCategory
 from events.models import Attendee, Edition
 from events.services.badges import visitor_register
+from events.services.people import attendee_of_account
 from programme.choices import AttendanceVia, SessionStatus, SignupStatus
 from programme.errors import ProgrammeError
 from programme.models import Session, SessionAttendance, SessionSignup
@@ -111,38 +111,28 @@ def session_signup_for_user(*, user, session: Session) -> SessionSignup:
 
 
 def attendee_for_user(*, user, edition: Edition) -> Attendee:
-    """The account holder's registration for the edition, made (with a badge sent by
-    e-mail) the first time they sign up for something."""
-    attendee = Attendee.objects.filter(user=user, edition=edition).first()
+    """The account holder's registration for the edition (the one they made at /visit/ with
+    the same address or number, `events.services.people`), made (with a badge sent by e-mail)
+    the first time they sign up for something if there is none."""
+    attendee = attendee_of_account(user=user, edition=edition)
     if attendee is not None:
         return attendee
-    # A visitor who registered with this address or number and no account yet (one with an
-    # account is someone else's registration).
     email = user.email or ""
     phone = user.phone if user.phone and user.phone_verified else ""
-    attendee = None
-    for field, value in (("email__iexact", email), ("phone", phone)):
-        if value and attendee is None:
-            attendee = Attendee.objects.filter(
-                edition=edition,
-                category=AttendeeCategory.VISITOR,
-                user__isnull=True,
-                **{field: value},
-            ).first()
-    if attendee is None:
-        badge, _new = visitor_register(
-            edition=edition,
-            full_name=user.get_full_name() or email.split("@")[0] or str(_("Visitor")),
-            email=email,
-            phone=phone,
-            language=getattr(user, "language", "") or "ar",
+    badge, _new = visitor_register(
+        edition=edition,
+        # The name the account gave; never one made from its address ("salma.visiteuse").
+        full_name=user.get_full_name(),
+        email=email,
+        phone=phone,
+        language=getattr(user, "language", "") or "ar",
+    )
+    attendee = badge.attendee
+    if attendee.user_id not in (None, user.pk):
+        # The address is another account's registration (an e-mail changed since).
+        raise ProgrammeError(
+            _("This e-mail address is registered for the fair by another account.")
         )
-        attendee = badge.attendee
-        if attendee.user_id not in (None, user.pk):
-            # The address is another account's registration (an e-mail changed since).
-            raise ProgrammeError(
-                _("This e-mail address is registered for the fair by another account.")
-            )
     if attendee.user_id is None:
         attendee.user = user
         attendee.save(update_fields=["user"])

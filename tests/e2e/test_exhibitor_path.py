@@ -42,6 +42,7 @@ def test_the_exhibitor_path_in_arabic(live_server, fair, browser, artifacts, tmp
     # Sign up, then follow the link of the verification e-mail.
     page.goto(f"{base}/ar/accounts/signup/")
     assert page.evaluate("document.documentElement.dir") == "rtl"
+    page.fill("input[name=first_name]", "نخيل")
     page.fill("input[name=email]", "nakhil@fair.example")
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)

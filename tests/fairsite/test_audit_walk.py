@@ -234,6 +234,14 @@ def _support_request_reply(by):
     return {"support_request": SupportRequestFactory(), "text": "La fiche est jointe."}
 
 
+def _support_request_message_send(by):
+    return {
+        "support_request": SupportRequestFactory(),
+        "text": "Voici le projet d'étiquette.",
+        "files": [pdf("etiquette.pdf")],
+    }
+
+
 def _support_request_assign(by):
     return {
         "support_request": SupportRequestFactory(),
@@ -259,6 +267,16 @@ def _attendees_import(by):
 
 def _badge(by):
     return {"badge": BadgeFactory()}
+
+
+def _badge_days_change(by):
+    badge = BadgeFactory()
+    return {"badge": badge, "valid_from": badge.valid_from, "valid_until": badge.valid_from}
+
+
+def _attendees_merge(by):
+    keep = BadgeFactory().attendee
+    return {"keep": keep, "duplicate": BadgeFactory(attendee__edition=keep.edition).attendee}
 
 
 def _data_request(by):
@@ -533,6 +551,8 @@ def _exhibitor_survey_save(by):
 SCENARIOS = {
     "events.services.attendees.attendees_import": _attendees_import,
     "events.services.badges.badge_reissue": _badge,
+    "events.services.badges.badge_days_change": _badge_days_change,
+    "events.services.people.attendees_merge": _attendees_merge,
     "events.services.badges.badge_revoke": _badge,
     "events.services.devices.gate_token_issue": _gate_token_issue,
     "events.services.devices.device_pairing_start": _device_pairing_start,
@@ -582,6 +602,7 @@ SCENARIOS = {
     "exportsupport.services.support_request_assign": _support_request_assign,
     "exportsupport.services.support_request_attachment_add": _support_request_attachment_add,
     "exportsupport.services.support_request_file": _support_request_file,
+    "exportsupport.services.support_request_message_send": _support_request_message_send,
     "exportsupport.services.support_request_outcome_set": _support_request_outcome_set,
     "exportsupport.services.support_request_reply": _support_request_reply,
     "exportsupport.services.support_request_status_set": _support_request_status_set,
