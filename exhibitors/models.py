@@ -409,6 +409,9 @@ class Application(models.Model):
     def product_category_labels(self) -> list[str]:
         return [str(ProductCategory(value).label) for value in self.product_categories]
 
+    def get_product_categories_display(self) -> list[str]:
+        return self.product_category_labels
+
     @property
     def badge_quota(self) -> int:
         """How many staff members may get a badge: the quota of the assigned stand's type."""

@@ -86,6 +86,10 @@ class CallForProposals(ClusterableModel):
     def __str__(self):
         return str(self.edition)
 
+    def get_kinds_display(self) -> list[str]:
+        labels = dict(SessionType.choices)
+        return [str(labels.get(code, code)) for code in self.kinds]
+
     def clean(self):
         known = set(SessionType.values)
         if not self.kinds or not isinstance(self.kinds, list) or set(self.kinds) - known:

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.choices import DEFAULT_UNLIMITED_ENTRY, EditionStatus
+from events.choices import DEFAULT_UNLIMITED_ENTRY, AttendeeCategory, EditionStatus
 from fairsite.i18n import LocalizedField
 
 
@@ -188,6 +188,10 @@ class Edition(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_unlimited_entry_display(self) -> list[str]:
+        labels = dict(AttendeeCategory.choices)
+        return [str(labels.get(code, code)) for code in self.unlimited_entry]
 
     def clean(self):
         windows = [
