@@ -50,7 +50,7 @@ migrate: install messages
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install static messages migrate
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py runserver --periodic $(HOST):$(PORT)
 
 test: install messages static
 	$(PY) -m pytest tests --ignore=tests/bench $(PYTEST_ARGS)

@@ -1,10 +1,13 @@
-"""runserver that will not put the development SECRET_KEY within reach of other machines."""
+"""runserver that will not put the development SECRET_KEY within reach of other machines, and
+that runs the periodic tasks beside the site when asked (`--periodic`, as `make run` does)."""
 
 import ipaddress
 
 from django.conf import settings
 from django.contrib.staticfiles.management.commands.runserver import Command as StaticRunserver
 from django.core.management.base import CommandError
+
+from config import periodic
 
 # Django's own mark of a key not to be trusted (the development default carries it).
 INSECURE_KEY_PREFIX = "django-insecure-"
@@ -21,6 +24,19 @@ def is_loopback(address: str) -> bool:
 
 
 class Command(StaticRunserver):
+    periodic = False
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--periodic",
+            action="store_true",
+            help=(
+                "Run the periodic tasks beside the server, as production's beat does: in a "
+                "Celery worker with beat when there is a broker, else in this process."
+            ),
+        )
+
     def run(self, **options):
         # With the development key known to all, anyone who reaches the server could sign
         # sessions, password-reset links and the rest: only this machine may reach it.
@@ -32,4 +48,15 @@ class Command(StaticRunserver):
                 'print(secrets.token_urlsafe(50))"`) in the environment or .env, or serve on '
                 "127.0.0.1."
             )
+        self.periodic = options.get("periodic", False)
         super().run(**options)
+
+    def on_bind(self, server_port):
+        super().on_bind(server_port)
+        # Here, in the process that serves (the reloader's child) once it listens: with no
+        # broker, the tasks beat runs write where this process's pages read (its cache).
+        if self.periodic:
+            if settings.CELERY_TASK_ALWAYS_EAGER:
+                periodic.beat_start()
+            else:
+                periodic.worker_start()
