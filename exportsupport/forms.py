@@ -30,6 +30,19 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(file, initial) for file in files]
 
 
+def unit_files_field() -> MultipleFileField:
+    """The files the unit sends the cooperative with a message."""
+    return MultipleFileField(
+        label=_("Files for the cooperative"),
+        required=False,
+        help_text=upload_help(
+            ("pdf", "jpeg", "png"),
+            MAX_UPLOAD_SIZE,
+            _("label drafts, forms to fill in, certificates"),
+        ),
+    )
+
+
 class SupportRequestForm(forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
@@ -114,6 +127,31 @@ class ReplyForm(forms.Form):
     )
 
 
+class UnitMessageForm(forms.Form):
+    """The unit writes to the cooperative without changing the request's status."""
+
+    text = forms.CharField(
+        label=_("Message to the cooperative"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent by e-mail and shown on the portal."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = unit_files_field()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.errors and not (
+            cleaned_data.get("text", "").strip() or cleaned_data.get("attachments")
+        ):
+            raise forms.ValidationError(
+                _("Write a message or attach a file."), code="message_empty"
+            )
+        return cleaned_data
+
+
 class NextStatusField(forms.ChoiceField):
     """The statuses the workflow allows from the request's current one.
 
@@ -155,6 +193,7 @@ class StatusForm(forms.Form):
             label=_("New status"),
             error_messages={"required": _("Choose a status.")},
         )
+        self.fields["attachments"] = unit_files_field()
 
 
 class AssignForm(forms.Form):

@@ -102,9 +102,19 @@ class SupportMessage(models.Model):
 
 
 class SupportAttachment(PrivateUpload):
+    """A file on a request: one the cooperative added, or one the unit sent with a message."""
+
     request = models.ForeignKey(
         SupportRequest,
         verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    message = models.ForeignKey(
+        SupportMessage,
+        verbose_name=_("message"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="attachments",
     )

@@ -1,9 +1,11 @@
 """The logistics unit's requests: filing, assigning, moving through their states.
 
 Every change of state goes through `support_request_status_set`, which locks the row, checks the
-move is allowed, records the message on the request and in Wagtail's audit log, and writes
-the cooperative's e-mail into the outbox in the same transaction. What the cooperative files
-or answers reaches the unit the same way (`_unit_mail_queue`).
+move is allowed, records the message (and the files sent with it) on the request and in
+Wagtail's audit log, and writes the cooperative's e-mail into the outbox in the same
+transaction; `support_request_message_send` does the same for a message that leaves the
+status as it is. What the cooperative files or answers reaches the unit the same way
+(`_unit_mail_queue`).
 """
 
 from django.db import transaction
@@ -111,8 +113,17 @@ def support_request_attachment_add(
     support_request = _locked(support_request)
     if support_request.status in Status.closed():
         raise InvalidTransition(_("A closed request takes no more files."), code="request_closed")
+    return _attachment_save(support_request=support_request, file=file, by=by)
+
+
+def _attachment_save(
+    *, support_request: SupportRequest, file, by: User, message: SupportMessage | None = None
+) -> SupportAttachment:
+    """Store a file on the request (sent with `message`, if given) once its content is
+    checked; a refused file raises ValidationError, in the active language."""
     attachment = SupportAttachment(
         request=support_request,
+        message=message,
         file=file,
         original_name=file.name[:255],
         size=file.size,
@@ -142,6 +153,33 @@ def support_request_reply(
 
 
 @transaction.atomic
+def support_request_message_send(
+    *, support_request: SupportRequest, text: str = "", files=(), by: User
+) -> SupportMessage:
+    """The unit writes to the cooperative, with files or not, leaving the status as it is.
+
+    The files are checked by their content (PDF, JPEG, PNG) and stored privately, for the
+    unit and the cooperative's managers; one refused file refuses the message, its other
+    files and its e-mail. The cooperative's e-mail is written into the outbox in the same
+    transaction.
+    """
+    support_request = _locked(support_request)
+    files = list(files)
+    if not text.strip() and not files:
+        raise SupportError(_("Write a message or attach a file."), code="message_empty")
+    if support_request.status in Status.closed():
+        raise InvalidTransition(_("This request is closed."), code="request_closed")
+    entry = SupportMessage.objects.create(
+        request=support_request, author=by, to_cooperative=True, text=text.strip()
+    )
+    for file in files:
+        _attachment_save(support_request=support_request, file=file, by=by, message=entry)
+    audit_log(instance=entry, action="wagtail.create", by=by)
+    _cooperative_mail_queue(support_request, entry)
+    return entry
+
+
+@transaction.atomic
 def support_request_assign(
     *, support_request: SupportRequest, officer: User | None, by: User
 ) -> SupportRequest:
@@ -165,13 +203,13 @@ def support_request_assign(
 
 @transaction.atomic
 def support_request_status_set(
-    *, support_request: SupportRequest, status: str, message: str = "", by: User
+    *, support_request: SupportRequest, status: str, message: str = "", files=(), by: User
 ) -> SupportRequest:
-    """Move the request to `status`; the message reaches the cooperative on the portal and,
-    after commit, by e-mail in its language.
+    """Move the request to `status`; the message, and the files sent with it, reach the
+    cooperative on the portal and, after commit, by e-mail in its language.
 
     Raises InvalidTransition for a move the unit's workflow does not know, such as any
-    move out of "done" or "declined".
+    move out of "done" or "declined"; a file refused by its content refuses the move.
     """
     support_request = _locked(support_request)
     from_status = support_request.status
@@ -183,6 +221,8 @@ def support_request_status_set(
     entry = SupportMessage.objects.create(
         request=support_request, author=by, to_cooperative=True, status=status, text=message.strip()
     )
+    for file in files:
+        _attachment_save(support_request=support_request, file=file, by=by, message=entry)
     audit_log(
         instance=support_request,
         action=f"exportsupport.request.{status}",
@@ -225,7 +265,12 @@ def _cooperative_mail_queue(support_request: SupportRequest, entry: SupportMessa
     email_render_and_queue(
         to=recipients,
         template_prefix="exportsupport/email/request_status",
-        context={"support_request": support_request, "entry": entry, "url": url},
+        context={
+            "support_request": support_request,
+            "entry": entry,
+            "files": [attachment.original_name for attachment in entry.attachments.all()],
+            "url": url,
+        },
         language=cooperative.language,
     )
 

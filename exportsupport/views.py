@@ -82,8 +82,10 @@ def request_detail(request, pk):
         "exportsupport/supportrequest_detail.html",
         {
             "support_request": support_request,
-            "entries": support_request.messages.select_related("author"),
-            "attachments": support_request.attachments.all(),
+            "entries": support_request.messages.select_related("author").prefetch_related(
+                "attachments"
+            ),
+            "attachments": support_request.attachments.filter(message=None),
             "product_names": [product.name for product in support_request.products.all()],
             "is_open": support_request.status not in RequestStatus.closed(),
             "attachment_form": AttachmentForm(),

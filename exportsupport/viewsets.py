@@ -98,6 +98,7 @@ class SupportRequestViewSet(FairModelViewSet):
             *super().get_urlpatterns(),
             path("assign/<int:pk>/", views.request_assign, name="assign"),
             path("status/<int:pk>/", views.request_status, name="status"),
+            path("message/<int:pk>/", views.request_message, name="message"),
             path("outcome/<int:pk>/", views.request_outcome, name="outcome"),
         ]
 

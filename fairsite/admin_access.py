@@ -97,6 +97,7 @@ ADMIN_URLS: dict[str, tuple[str, ...]] = {
     "proposals_proposals:decide": ("proposals.proposal", "change"),
     "exportsupport_requests:assign": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:status": ("exportsupport.supportrequest", "change"),
+    "exportsupport_requests:message": ("exportsupport.supportrequest", "change"),
     "exportsupport_requests:outcome": ("exportsupport.supportrequest", "change"),
     "privacy_requests:process": ("privacy.datarequest", "change"),
     "privacy_requests:refuse": ("privacy.datarequest", "change"),

@@ -2,7 +2,7 @@
 officers' actions on it, each calling a service."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -14,7 +14,7 @@ from wagtail.admin.views.generic import InspectView
 
 from exportsupport import services
 from exportsupport.errors import SupportError
-from exportsupport.forms import AssignForm, OutcomeForm, StatusForm
+from exportsupport.forms import AssignForm, OutcomeForm, StatusForm, UnitMessageForm
 from exportsupport.models import SupportRequest
 from exportsupport.selectors import cooperative_export_readiness, is_officer, unit_members
 
@@ -51,6 +51,18 @@ def _inspect_url(support_request: SupportRequest) -> str:
     return reverse("exportsupport_requests:inspect", args=[support_request.pk])
 
 
+def _refused(reasons) -> str:
+    return _("The file was refused: %(reason)s") % {"reason": " ".join(map(str, reasons))}
+
+
+def _form_errors(form) -> str:
+    """What the form refused, in the reader's language; a refused file says so."""
+    said = []
+    for name, errors in form.errors.items():
+        said.append(_refused(errors) if name == "attachments" else " ".join(errors))
+    return " ".join(said)
+
+
 class SupportRequestInspectView(InspectView):
     template_name = "exportsupport/admin/supportrequest_inspect.html"
 
@@ -66,14 +78,17 @@ class SupportRequestInspectView(InspectView):
         context.update(
             support_request=support_request,
             readiness=cooperative_export_readiness(support_request.cooperative),
-            entries=support_request.messages.select_related("author"),
-            attachments=support_request.attachments.all(),
+            entries=support_request.messages.select_related("author").prefetch_related(
+                "attachments"
+            ),
+            attachments=support_request.attachments.filter(message=None),
             products=support_request.products.all(),
             can_act=can_act,
             assign_form=AssignForm(
                 officers=officers(), initial={"officer": support_request.assigned_to_id}
             ),
             status_form=StatusForm(support_request=support_request),
+            message_form=UnitMessageForm(),
             outcome_form=OutcomeForm(initial={"outcome": support_request.outcome}),
             allowed_statuses=services.support_request_statuses_next(support_request),
         )
@@ -103,18 +118,22 @@ def request_assign(request, pk):
 def request_status(request, pk):
     _require_officer(request)
     support_request = get_object_or_404(SupportRequest, pk=pk)
-    form = StatusForm(request.POST, support_request=support_request)
+    form = StatusForm(request.POST, request.FILES, support_request=support_request)
     if not form.is_valid():
-        # Says why: no status chosen, or one the workflow does not allow from here.
-        messages.error(request, " ".join(form.errors.get("status", [_("Choose a status.")])))
+        # Says why: no status chosen, one the workflow does not allow from here, or a file
+        # refused by its content.
+        messages.error(request, _form_errors(form))
         return redirect(_inspect_url(support_request))
     try:
         support_request = services.support_request_status_set(
             support_request=support_request,
             status=form.cleaned_data["status"],
             message=form.cleaned_data["message"],
+            files=form.cleaned_data["attachments"],
             by=request.user,
         )
+    except ValidationError as error:
+        messages.error(request, _refused(error.messages))
     except SupportError as error:
         messages.error(request, str(error))
     else:
@@ -126,6 +145,30 @@ def request_status(request, pk):
                 "status": support_request.get_status_display(),
             },
         )
+    return redirect(_inspect_url(support_request))
+
+
+@require_POST
+def request_message(request, pk):
+    _require_officer(request)
+    support_request = get_object_or_404(SupportRequest, pk=pk)
+    form = UnitMessageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(_inspect_url(support_request))
+    try:
+        services.support_request_message_send(
+            support_request=support_request,
+            text=form.cleaned_data["text"],
+            files=form.cleaned_data["attachments"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, _refused(error.messages))
+    except SupportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your message is sent: the cooperative is told by e-mail."))
     return redirect(_inspect_url(support_request))
 
 

@@ -125,6 +125,12 @@ CASES = [
         ORGANISERS,
     ),
     (
+        "exportsupport_requests:message",
+        lambda: [first("exportsupport.supportrequest").pk],
+        {"text": "Voici le projet d'étiquette."},
+        ORGANISERS,
+    ),
+    (
         "exportsupport_requests:outcome",
         lambda: [first("exportsupport.supportrequest").pk],
         {"outcome": "Étiquetage conforme."},
@@ -197,6 +203,7 @@ ALLOWED = {
     "agreements:renew": PARTNERSHIPS_OFFICERS,
     "exportsupport_requests:assign": LOGISTICS_UNIT,
     "exportsupport_requests:status": LOGISTICS_UNIT,
+    "exportsupport_requests:message": LOGISTICS_UNIT,
     "exportsupport_requests:outcome": LOGISTICS_UNIT,
 }
 
