@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.views.generic import InspectView
 
 from exportsupport import services
 from exportsupport.errors import SupportError
 from exportsupport.forms import AssignForm, OutcomeForm, StatusForm, UnitMessageForm
 from exportsupport.models import SupportRequest
 from exportsupport.selectors import cooperative_export_readiness, is_officer, unit_members
+from fairsite.admin_inspect import FairInspectView
 
 
 def officers():
@@ -63,7 +63,7 @@ def _form_errors(form) -> str:
     return " ".join(said)
 
 
-class SupportRequestInspectView(InspectView):
+class SupportRequestInspectView(FairInspectView):
     template_name = "exportsupport/admin/supportrequest_inspect.html"
 
     def get_object(self, queryset=None):
