@@ -19,6 +19,8 @@ import threading
 from celery.beat import Service
 from django.conf import settings
 from django.db import DatabaseError, connections
+from django.db.models import F
+from django_celery_beat.models import PeriodicTask
 
 from config.celery import app as celery_app
 
@@ -57,6 +59,7 @@ class InProcessBeat(threading.Thread):
                     remote_control=False,
                 )
                 try:
+                    first_runs_kept()
                     self.service.start()
                 except DatabaseError as error:
                     logger.warning(
@@ -79,6 +82,16 @@ class InProcessBeat(threading.Thread):
         self.join(timeout)
 
 
+def first_runs_kept() -> int:
+    """Beat counts a task that never ran from the last change of its row, and each start of
+    beat writes the settings' entries again, changing them: restarted at every reload, beat
+    would put their first run off each time. Their last change is made their last run, as if
+    beat had run without a break since (a task with a start time keeps beat's own rule)."""
+    return PeriodicTask.objects.filter(
+        enabled=True, last_run_at__isnull=True, start_time__isnull=True
+    ).update(last_run_at=F("date_changed"))
+
+
 def beat_start(app=celery_app, look_every: float = LOOK_EVERY) -> InProcessBeat:
     """Beat in a thread of this process, for when tasks run eagerly (no broker)."""
     beat = InProcessBeat(app, look_every=look_every)
@@ -91,6 +104,10 @@ def beat_start(app=celery_app, look_every: float = LOOK_EVERY) -> InProcessBeat:
 def worker_start() -> subprocess.Popen:
     """A Celery worker with beat embedded, beside the server, for when there is a broker;
     it is stopped when this process ends."""
+    try:
+        first_runs_kept()
+    except DatabaseError as error:
+        logger.warning("Periodic tasks: the database is not ready (is it migrated?): %s", error)
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--beat", "--loglevel", "INFO"],
         cwd=settings.BASE_DIR,

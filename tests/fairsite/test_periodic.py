@@ -38,6 +38,15 @@ def last_ran(name: str, ago: datetime.timedelta) -> PeriodicTask:
     )
 
 
+def set_up_never_run(name: str, ago: datetime.timedelta) -> PeriodicTask:
+    """The entry `name` as beat wrote it `ago`, without running it since."""
+    task = last_ran(name, ago=D(0))
+    PeriodicTask.objects.filter(pk=task.pk).update(
+        last_run_at=None, date_changed=timezone.now() - ago
+    )
+    return task
+
+
 def stale_agreement() -> Agreement:
     """Expired at the end of 2020, still marked in force: the hourly refresh puts it right."""
     return AgreementFactory(
@@ -67,9 +76,12 @@ def test_beat_in_the_process_runs_what_is_due_and_leaves_the_rest():
     edition = EditionFactory(is_current=True)
     counted = figures_kept(edition=edition, language="fr").counted_at  # "counted at 08:50"
     agreement = stale_agreement()
-    last_ran("refresh-observatory-figures", ago=D(minutes=20))
+    # Set up by a beat stopped since (the reloader restarts it): its first run is due now,
+    # although this beat's start writes the settings' entries again.
+    set_up_never_run("refresh-observatory-figures", ago=D(minutes=20))
     last_ran("refresh-agreement-statuses", ago=D(hours=2))
     last_ran("send-partnership-reminders", ago=D(minutes=5))
+    set_up_never_run("send-feedback-invitations", ago=D(minutes=5))
 
     beat = InProcessBeat(look_every=0.2)
     beat.start()
