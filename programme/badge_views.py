@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from events.services.badge_links import badge_from_link_token
-from programme.choices import SignupStatus
-from programme.models import Session, SessionSignup
+from programme.models import Session
+from programme.selectors import live_signup
 from programme.services.signups import session_signup
 from programme.views import cancelled_and_told, signed_up_and_told
 
@@ -30,13 +30,7 @@ def badge_signup_view(request, token):
             raise Http404
         signed_up_and_told(request, lambda: session_signup(session=session, attendee=attendee))
     elif signup_id := request.POST.get("cancel", ""):
-        # Only this badge's own sign-up: anyone else's is not found.
-        signup = (
-            SessionSignup.objects.filter(pk=_number_or_404(signup_id), attendee=attendee)
-            .exclude(status=SignupStatus.CANCELLED)
-            .select_related("session")
-            .first()
-        )
+        signup = live_signup(_number_or_404(signup_id), attendee=attendee)
         if signup is None:
             raise Http404
         cancelled_and_told(request, signup)

@@ -155,6 +155,17 @@ def visitor_signups(*, user) -> dict[int, SessionSignup]:
     return {signup.session_id: signup for signup in signups}
 
 
+def live_signup(signup_id: int, **owner) -> SessionSignup | None:
+    """A sign-up not given up, only if it is `owner`'s (`attendee=` or `attendee__user=`):
+    None for anyone else's."""
+    return (
+        SessionSignup.objects.filter(pk=signup_id, **owner)
+        .exclude(status=SignupStatus.CANCELLED)
+        .select_related("session")
+        .first()
+    )
+
+
 def badge_sessions(*, attendee: Attendee) -> list[tuple[Session, SessionSignup | None]]:
     """The sessions of the badge's edition that take sign-ups and have not ended, in time
     order, each with the badge holder's live sign-up (or None) and its free places."""

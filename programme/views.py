@@ -36,6 +36,7 @@ from programme.forms import ProgrammeFilterForm
 from programme.models import SessionSignup
 from programme.selectors import (
     agenda_sessions,
+    live_signup,
     programme_changes,
     programme_rooms,
     programme_session,
@@ -241,13 +242,7 @@ def signed_up_and_told(request, sign_up) -> None:
 
 @visitor_post
 def signup_cancel_view(request, page, signup_id):
-    # Only the visitor's own sign-up: anyone else's is not found.
-    signup = (
-        SessionSignup.objects.filter(pk=signup_id, attendee__user=request.user)
-        .exclude(status=SignupStatus.CANCELLED)
-        .select_related("session")
-        .first()
-    )
+    signup = live_signup(signup_id, attendee__user=request.user)
     if signup is None:
         raise Http404
     cancelled_and_told(request, signup)

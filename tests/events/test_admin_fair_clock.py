@@ -140,8 +140,8 @@ def typed_moment_fields(model) -> list[str]:
     ]
 
 
-def admin_viewsets() -> list[ModelViewSet]:
-    """The admin's viewsets of models with a date and time (snippets included)."""
+def model_viewsets() -> list[ModelViewSet]:
+    """The admin's viewsets of models other than pages (snippets included)."""
     reverse("wagtailadmin_home")  # the admin's URLs, and so its viewsets, are loaded
     return [
         viewset
@@ -149,8 +149,12 @@ def admin_viewsets() -> list[ModelViewSet]:
         if isinstance(viewset, ModelViewSet)
         and not isinstance(viewset, ChooserViewSet)
         and not issubclass(viewset.model, Page)
-        and moment_fields(viewset.model)
     ]
+
+
+def admin_viewsets() -> list[ModelViewSet]:
+    """The admin's viewsets of models with a date and time (snippets included)."""
+    return [viewset for viewset in model_viewsets() if moment_fields(viewset.model)]
 
 
 def clock_readings(moment: datetime.datetime) -> tuple[str, set[str]]:

@@ -10,15 +10,12 @@ import pytest
 from django.contrib.admin.utils import quote
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.admin.viewsets import viewsets
-from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page
 
 from b2b.models import B2BRegionPriority
 from exhibitors.models import Product
 from fairsite.admin_inspect import ValuesForPeopleMixin
-from tests.events.test_admin_fair_clock import RECORDS
+from tests.events.test_admin_fair_clock import RECORDS, model_viewsets
 from tests.factories import (
     ApplicationFactory,
     CooperativeFactory,
@@ -64,15 +61,7 @@ BUILT = {
 
 
 def inspect_viewsets() -> list[ModelViewSet]:
-    reverse("wagtailadmin_home")  # the admin's URLs, and so its viewsets, are loaded
-    return [
-        viewset
-        for viewset in viewsets.viewsets
-        if isinstance(viewset, ModelViewSet)
-        and not isinstance(viewset, ChooserViewSet)
-        and not issubclass(viewset.model, Page)
-        and viewset.inspect_view_enabled
-    ]
+    return [viewset for viewset in model_viewsets() if viewset.inspect_view_enabled]
 
 
 def shown_values(html: str) -> list[str]:
