@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from fairsite.admin_forms import LanguageFieldsForm
+from fairsite.admin_inspect import FairSnippetInspectView
 from fairsite.choosers import SnippetChooserViewSet
 from fairsite.i18n import join_list
 from fairsite.viewsets import FairModelViewSet
@@ -66,6 +67,7 @@ class PartnerRegionViewSet(SnippetViewSet):
     search_backend_name = None
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = FairSnippetInspectView
     edit_handler = ObjectList(
         [
             FieldPanel("slug"),

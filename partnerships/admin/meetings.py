@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.admin.views.generic import CreateView, InspectView
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.widgets import HeaderButton
 
 from events.models import Edition
+from fairsite.admin_inspect import FairInspectView
 from partnerships.admin.forms import DecisionCommitmentForm
-from partnerships.admin.views import BlankAsDashMixin, require_permission
+from partnerships.admin.views import require_permission
 from partnerships.models import Decision, PartnershipMeeting
 from partnerships.services.meetings import decision_commitment_create, delegation_badges_issue
 
@@ -28,7 +29,7 @@ class PartnershipMeetingCreateView(CreateView):
         return reverse("partnership_meetings:inspect", args=[self.object.pk])
 
 
-class PartnershipMeetingInspectView(BlankAsDashMixin, InspectView):
+class PartnershipMeetingInspectView(FairInspectView):
     """The meeting, its participants with their badges, and its decisions, each with the
     commitments it gave rise to and a form to add one."""
 

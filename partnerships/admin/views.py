@@ -22,12 +22,12 @@ from wagtail.admin.views.generic import (
     DeleteView,
     EditView,
     IndexView,
-    InspectView,
 )
 from wagtail.admin.widgets import HeaderButton
 from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from fairsite.admin_inspect import FairInspectView
 from fairsite.i18n import join_list
 from fairsite.uploads import private_file_response
 from partnerships.admin.forms import TerminateForm
@@ -182,15 +182,7 @@ def renewal_chain(agreement: Agreement) -> list[Agreement]:
     return chain if len(chain) > 1 else []
 
 
-class BlankAsDashMixin:
-    """An inspect view that shows an empty value as a dash, not as "None"."""
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        return "-" if value is None or value == "" else value
-
-
-class AgreementInspectView(BlankAsDashMixin, InspectView):
+class AgreementInspectView(FairInspectView):
     """The agreement with its timeline, commitments, meetings and renewals, and the officers'
     actions on it."""
 
@@ -378,7 +370,7 @@ class CommitmentCreateView(CreateView):
         return f"{_agreement_inspect(self.object.agreement)}#commitments"
 
 
-class CommitmentInspectView(BlankAsDashMixin, InspectView):
+class CommitmentInspectView(FairInspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(
             Commitment.objects.select_related("agreement", "decision__meeting"), pk=self.pk
