@@ -137,8 +137,9 @@ def test_runserver_periodic_runs_the_due_tasks_in_its_process_without_a_broker()
 
     assert refreshed, output
     assert "Periodic tasks run in this process" in output
+    # The agreement's new status is the task's work; its success line may still be on its
+    # way to the log when the server is stopped.
     assert "Sending due task refresh-agreement-statuses" in output
-    assert "partnerships.refresh_statuses SUCCESS" in output
 
 
 def _redis_of_its_own() -> str:
