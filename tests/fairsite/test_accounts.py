@@ -17,7 +17,12 @@ def test_signup_verify_and_log_in_in_arabic(client, homes, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/ar/accounts/signup/",
-            {"first_name": "Salma", "email": "Cooperative@Example.org", "password1": PASSWORD, "password2": PASSWORD},
+            {
+                "first_name": "Salma",
+                "email": "Cooperative@Example.org",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
         )
 
     assert response.status_code == 302
@@ -133,7 +138,12 @@ def test_the_confirmation_e_mail_names_the_fair_and_its_address(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             f"/{language}/accounts/signup/",
-            {"first_name": "Salma", "email": "coop@example.org", "password1": PASSWORD, "password2": PASSWORD},
+            {
+                "first_name": "Salma",
+                "email": "coop@example.org",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
         )
 
     body = mail.outbox[-1].body

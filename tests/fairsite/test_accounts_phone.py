@@ -32,7 +32,13 @@ def sign_up_by_phone(client, capture, phone="06 12 34 56 78", language="ar"):
     with capture(execute=True):
         return client.post(
             f"/{language}/accounts/signup/",
-            {"first_name": "Salma", "email": "", "phone": phone, "password1": PASSWORD, "password2": PASSWORD},
+            {
+                "first_name": "Salma",
+                "email": "",
+                "phone": phone,
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
         )
 
 
@@ -109,7 +115,12 @@ def test_signing_in_with_an_unverified_number_asks_for_its_code_first(
 def test_a_landline_gets_a_clear_arabic_error(client, homes):
     response = client.post(
         "/ar/accounts/signup/",
-        {"first_name": "Salma", "phone": "05 36 68 12 34", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "first_name": "Salma",
+            "phone": "05 36 68 12 34",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
 
     assert response.status_code == 200
@@ -122,7 +133,13 @@ def test_a_landline_gets_a_clear_arabic_error(client, homes):
 def test_a_sign_up_needs_an_e_mail_or_a_phone(client, homes):
     response = client.post(
         "/en/accounts/signup/",
-        {"first_name": "Salma", "email": "", "phone": "", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "first_name": "Salma",
+            "email": "",
+            "phone": "",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
 
     assert response.status_code == 200
