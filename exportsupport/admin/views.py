@@ -124,28 +124,21 @@ def request_status(request, pk):
         # refused by its content.
         messages.error(request, _form_errors(form))
         return redirect(_inspect_url(support_request))
-    try:
-        support_request = services.support_request_status_set(
+    return _acted(
+        request,
+        support_request,
+        lambda: services.support_request_status_set(
             support_request=support_request,
             status=form.cleaned_data["status"],
             message=form.cleaned_data["message"],
             files=form.cleaned_data["attachments"],
             by=request.user,
-        )
-    except ValidationError as error:
-        messages.error(request, _refused(error.messages))
-    except SupportError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
+        ),
+        lambda changed: (
             _("%(cooperative)s: %(status)s. The cooperative is told by e-mail.")
-            % {
-                "cooperative": support_request.cooperative,
-                "status": support_request.get_status_display(),
-            },
-        )
-    return redirect(_inspect_url(support_request))
+            % {"cooperative": changed.cooperative, "status": changed.get_status_display()}
+        ),
+    )
 
 
 @require_POST
@@ -156,19 +149,31 @@ def request_message(request, pk):
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect(_inspect_url(support_request))
-    try:
-        services.support_request_message_send(
+    return _acted(
+        request,
+        support_request,
+        lambda: services.support_request_message_send(
             support_request=support_request,
             text=form.cleaned_data["text"],
             files=form.cleaned_data["attachments"],
             by=request.user,
-        )
+        ),
+        lambda _sent: _("Your message is sent: the cooperative is told by e-mail."),
+    )
+
+
+def _acted(request, support_request, act, success):
+    """Do what the officer asked (`act`, a service call), say how it went (`success` words
+    what it returned) and go back to the request's page. A file refused by its content or a
+    step the workflow does not allow is said, and nothing is changed."""
+    try:
+        result = act()
     except ValidationError as error:
         messages.error(request, _refused(error.messages))
     except SupportError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Your message is sent: the cooperative is told by e-mail."))
+        messages.success(request, success(result))
     return redirect(_inspect_url(support_request))
 
 
