@@ -3,6 +3,7 @@ starts) as beat runs them in production: in a thread of the server's process whe
 eagerly, else in a Celery worker with beat embedded."""
 
 import datetime
+import os
 import re
 import subprocess
 import sys
@@ -108,6 +109,12 @@ def test_beat_in_the_process_runs_what_is_due_and_leaves_the_rest():
 
 
 def runserver(port: int, *options: str, **environment) -> subprocess.Popen:
+    if "FAKETIME" in os.environ:
+        # Under `make test-at`, libfaketime starts every new process at the same instant:
+        # the server would run on a clock behind this test's, which wrote the schedule.
+        # It starts at this test's time instead.
+        now = datetime.datetime.now(datetime.UTC)
+        environment.setdefault("FAKETIME", now.strftime("@%Y-%m-%d %H:%M:%S"))
     return subprocess.Popen(
         [sys.executable, "manage.py", "runserver", *options, "--noreload", "--skip-checks"]
         + [f"127.0.0.1:{port}"],
